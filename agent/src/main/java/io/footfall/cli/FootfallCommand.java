@@ -1,0 +1,42 @@
+package io.footfall.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The {@code footfall} command. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad input.
+ */
+@Command(name = "footfall",
+        mixinStandardHelpOptions = true,
+        versionProvider = FootfallCommand.Version.class,
+        description = "In-store people counting at the edge.",
+        subcommands = {
+                HelpCommand.class,
+        })
+public final class FootfallCommand {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code; never calls {@link System#exit}. */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new FootfallCommand());
+        cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
+        cl.setParameterExceptionHandler(new ExitCodes.UsageHandler());
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FootfallCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"footfall " + (v == null ? "dev" : v)};
+        }
+    }
+}
