@@ -13,6 +13,8 @@ import picocli.CommandLine.HelpCommand;
         description = "In-store people counting at the edge.",
         subcommands = {
                 HelpCommand.class,
+                DetectCommand.class,
+                ModelsCommand.class,
         })
 public final class FootfallCommand {
 

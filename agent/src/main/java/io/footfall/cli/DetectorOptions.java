@@ -1,0 +1,47 @@
+package io.footfall.cli;
+
+import io.footfall.detect.BackendKind;
+import io.footfall.detect.DetectorSettings;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Detector options shared by {@code detect} and {@code run}. */
+public final class DetectorOptions {
+
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Model from the manifests (default: ${DEFAULT-VALUE}).", defaultValue = "person-detection-retail-0013")
+    String model;
+
+    @Option(names = "--variant", paramLabel = "FP16|FP32", description = "Model variant (default: the manifest's).")
+    String variant;
+
+    @Option(names = "--model-file", paramLabel = "FILE",
+            description = "Load this model file instead of the installed one (same input/output as --model).")
+    Path modelFile;
+
+    @Option(names = "--backend", paramLabel = "openvino|onnxruntime", defaultValue = "openvino",
+            description = "Inference runtime (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--throughput", description = "OpenVINO THROUGHPUT hint instead of LATENCY.")
+    boolean throughput;
+
+    @Option(names = "--openvino-lib", paramLabel = "DIR",
+            description = "OpenVINO library folder (else OPENVINO_LIB_DIR, the project's install, /opt/intel/openvino/runtime/lib/intel64).")
+    Path openVinoLib;
+
+    @Option(names = "--min-score", paramLabel = "0..1", description = "Lowest detection score kept (default: the manifest's).")
+    Float minScore;
+
+    DetectorSettings settings() {
+        BackendKind kind = BackendKind.parse(backend);
+        int n = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new DetectorSettings(model, Optional.ofNullable(variant), Optional.ofNullable(modelFile), kind, n,
+                throughput, Optional.ofNullable(openVinoLib), Optional.ofNullable(minScore));
+    }
+}

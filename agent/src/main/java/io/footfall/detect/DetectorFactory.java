@@ -1,0 +1,63 @@
+package io.footfall.detect;
+
+import io.footfall.detect.onnx.OnnxRuntimeBackend;
+import io.footfall.model.ModelCatalog;
+import io.footfall.model.ModelFetcher;
+import io.footfall.model.ModelManifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Builds a {@link Detector} from settings: finds the manifest, makes sure the model files are
+ * installed (fetching them when missing), and opens the chosen runtime.
+ */
+public final class DetectorFactory {
+    private static final Logger log = LoggerFactory.getLogger(DetectorFactory.class);
+
+    private final ModelCatalog catalog;
+    private final ModelFetcher fetcher;
+    private final Path modelsDir;
+
+    public DetectorFactory(ModelCatalog catalog, ModelFetcher fetcher, Path modelsDir) {
+        this.catalog = catalog;
+        this.fetcher = fetcher;
+        this.modelsDir = modelsDir;
+    }
+
+    public Detector open(DetectorSettings s) {
+        ModelManifest m = catalog.get(s.model());
+        if (!m.supports(s.backend().id())) {
+            throw new DetectionException("model " + m.name() + " (" + m.format() + ") cannot run on " + s.backend().id()
+                    + "; it runs on " + m.backends());
+        }
+        Path file = s.modelFile().orElseGet(() -> installedFile(m, s));
+        if (!Files.isRegularFile(file)) {
+            throw new DetectionException("model file " + file + " does not exist");
+        }
+        InputSpec spec = m.inputSpec();
+        float minScore = s.minScore().orElse(m.scoreThreshold());
+        OutputDecoder decoder = Decoders.forPeople(m, minScore);
+        InferenceBackend backend = switch (s.backend()) {
+            case ONNXRUNTIME -> new OnnxRuntimeBackend(file, spec, m.output().name(), s.threads());
+            case OPENVINO -> openVino(file, spec, m, s);
+        };
+        Detector d = new Detector(m.name(), backend, decoder, spec);
+        log.info("event=detector_ready model={} file={} backend=\"{}\" minScore={}", m.name(), file, backend.describe(), minScore);
+        return d;
+    }
+
+    private Path installedFile(ModelManifest m, DetectorSettings s) {
+        Path file = m.folderIn(modelsDir).resolve(m.modelFile(s.variant().orElse(null)));
+        if (!fetcher.isInstalled(m)) {
+            fetcher.fetch(m);
+        }
+        return file;
+    }
+
+    private static InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {
+        throw new DetectionException("the OpenVINO backend is being merged");
+    }
+}

@@ -1,0 +1,40 @@
+package io.footfall.detect;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to build a detector: which model, on which runtime, with what threads.
+ *
+ * @param model        manifest name, e.g. {@code person-detection-retail-0013}
+ * @param variant      manifest variant (FP16, FP32), or empty for the manifest's default
+ * @param modelFile    a model file to load instead of the installed one (same input/output as the manifest)
+ * @param backend      runtime
+ * @param threads      inference threads
+ * @param throughput   OpenVINO THROUGHPUT hint instead of LATENCY
+ * @param openVinoLib  explicit OpenVINO library folder or file
+ * @param minScore     lowest score reported, or empty for the manifest's threshold
+ */
+public record DetectorSettings(String model, Optional<String> variant, Optional<Path> modelFile, BackendKind backend,
+                               int threads, boolean throughput, Optional<Path> openVinoLib, Optional<Float> minScore) {
+
+    public DetectorSettings {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        minScore.ifPresent(s -> {
+            if (s < 0 || s > 1) {
+                throw new IllegalArgumentException("minimum score must be within 0..1, got " + s);
+            }
+        });
+    }
+
+    public static DetectorSettings defaults(String model, BackendKind backend) {
+        return new DetectorSettings(model, Optional.empty(), Optional.empty(), backend,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), false, Optional.empty(), Optional.empty());
+    }
+
+    public DetectorSettings withMinScore(float s) {
+        return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, Optional.of(s));
+    }
+}

@@ -1,0 +1,76 @@
+package io.footfall.video;
+
+import io.footfall.FootfallPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Resolves {@code sample:NAME} sources: Intel's public sample videos, taken from the shared data
+ * folder when this host has it, else downloaded once into Footfall's home.
+ */
+public final class SampleClips {
+    private static final Logger log = LoggerFactory.getLogger(SampleClips.class);
+    public static final String PREFIX = "sample:";
+    public static final String DEFAULT = "one-by-one-person-detection.mp4";
+    private static final String ORIGIN = "https://github.com/intel-iot-devkit/sample-videos/raw/master/";
+
+    private final FootfallPaths paths;
+
+    public SampleClips(FootfallPaths paths) {
+        this.paths = paths;
+    }
+
+    /** The source as given, or for {@code sample:NAME} (or bare {@code sample}) a local path to the clip. */
+    public String resolve(String source) {
+        if (!source.startsWith(PREFIX) && !source.equals("sample")) {
+            return source;
+        }
+        String name = source.equals("sample") ? DEFAULT : source.substring(PREFIX.length());
+        if (name.isBlank() || name.contains("/") || name.contains("..")) {
+            throw new UnreadableSourceException("sample name '" + name + "' must be a plain file name such as " + DEFAULT);
+        }
+        var shared = paths.shared().map(s -> s.resolve("videos").resolve(name)).filter(Files::isRegularFile);
+        if (shared.isPresent()) {
+            return shared.get().toString();
+        }
+        Path local = paths.home().resolve("samples").resolve(name);
+        if (!Files.isRegularFile(local)) {
+            download(URI.create(ORIGIN + name), local);
+        }
+        return local.toString();
+    }
+
+    private static void download(URI uri, Path to) {
+        log.info("event=sample_download url={} to={}", uri, to);
+        try {
+            Files.createDirectories(to.getParent());
+            Path tmp = Files.createTempFile(to.getParent(), to.getFileName().toString(), ".part");
+            try {
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                        .connectTimeout(Duration.ofSeconds(20)).build();
+                HttpResponse<Path> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofFile(tmp));
+                if (r.statusCode() != 200) {
+                    throw new IOException("HTTP " + r.statusCode());
+                }
+                Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UnreadableSourceException("sample clip " + uri + " could not be downloaded: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableSourceException("interrupted while downloading " + uri, e);
+        }
+    }
+}

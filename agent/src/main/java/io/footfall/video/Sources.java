@@ -1,0 +1,90 @@
+package io.footfall.video;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Opens a source from what a user writes: a video file, an image folder (or a MOTChallenge sequence
+ * folder), an {@code rtsp://} URL, or a USB camera ({@code usb:0} or {@code /dev/video0}).
+ */
+public final class Sources {
+
+    /** Frame rate assumed for an image folder with no {@code seqinfo.ini}. */
+    public static final double DEFAULT_IMAGE_FPS = 25;
+
+    private Sources() {
+    }
+
+    public static FrameSource open(String spec) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("rtmp://")) {
+            Map<String, String> opts = new LinkedHashMap<>();
+            if (lower.startsWith("rtsp")) {
+                opts.put("rtsp_transport", "tcp");
+            }
+            // A stalled camera must fail the read (then we reconnect) rather than block forever.
+            opts.put("timeout", "5000000");
+            return LiveSource.of(() -> FFmpegSource.open(spec, null, opts, true));
+        }
+        if (lower.startsWith("usb:") || lower.startsWith("/dev/video")) {
+            String device = lower.startsWith("usb:") ? "/dev/video" + spec.substring(4) : spec;
+            return LiveSource.of(() -> FFmpegSource.open(device, "video4linux2", Map.of(), true));
+        }
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return FFmpegSource.open(spec, null, Map.of(), false);
+        }
+        Path path = Path.of(spec);
+        if (!Files.exists(path)) {
+            throw new UnreadableSourceException("video source " + spec + " does not exist (expected a video file, an image folder, "
+                    + "an rtsp:// URL or usb:N)");
+        }
+        if (Files.isDirectory(path)) {
+            return openFolder(path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new UnreadableSourceException("video file " + spec + " is not readable by this user");
+        }
+        return FFmpegSource.open(path.toString(), null, Map.of(), false);
+    }
+
+    /** A MOTChallenge sequence ({@code img1/} or its one video), or a plain folder of images. */
+    private static FrameSource openFolder(Path dir) {
+        double fps = seqinfoFps(dir);
+        Path img1 = dir.resolve("img1");
+        if (Files.isDirectory(img1) && ImageFolderSource.hasImages(img1)) {
+            return ImageFolderSource.open(img1, fps);
+        }
+        if (ImageFolderSource.hasImages(dir)) {
+            return ImageFolderSource.open(dir, fps);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            var videos = s.filter(p -> p.toString().toLowerCase(Locale.ROOT).matches(".*\\.(mp4|avi|mkv|mov|gif)$")).sorted().toList();
+            if (videos.size() == 1) {
+                return FFmpegSource.open(videos.get(0).toString(), null, Map.of(), false);
+            }
+        } catch (IOException e) {
+            throw new UnreadableSourceException("cannot list folder " + dir + ": " + e.getMessage(), e);
+        }
+        throw new UnreadableSourceException("folder " + dir + " holds no images (or img1/ of images) and not exactly one video file");
+    }
+
+    static double seqinfoFps(Path dir) {
+        Path ini = dir.resolve("seqinfo.ini");
+        if (!Files.isRegularFile(ini)) {
+            return DEFAULT_IMAGE_FPS;
+        }
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(ini)) {
+            p.load(r);
+            return Double.parseDouble(p.getProperty("frameRate", Double.toString(DEFAULT_IMAGE_FPS)).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new UnreadableSourceException(ini + " has no valid frameRate (expected a number): " + e.getMessage(), e);
+        }
+    }
+}
