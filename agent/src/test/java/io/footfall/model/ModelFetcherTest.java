@@ -1,0 +1,58 @@
+package io.footfall.model;
+
+import io.footfall.BadInputException;
+import io.footfall.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelFetcherTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void installsFromTheMirrorAndVerifiesEveryChecksum() {
+        Path mirror = SharedData.require("models");
+        ModelManifest m = ModelCatalog.bundled().get("person-detection-retail-0013");
+        ModelFetcher f = new ModelFetcher(tmp.resolve("models"), Optional.of(mirror));
+        assertThat(f.isInstalled(m)).isFalse();
+        Path folder = f.fetch(m);
+        assertThat(f.isInstalled(m)).isTrue();
+        for (var file : m.files()) {
+            assertThat(ModelFetcher.sha256(folder.resolve(file.path()))).isEqualTo(file.sha256());
+        }
+    }
+
+    @Test
+    void aWrongChecksumIsAnErrorAndTheFileIsNotKept() throws Exception {
+        ModelManifest m = ModelCatalog.bundled().get("yolox-nano");
+        Path mirror = tmp.resolve("mirror");
+        Files.createDirectories(mirror.resolve("yolox-nano"));
+        Files.writeString(mirror.resolve("yolox-nano/yolox_nano.onnx"), "tampered");
+        Path models = tmp.resolve("models");
+        ModelFetcher f = new ModelFetcher(models, Optional.of(mirror));
+        assertThatThrownBy(() -> f.fetch(m)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("yolox_nano.onnx").hasMessageContaining("e8af0749").hasMessageContaining("not kept");
+        try (var files = Files.walk(models)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void bundledManifestsMatchTheSharedChecksums() throws Exception {
+        Path sums = SharedData.require("SHA256SUMS");
+        String all = Files.readString(sums);
+        for (ModelManifest m : ModelCatalog.bundled().all()) {
+            for (var file : m.files()) {
+                assertThat(all).as(m.name() + "/" + file.path()).contains(file.sha256() + "  ./models/" + m.name() + "/" + file.path());
+            }
+        }
+    }
+}

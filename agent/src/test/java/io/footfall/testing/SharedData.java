@@ -1,0 +1,57 @@
+package io.footfall.testing;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds files in the shared test data folder ({@code ../shared/data}). When a file is missing a
+ * test is skipped with a message saying which, except under {@code CI=true}, where shared data is
+ * always present and a missing file is a failure.
+ */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    public static Path root() {
+        String prop = System.getProperty("footfall.shared");
+        return Path.of(prop != null ? prop : "../shared/data").toAbsolutePath().normalize();
+    }
+
+    /** The project root (where .footfall/ lives). */
+    public static Path projectRoot() {
+        String prop = System.getProperty("footfall.root");
+        return Path.of(prop != null ? prop : "..").toAbsolutePath().normalize();
+    }
+
+    public static Path require(String relative) {
+        Path p = root().resolve(relative);
+        if (!Files.exists(p)) {
+            String msg = "shared test data " + p + " is missing (see ../shared/data/README.md)";
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(msg + "; under CI=true shared data must be present");
+            }
+            Assumptions.abort(msg + "; skipping");
+        }
+        return p;
+    }
+
+    /** A file the project installs itself (runtime, venv tool): skip when absent, fail under CI. */
+    public static Path requireInstalled(Path p, String howToInstall) {
+        if (!Files.exists(p)) {
+            String msg = p + " is not installed (" + howToInstall + ")";
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(msg + "; under CI=true it must be");
+            }
+            Assumptions.abort(msg + "; skipping");
+        }
+        return p;
+    }
+
+    public static final String ONE_BY_ONE = "videos/one-by-one-person-detection.mp4";
+    public static final String TUD_CAMPUS = "mot/TUD-Campus";
+    public static final String VIRAT_CLIP = "virat/VIRAT_S_010003_07_000608_000636.avi";
+    public static final String VIRAT_GT = "virat/VIRAT_S_010003_07_000608_000636.viratdata.objects.txt";
+}
