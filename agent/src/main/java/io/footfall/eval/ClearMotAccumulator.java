@@ -3,6 +3,7 @@ package io.footfall.eval;
 import io.footfall.math.LinearAssignment;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * CLEAR-MOT event counting, frame by frame, as {@code motmetrics.MOTAccumulator.update} does it
@@ -100,7 +101,7 @@ final class ClearMotAccumulator {
     }
 
     private static int[] indicesOf(boolean[] paired) {
-        return java.util.stream.IntStream.range(0, paired.length).filter(i -> !paired[i]).toArray();
+        return IntStream.range(0, paired.length).filter(i -> !paired[i]).toArray();
     }
 
     private static int countFalse(boolean[] flags) {

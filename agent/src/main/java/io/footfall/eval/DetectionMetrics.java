@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Detector scores against ground truth, identities ignored: a detection is a true positive when
  * it is paired with a ground-truth box of its frame at IoU >= 0.5. Ratios are NaN where their
- * denominator is 0.
+ * denominator is 0. Immutable.
  *
  * @param gtCount        ground-truth boxes
  * @param detections     detections scored

@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One ground-truth box: where annotated object {@code objectId} is in one frame.
  *
+ * Immutable.
+ *
  * @param frame    0-based decode index of the video frame (MOTChallenge frame N is index N-1)
  * @param objectId the annotation's identity, stable across frames
  * @param box      tlwh, source pixels

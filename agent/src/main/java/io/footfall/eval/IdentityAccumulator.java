@@ -2,6 +2,7 @@ package io.footfall.eval;
 
 import io.footfall.math.LinearAssignment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class IdentityAccumulator {
         double limit = maxGain + 1;
         double[][] cost = new double[rows.size()][cols.size()];
         for (int r = 0; r < rows.size(); r++) {
-            java.util.Arrays.fill(cost[r], Double.NaN);
+            Arrays.fill(cost[r], Double.NaN);
             for (Map.Entry<Long, Integer> e : closeFrames.get(rows.get(r)).entrySet()) {
                 cost[r][colIndex.get(e.getKey())] = limit - e.getValue();
             }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * Tracking scores of one sequence, defined as py-motmetrics 1.4.0 defines them (IoU matching,
  * a pair needs IoU >= 0.5). Ratios are NaN where their denominator is 0 (e.g. precision with no
- * hypotheses), as in motmetrics.
+ * hypotheses), as in motmetrics. Immutable.
  *
  * @param mota             1 - (misses + idSwitches + falsePositives) / gtCount
  * @param motp             mean distance {@code 1 - IoU} over matched pairs (motmetrics' convention:

@@ -3,6 +3,8 @@ package io.footfall.eval;
 /**
  * What a MOTChallenge {@code seqinfo.ini} says about a sequence.
  *
+ * Immutable.
+ *
  * @param name   sequence name
  * @param fps    frames per second
  * @param width  image width, pixels

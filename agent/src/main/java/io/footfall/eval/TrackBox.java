@@ -6,6 +6,8 @@ import java.util.Objects;
 /**
  * One tracker hypothesis: where track {@code trackId} says an object is in one frame.
  *
+ * Immutable.
+ *
  * @param frame   0-based decode index of the video frame
  * @param trackId the tracker's identity for the object, stable across frames
  * @param box     tlwh, source pixels
