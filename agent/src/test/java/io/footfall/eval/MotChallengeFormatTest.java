@@ -1,0 +1,137 @@
+package io.footfall.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.footfall.BadInputException;
+import io.footfall.detect.Box;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MotChallengeFormatTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTudCampusWithZeroBasedFramesAndSeqinfo() {
+        GroundTruth gt = MotChallengeFormat.readGroundTruth(EvalTestData.shared(EvalTestData.TUD_GT));
+
+        assertThat(gt.size()).isEqualTo(359);
+        assertThat(gt.objectIds()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(gt.byFrame().firstKey()).isZero();
+        assertThat(gt.byFrame().lastKey()).isEqualTo(70);
+        assertThat(gt.boxes().get(0)).isEqualTo(new GtBox(0, 1, new Box(399, 182, 121, 229)));
+        assertThat(gt.info()).contains(new SequenceInfo("TUD-Campus", 25, 640, 480, 71));
+    }
+
+    @Test
+    void dropsIgnoreRowsAndNonPedestrianClasses() throws IOException {
+        Path gt = write("gt.txt",
+                "1,1,10,10,5,5,1,1,1",      // pedestrian
+                "1,2,10,10,5,5,0,1,1",      // conf 0: ignore row
+                "1,3,10,10,5,5,1,7,1",      // static person: distractor class
+                "2,4,10,10,5,5,1,-1,-1,-1", // MOT15 row, no class
+                "3,5,10,10,5,5,1");         // no class column
+
+        GroundTruth read = MotChallengeFormat.readGroundTruth(gt);
+
+        assertThat(read.boxes()).extracting(GtBox::objectId).containsExactly(1L, 4L, 5L);
+        assertThat(read.boxes()).extracting(GtBox::frame).containsExactly(0L, 1L, 2L);
+        assertThat(read.info()).isEmpty();
+    }
+
+    @Test
+    void acceptsWhitespaceSeparatedCrlfLinesAndFloatIds() throws IOException {
+        Path gt = write("gt.txt", "1 1 10.5 10 5 5 1 -1 -1 -1\r", "", "2.0, 1.0, 11, 10, 5, 5, 1\r");
+
+        assertThat(MotChallengeFormat.readGroundTruth(gt).boxes()).containsExactly(
+                new GtBox(0, 1, new Box(10.5, 10, 5, 5)), new GtBox(1, 1, new Box(11, 10, 5, 5)));
+    }
+
+    @Test
+    void badLinesNameFileLineAndExpectation() throws IOException {
+        Path gt = write("gt.txt", "1,1,10,10,5,5,1", "", "2,1,ten,10,5,5,1");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(gt))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(gt + ":3: ")
+                .hasMessageContaining("expected x (a number) in column 3, found 'ten'");
+
+        Path shortRow = write("short.txt", "1,1,10,10,5");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(shortRow))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(shortRow + ":1: ")
+                .hasMessageContaining("expected at least 7 columns");
+
+        Path zeroFrame = write("zero.txt", "0,1,10,10,5,5,1");
+        assertThatThrownBy(() -> MotChallengeFormat.readTracks(zeroFrame))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(":1: expected a 1-based frame");
+
+        Path negative = write("neg.txt", "1,1,10,10,-5,5,1");
+        assertThatThrownBy(() -> MotChallengeFormat.readTracks(negative))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("non-negative width and height");
+
+        Path twice = write("twice.txt", "1,1,10,10,5,5,1", "1,1,20,10,5,5,1");
+        assertThatThrownBy(() -> MotChallengeFormat.readTracks(twice))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(":2: expected one box per track and frame");
+
+        assertThatThrownBy(() -> MotChallengeFormat.readTracks(dir.resolve("absent.txt")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("absent.txt: file not found");
+    }
+
+    @Test
+    void findsSeqinfoOneFolderUpAndReportsMissingKeys() throws IOException {
+        Files.createDirectories(dir.resolve("seq/gt"));
+        Files.writeString(dir.resolve("seq/seqinfo.ini"),
+                "[Sequence]\nname=Walk\nframeRate=30\nseqLength=9\nimWidth=1920\nimHeight=1080\n");
+        Path gt = Files.writeString(dir.resolve("seq/gt/gt.txt"), "1,1,10,10,5,5,1\n");
+
+        assertThat(MotChallengeFormat.readGroundTruth(gt).info()).contains(new SequenceInfo("Walk", 30, 1920, 1080, 9));
+
+        Path ini = Files.writeString(dir.resolve("bad.ini"), "[Sequence]\nframeRate=fast\nimWidth=1\nimHeight=1\nseqLength=1\n");
+        assertThatThrownBy(() -> MotChallengeFormat.readSequenceInfo(ini))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(ini + ":2: expected frameRate to be a positive number, found 'fast'");
+        Path noLength = Files.writeString(dir.resolve("short.ini"), "[Sequence]\nframeRate=25\nimWidth=1\nimHeight=1\n");
+        assertThatThrownBy(() -> MotChallengeFormat.readSequenceInfo(noLength))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("expected a 'seqLength=' entry");
+    }
+
+    @Test
+    void tracksRoundTripExactlyWithOneBasedFramesOnDisk() throws IOException {
+        List<TrackBox> tracks = List.of(
+                new TrackBox(3, 2, new Box(0.1 + 0.2, 1e-7, 123.456789012345, 7)),
+                new TrackBox(0, 9, new Box(-4.5, 1e20, 1, 2.25)));
+        Path file = dir.resolve("res.txt");
+
+        MotChallengeFormat.writeTracks(file, tracks);
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("1,9,-4.5,100000000000000000000,1,2.25,1,-1,-1,-1");
+        assertThat(lines.get(1)).startsWith("4,2,0.30000000000000004,0.0000001,123.456789012345,7,");
+        assertThat(MotChallengeFormat.readTracks(file)).containsExactly(tracks.get(1), tracks.get(0));
+    }
+
+    @Test
+    void groundTruthRoundTrips() {
+        GroundTruth gt = GroundTruth.of(List.of(new GtBox(1, 4, new Box(1.5, 2, 3, 4)), new GtBox(0, 3, new Box(5, 6, 7, 8))));
+        Path file = dir.resolve("gt.txt");
+
+        MotChallengeFormat.writeGroundTruth(file, gt);
+
+        assertThat(MotChallengeFormat.readGroundTruth(file).boxes()).isEqualTo(gt.boxes());
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n");
+    }
+}
