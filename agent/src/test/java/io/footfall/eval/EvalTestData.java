@@ -1,14 +1,11 @@
 package io.footfall.eval;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import io.footfall.testing.SharedData;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Locates shared data and the project's Python venv: a missing file skips the test, except under
- * {@code CI=true} where it fails. (The lead may fold this into io.footfall.testing.SharedData.)
+ * Shared files the evaluation tests read; lookups go through {@link SharedData}.
  */
 final class EvalTestData {
 
@@ -21,28 +18,14 @@ final class EvalTestData {
     }
 
     static Path shared(String relative) {
-        String root = System.getProperty("footfall.shared", "../shared/data");
-        return require(Path.of(root).resolve(relative), "shared data file");
+        return SharedData.require(relative);
     }
 
     static Path venvPython() {
-        String root = System.getProperty("footfall.root", ".");
-        return require(Path.of(root, ".footfall", "venv", "bin", "python"),
-                "Python venv with motmetrics (run scripts/setup-python.sh --dev)");
+        return SharedData.venvPython();
     }
 
     static Path script(String relative) {
-        return Path.of(System.getProperty("footfall.root", "."), relative);
-    }
-
-    private static Path require(Path p, String what) {
-        if (!Files.exists(p)) {
-            String message = what + " not found: " + p.toAbsolutePath();
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + " (required when CI=true)");
-            }
-            Assumptions.abort(message + "; skipping");
-        }
-        return p;
+        return SharedData.projectRoot().resolve(relative);
     }
 }

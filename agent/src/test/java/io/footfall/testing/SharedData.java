@@ -50,6 +50,12 @@ public final class SharedData {
         return p;
     }
 
+    /** The project's Python (with openvino, motmetrics, supervision), installed by scripts/setup-python.sh --dev. */
+    public static Path venvPython() {
+        return requireInstalled(projectRoot().resolve(".footfall/venv/bin/python"),
+                "run scripts/setup-python.sh --dev");
+    }
+
     public static final String ONE_BY_ONE = "videos/one-by-one-person-detection.mp4";
     public static final String TUD_CAMPUS = "mot/TUD-Campus";
     public static final String VIRAT_CLIP = "virat/VIRAT_S_010003_07_000608_000636.avi";
