@@ -1,0 +1,63 @@
+package io.footfall.count;
+
+import io.footfall.track.TrackId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Builds the events of one camera with deterministic ids. Wall-clock milliseconds (not pts) go into the
+ * ids, so a live camera restarted with a new start instant cannot reuse an id, while replaying a file with
+ * the same configured start gives the same ids. Stateless after construction; thread-safe.
+ */
+final class EventFactory {
+    private final String deviceId;
+    private final String cameraId;
+    private final Instant start;
+
+    EventFactory(String deviceId, String cameraId, Instant start) {
+        this.deviceId = Names.check("device", deviceId);
+        this.cameraId = Names.check("camera", cameraId);
+        this.start = start;
+    }
+
+    Instant at(long ptsMillis) {
+        return start.plusMillis(ptsMillis);
+    }
+
+    long epochMillis(long ptsMillis) {
+        return start.toEpochMilli() + ptsMillis;
+    }
+
+    LineCrossing crossing(String line, Direction direction, TrackId track, long frame, long pts) {
+        return new LineCrossing(id("crossing", line, track, pts), deviceId, cameraId, line, direction, track,
+                frame, pts, at(pts));
+    }
+
+    CrossingCancelled cancelled(LineCrossing withdrawn, long frame, long pts) {
+        return new CrossingCancelled(id("crossing-cancelled", withdrawn.line(), withdrawn.trackId(), pts),
+                deviceId, cameraId, withdrawn.line(), withdrawn.direction(), withdrawn.trackId(),
+                withdrawn.frame(), withdrawn.ptsMillis(), frame, pts, at(pts));
+    }
+
+    ZoneEntered entered(String zone, TrackId track, long frame, long pts) {
+        return new ZoneEntered(id("zone-entered", zone, track, pts), deviceId, cameraId, zone, track, frame, pts,
+                at(pts));
+    }
+
+    ZoneExited exited(String zone, TrackId track, long frame, long pts, long dwellMillis, ZoneExited.Reason reason) {
+        return new ZoneExited(id("zone-exited", zone, track, pts), deviceId, cameraId, zone, track, frame, pts,
+                at(pts), dwellMillis, reason);
+    }
+
+    IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long observedMillis,
+                                List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones) {
+        Instant from = Instant.ofEpochMilli(startEpochMillis);
+        String id = String.join("/", deviceId, cameraId, "interval-" + lengthMillis / 1000 + "s", from.toString());
+        return new IntervalAggregate(id, deviceId, cameraId, from, from.plusMillis(lengthMillis), observedMillis,
+                lines, zones);
+    }
+
+    private String id(String kind, String name, TrackId track, long pts) {
+        return String.join("/", deviceId, cameraId, kind, name, "t" + track.value(), Long.toString(epochMillis(pts)));
+    }
+}

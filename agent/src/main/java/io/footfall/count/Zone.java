@@ -1,0 +1,61 @@
+package io.footfall.count;
+
+import io.footfall.BadInputException;
+import java.util.List;
+
+/**
+ * A counting zone: a simple polygon in coordinates relative to the frame ({@code 0..1}, x right, y down).
+ * A track is inside when its anchor point is (even-odd rule).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record Zone(String name, List<Point> polygon) {
+    public Zone {
+        Names.check("zone", name);
+        polygon = List.copyOf(polygon);
+        if (polygon.size() < 3) {
+            throw new BadInputException("zone " + name + ": expected at least 3 points, got " + polygon.size());
+        }
+        Names.relative("zone " + name, polygon);
+        if (Math.abs(area(polygon)) < 1e-9) {
+            throw new BadInputException("zone " + name + ": expected a polygon with an area, got " + polygon);
+        }
+    }
+
+    /** Parses {@code "x1,y1,x2,y2,x3,y3,..."} (relative), as given to {@code --zone}. */
+    public static Zone parse(String name, String spec) {
+        return new Zone(name, Names.points("zone " + name, spec));
+    }
+
+    /** This zone in the pixels of a {@code width × height} frame. */
+    Shape inPixels(int width, int height) {
+        return new Shape(polygon.stream().map(p -> p.scaled(width, height)).toList());
+    }
+
+    private static double area(List<Point> ps) {
+        double twice = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            Point p = ps.get(i);
+            Point q = ps.get((i + 1) % ps.size());
+            twice += p.x() * q.y() - q.x() * p.y();
+        }
+        return twice / 2;
+    }
+
+    /** The polygon in pixels. */
+    record Shape(List<Point> vertices) {
+        boolean contains(Point p) {
+            boolean inside = false;
+            int n = vertices.size();
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                Point vi = vertices.get(i);
+                Point vj = vertices.get(j);
+                if ((vi.y() > p.y()) != (vj.y() > p.y())
+                        && p.x() < (vj.x() - vi.x()) * (p.y() - vi.y()) / (vj.y() - vi.y()) + vi.x()) {
+                    inside = !inside;
+                }
+            }
+            return inside;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.footfall.track;
+
+import io.footfall.detect.Box;
+import io.footfall.detect.Detection;
+
+/** One track's mutable bookkeeping inside {@link ByteTracker}. Not thread-safe. */
+final class Track {
+    private KalmanState kalman;
+    private TrackState state = TrackState.TENTATIVE;
+    private TrackId id;
+    private int hits = 1;
+    private final long startPts;
+    private long lastSeenPts;
+    private float score;
+    private boolean matchedLastFrame = true;
+
+    Track(Detection first, long ptsMillis) {
+        this.kalman = KalmanFilter.initiate(first.box());
+        this.startPts = ptsMillis;
+        this.lastSeenPts = ptsMillis;
+        this.score = first.score();
+    }
+
+    void predict() {
+        kalman = KalmanFilter.predict(kalman, !matchedLastFrame);
+        matchedLastFrame = false;
+    }
+
+    /** Folds in a matched detection; a lost track comes back under its old id. */
+    void match(Detection d, long ptsMillis) {
+        kalman = KalmanFilter.update(kalman, d.box());
+        score = d.score();
+        lastSeenPts = ptsMillis;
+        matchedLastFrame = true;
+        hits++;
+        if (state == TrackState.LOST) {
+            state = TrackState.CONFIRMED;
+        }
+    }
+
+    void confirm(TrackId newId) {
+        id = newId;
+        state = TrackState.CONFIRMED;
+    }
+
+    void markLost() {
+        state = TrackState.LOST;
+    }
+
+    void markRemoved() {
+        state = TrackState.REMOVED;
+    }
+
+    boolean matchedThisFrame() {
+        return matchedLastFrame;
+    }
+
+    Box box() {
+        return KalmanFilter.box(kalman);
+    }
+
+    TrackState state() {
+        return state;
+    }
+
+    /** Null while tentative. */
+    TrackId id() {
+        return id;
+    }
+
+    int hits() {
+        return hits;
+    }
+
+    long lastSeenPts() {
+        return lastSeenPts;
+    }
+
+    /** How long the track has been followed, up to its last match (ByteTrack's {@code frame_id - start_frame}). */
+    long trackedMillis() {
+        return lastSeenPts - startPts;
+    }
+
+    TrackedObject toObject() {
+        return new TrackedObject(id, box(), score, state);
+    }
+}
