@@ -1,0 +1,157 @@
+package io.footfall.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.footfall.BadInputException;
+import io.footfall.count.AnalyticsConfig;
+import io.footfall.count.Anchor;
+import io.footfall.count.CountLine;
+import io.footfall.count.Zone;
+import io.footfall.detect.BackendKind;
+import io.footfall.detect.DetectorSettings;
+import io.footfall.track.TrackerConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@link FootfallConfig} from YAML or JSON, strictly: unknown keys, wrong types and numbers out
+ * of bounds are errors naming the field ({@code cameras[0].lines[1].points}) and the expected form.
+ * Defaults fill what is left out. Pure: reading the file is the only I/O.
+ *
+ * <pre>
+ * device: store-042
+ * detector: {model: person-detection-retail-0013, backend: openvino, threads: 2}
+ * tracker: {trackThresh: 0.5, lowThresh: 0.1, newTrackThresh: 0.6, matchThresh: 0.8, lostTimeoutSeconds: 1.5, minHits: 2}
+ * counting: {anchor: bottom-center, lineHysteresis: 0.1, cancelWindowSeconds: 2, zoneMinFrames: 3, intervalSeconds: 60}
+ * clips: {mode: events, preSeconds: 3, postSeconds: 3}
+ * cameras:
+ *   - id: entrance
+ *     source: rtsp://camera-1/stream
+ *     lines: [{name: door, points: [[0.8, 0], [0.8, 1]]}]
+ *     zones: [{name: room, polygon: [[0, 0], [1, 0], [1, 1], [0, 1]]}]
+ * </pre>
+ */
+public final class ConfigLoader {
+
+    private ConfigLoader() {
+    }
+
+    public static FootfallConfig load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException("config file " + file + " does not exist");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        try {
+            return parse(mapper.readTree(file.toFile()), file.toString());
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON" : "YAML")
+                    + " at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses an already-read tree (a file, or later a twin's desired properties). */
+    public static FootfallConfig parse(JsonNode tree, String origin) {
+        Node root = Node.root(tree, origin);
+        root.allowOnly(Set.of("device", "detector", "tracker", "counting", "clips", "cameras"));
+        String device = root.name("device", "local");
+        DetectorSettings detector = detector(root.object("detector"));
+        TrackerConfig tracker = tracker(root.object("tracker"));
+        AnalyticsConfig analytics = counting(root.object("counting"));
+        ClipPolicy clips = clips(root.object("clips"));
+        List<Node> cams = root.objects("cameras", true);
+        if (cams.isEmpty()) {
+            throw new ConfigException("config field cameras: expected at least one camera");
+        }
+        List<CameraConfig> cameras = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node c : cams) {
+            CameraConfig cam = camera(c);
+            if (!ids.add(cam.id())) {
+                throw new ConfigException("config field " + c.path("id") + ": camera id '" + cam.id() + "' is used twice");
+            }
+            cameras.add(cam);
+        }
+        return new FootfallConfig(device, detector, tracker, analytics, clips, cameras);
+    }
+
+    static DetectorSettings detector(Node n) {
+        n.allowOnly(Set.of("model", "variant", "backend", "threads", "throughput", "minScore", "openvinoLib"));
+        BackendKind backend = n.oneOf("backend", BackendKind.class, BackendKind.OPENVINO, BackendKind::id);
+        int threads = n.integer("threads", 1, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Optional<Float> minScore = n.has("minScore") ? Optional.of((float) n.number("minScore", 0, 1, 0)) : Optional.empty();
+        return new DetectorSettings(n.string("model", "person-detection-retail-0013"),
+                Optional.ofNullable(n.has("variant") ? n.string("variant") : null), Optional.empty(), backend, threads,
+                n.bool("throughput", false), Optional.ofNullable(n.has("openvinoLib") ? Path.of(n.string("openvinoLib")) : null),
+                minScore);
+    }
+
+    static TrackerConfig tracker(Node n) {
+        n.allowOnly(Set.of("trackThresh", "lowThresh", "newTrackThresh", "matchThresh", "lostTimeoutSeconds", "minHits",
+                "tentativeMaxAgeSeconds"));
+        TrackerConfig d = TrackerConfig.defaults();
+        return new TrackerConfig(
+                (float) n.number("trackThresh", 0, 1, d.trackThresh()),
+                (float) n.number("lowThresh", 0, 1, d.lowThresh()),
+                (float) n.number("newTrackThresh", 0, 1, d.newTrackThresh()),
+                (float) n.number("matchThresh", 0.01, 1, d.matchThresh()),
+                n.seconds("lostTimeoutSeconds", 0.05, 600, d.lostTimeout()),
+                n.integer("minHits", 1, 100, d.minHits()),
+                n.seconds("tentativeMaxAgeSeconds", 0, 600, d.tentativeMaxAge()));
+    }
+
+    static AnalyticsConfig counting(Node n) {
+        n.allowOnly(Set.of("anchor", "lineHysteresis", "cancelWindowSeconds", "zoneMinFrames", "intervalSeconds",
+                "closeDelaySeconds", "maxFrameGapSeconds"));
+        AnalyticsConfig d = AnalyticsConfig.defaults();
+        Duration cancel = n.seconds("cancelWindowSeconds", 0, 600, d.cancelWindow());
+        Duration closeDelay = n.seconds("closeDelaySeconds", 0, 3600, cancel.compareTo(d.closeDelay()) > 0 ? cancel : d.closeDelay());
+        return new AnalyticsConfig(
+                n.oneOf("anchor", Anchor.class, d.anchor(), a -> a.name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                n.number("lineHysteresis", 0.001, 1, d.lineHysteresis()),
+                cancel,
+                n.integer("zoneMinFrames", 1, 1000, d.zoneMinFrames()),
+                Duration.ofSeconds(n.integer("intervalSeconds", 1, 86_400, (int) d.interval().getSeconds())),
+                closeDelay,
+                n.seconds("maxFrameGapSeconds", 0.01, 3600, d.maxFrameGap()));
+    }
+
+    static ClipPolicy clips(Node n) {
+        n.allowOnly(Set.of("mode", "preSeconds", "postSeconds"));
+        ClipPolicy d = ClipPolicy.defaults();
+        return new ClipPolicy(n.oneOf("mode", ClipPolicy.Mode.class, d.mode(), ClipPolicy.Mode::id),
+                n.seconds("preSeconds", 0, 60, d.pre()), n.seconds("postSeconds", 0, 600, d.post()));
+    }
+
+    static CameraConfig camera(Node n) {
+        n.allowOnly(Set.of("id", "source", "start", "lines", "zones"));
+        List<CountLine> lines = new ArrayList<>();
+        for (Node l : n.objects("lines", false)) {
+            l.allowOnly(Set.of("name", "points"));
+            var pts = l.points("points", 2, 2);
+            if (pts.get(0).equals(pts.get(1))) {
+                throw new ConfigException("config field " + l.path("points") + ": expected two different end points");
+            }
+            lines.add(new CountLine(l.name("name"), pts.get(0), pts.get(1)));
+        }
+        List<Zone> zones = new ArrayList<>();
+        for (Node z : n.objects("zones", false)) {
+            z.allowOnly(Set.of("name", "polygon"));
+            zones.add(new Zone(z.name("name"), z.points("polygon", 3, 64)));
+        }
+        return new CameraConfig(n.name("id"), n.string("source"), n.instant("start"), lines, zones);
+    }
+}

@@ -1,0 +1,101 @@
+package io.footfall.pipeline;
+
+import io.footfall.video.Frame;
+import io.footfall.video.FrameSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decodes on its own thread and hands frames to the detector through a small bounded queue, so
+ * decoding overlaps inference. For a file the decoder waits for room (every frame is processed, counts
+ * are reproducible); for a live camera a frame that finds the queue full is dropped and counted, never
+ * buffered without bound (Frigate's rule).
+ *
+ * <p>{@link #take()} is for one consumer thread.
+ */
+final class FrameHandoff implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FrameHandoff.class);
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue;
+    private final Thread decoder;
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean stopped;
+
+    FrameHandoff(FrameSource source, int capacity, String cameraId) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        boolean live = source.info().live();
+        this.decoder = new Thread(() -> decode(source, live), "decode-" + cameraId);
+        this.decoder.setDaemon(true);
+        this.decoder.start();
+    }
+
+    private void decode(FrameSource source, boolean live) {
+        Object last = END;
+        try {
+            Frame f;
+            while (!stopped && (f = source.next()) != null) {
+                Frame copy = f.copy();
+                if (live) {
+                    if (!queue.offer(copy)) {
+                        dropped.incrementAndGet();
+                    }
+                } else {
+                    while (!stopped && !queue.offer(copy, 100, TimeUnit.MILLISECONDS)) {
+                        // the detector is behind: wait, a file loses no frames
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            last = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            while (!stopped && !queue.offer(last, 100, TimeUnit.MILLISECONDS)) {
+                // wait for the consumer to take the end marker
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The next frame, or null at the end of the source. */
+    Frame take() throws IOException, InterruptedException {
+        Object o = queue.take();
+        if (o == END) {
+            return null;
+        }
+        if (o instanceof IOException e) {
+            throw e;
+        }
+        if (o instanceof RuntimeException e) {
+            throw e;
+        }
+        return (Frame) o;
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        queue.clear();
+        try {
+            decoder.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (decoder.isAlive()) {
+            log.warn("event=decoder_slow_to_stop thread={}", decoder.getName());
+        }
+    }
+}
