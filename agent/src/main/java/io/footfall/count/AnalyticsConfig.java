@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Counting settings of one camera.
+ * Counting settings of one camera. Immutable; thread-safe.
  *
  * @param anchor         the point of a box that lines and zones test
  * @param lineHysteresis how far past a line, as a fraction of the track's box height, the anchor must be

@@ -4,7 +4,7 @@ import io.footfall.detect.Box;
 
 /**
  * The point of a person's box that lines and zones test. Bottom-centre (the feet) suits floor lines and
- * zones seen from above or at an angle; centre suits lines seen straight from the side.
+ * zones seen from above or at an angle; centre suits lines seen straight from the side. Thread-safe.
  */
 public enum Anchor {
     BOTTOM_CENTER,

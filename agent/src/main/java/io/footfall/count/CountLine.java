@@ -12,24 +12,28 @@ import java.util.Objects;
  *
  * <p>How a crossing is counted, per confirmed track, on its anchor point (default: bottom-centre):
  * <pre>
- *                      a
- *                      |
- *          OUT side    |    IN side  (n →)
- *                      |
- *      settled  P ·····X····· Q        1. P is the last anchor on the settled side; the step P→Q
- *                      |      :           changes side: X, where it meets the line, must lie
- *                      |      :           between a and b (a step past the ends never counts)
- *                      |      :        2. the side is taken only once the anchor is at least
- *                      b      :           hysteresis × box height past the line, here at Q;
- *                 |<-h->|<-h->|           the crossing is then counted once, at X's frame
- *                   band  band
+ *                            a
+ *                            |
+ *              OUT side      |      IN side        n = (y2-y1, -(x2-x1)) points IN
+ *                            |                     (x right, y down)
+ *        P  ·  ·  ·  ·  ·  · X ·  Q1 ·  ·  ·  Q2
+ *                            |
+ *                            b
+ *                    |<- h ->|<- h ->|    band: h = lineHysteresis × the track's box height
  *
- *      jitter:  ~~~~~~~~~~~~           never leaves the band on the far side: no count
- *      u-turn:  P ---> Q ---> P'       back past the band within cancelWindow: the first
- *                                      crossing is withdrawn (CrossingCancelled), net 0
+ *   P    last anchor on the settled side (here OUT)
+ *   Q1   first anchor on the other side. The step P→Q1 meets the line at X: X must lie between a and
+ *        b, else the step went round the line's end and never counts. Within the band: undecided.
+ *   Q2   first anchor at least h past the line: IN becomes the settled side and one IN crossing
+ *        counts, dated at Q1's frame. Back on the OUT side before Q2: nothing counts.
+ *
+ *   jitter   ~~~~~~~~X~~~~~~~~      never h past on the far side: never counts
+ *   u-turn   P ---> Q2 ---> P'      back h past on the OUT side within cancelWindow of Q1: the IN
+ *                                   crossing is withdrawn ({@link CrossingCancelled}), net 0
  * </pre>
  * A crossing waits out {@code cancelWindow} before its {@link LineCrossing} is emitted, so emitted crossings
- * are final and can be summed downstream without corrections.
+ * are final and can be summed downstream without corrections. A track's first position sets its
+ * settled side, so a track first seen inside the band counts once it is h past on the other side.
  *
  * <p>Immutable and thread-safe.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Summary of visit durations. Percentiles are nearest-rank ({@code sorted[ceil(p·n) - 1]}), so each is a
- * real visit's duration; all values are 0 when {@code visits} is 0.
+ * real visit's duration; all values are 0 when {@code visits} is 0. Immutable; thread-safe.
  *
  * @param visits number of visits summarised
  */

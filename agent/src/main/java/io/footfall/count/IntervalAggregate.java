@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Totals of one camera over one wall-clock interval {@code [start, end)}, aligned to the epoch (for 60 s:
  * whole minutes). The first and last intervals of a stream are usually partial: {@link #observedMillis()}
- * says how much of the interval frames covered.
+ * says how much of the interval frames covered. Immutable; thread-safe.
  *
  * @param observedMillis time covered by frames (each frame stands for the time until the next frame, at
  *                       most {@code maxFrameGap})

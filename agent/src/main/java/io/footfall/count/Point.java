@@ -1,6 +1,6 @@
 package io.footfall.count;
 
-/** A point: relative {@code 0..1} in configuration, pixels (x right, y down) inside the counters. */
+/** A point: relative {@code 0..1} in configuration, pixels (x right, y down) inside the counters. Immutable; thread-safe. */
 public record Point(double x, double y) {
 
     Point scaled(int width, int height) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * What the tracker knows after one frame: the record handed from the tracker to the analytics.
+ * Immutable; thread-safe.
  *
  * @param frame     frame index, as in the detections
  * @param ptsMillis presentation time of the frame

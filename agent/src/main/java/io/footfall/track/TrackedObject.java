@@ -4,7 +4,7 @@ import io.footfall.detect.Box;
 import java.util.Objects;
 
 /**
- * One track in one frame.
+ * One track in one frame. Immutable; thread-safe.
  *
  * @param id    stable identity
  * @param box   Kalman-filtered box in source pixels (for {@link TrackState#LOST}: the prediction)

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 /**
  * Tracker settings. Times are durations, not frame counts, so a track lives as long at 5 fps as at 30 fps.
+ * Immutable; thread-safe.
  *
  * @param trackThresh     detections scoring at least this are "high" (first association, new tracks)
  * @param lowThresh       detections in {@code [lowThresh, trackThresh)} are "low": they only extend
