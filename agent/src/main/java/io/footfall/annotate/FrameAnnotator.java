@@ -66,7 +66,7 @@ public final class FrameAnnotator implements AutoCloseable {
             c.close();
         }
         if (!overlay.header().isEmpty()) {
-            label(overlay.header(), 8, 22);
+            label(overlay.header(), 8, frame.height() - 10);
         }
         return new Frame(frame.index(), frame.ptsMillis(), frame.width(), frame.height(), frame.width() * 3, buffer);
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 DetectCommand.class,
                 ModelsCommand.class,
+                RunCommand.class,
         })
 public final class FootfallCommand {
 

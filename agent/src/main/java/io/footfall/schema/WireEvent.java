@@ -62,6 +62,7 @@ public record WireEvent(
                              int dwellVisits, long dwellMeanMillis, long dwellP50Millis, long dwellP90Millis) {
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAggregate() {
         return AGGREGATE.equals(type);
     }

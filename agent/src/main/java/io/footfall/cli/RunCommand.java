@@ -1,0 +1,144 @@
+package io.footfall.cli;
+
+import io.footfall.BadInputException;
+import io.footfall.FootfallPaths;
+import io.footfall.config.CameraConfig;
+import io.footfall.config.ClipPolicy;
+import io.footfall.config.ConfigLoader;
+import io.footfall.config.FootfallConfig;
+import io.footfall.count.AnalyticsConfig;
+import io.footfall.count.CountLine;
+import io.footfall.count.Zone;
+import io.footfall.job.RunJob;
+import io.footfall.pipeline.CameraPipeline;
+import io.footfall.pipeline.JsonLinesSink;
+import io.footfall.track.TrackerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code footfall run}: the main job. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Count people: detect, track, count line crossings and zone occupancy, roll interval aggregates,",
+                "write events.jsonl, aggregates.jsonl and annotated video under --data-dir.",
+                "Either --config FILE (YAML or JSON, one or many cameras) or a quick start with --source and --line/--zone.",
+                "A line x1,y1,x2,y2 (relative 0..1) counts 'in' when a person moves toward the side its normal",
+                "(y2-y1, -(x2-x1)) points to: --line 0.8,0,0.8,1 counts left-to-right as in."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DetectorOptions detector;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (YAML or JSON).")
+    Path config;
+
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Quick start: video file, image folder, rtsp:// URL, usb:N or sample:NAME.")
+    String source;
+
+    @Option(names = "--line", paramLabel = "x1,y1,x2,y2[:name]", description = "Quick start: a counting line (repeatable).")
+    List<String> lines = new ArrayList<>();
+
+    @Option(names = "--zone", paramLabel = "x1,y1,x2,y2,x3,y3...[:name]", description = "Quick start: a zone polygon (repeatable).")
+    List<String> zones = new ArrayList<>();
+
+    @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "camera1", description = "Quick start: camera id (default: ${DEFAULT-VALUE}).")
+    String cameraId;
+
+    @Option(names = "--device", paramLabel = "ID", defaultValue = "local", description = "Quick start: device id (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--start", paramLabel = "ISO-INSTANT",
+            description = "Quick start: wall-clock time of the first frame of a file (default: now).")
+    String start;
+
+    @Option(names = "--clips", paramLabel = "off|continuous|events", defaultValue = "continuous",
+            description = "Quick start: annotated video to keep (default: ${DEFAULT-VALUE}).")
+    String clips;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "footfall-data",
+            description = "Where events, aggregates and clips go (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        FootfallConfig cfg = config != null ? fromFile() : quickStart();
+        List<CameraPipeline.Summary> results;
+        try (JsonLinesSink sink = new JsonLinesSink(dataDir)) {
+            results = new RunJob(FootfallPaths.detect(), Clock.systemUTC())
+                    .run(cfg, sink, dataDir.resolve("clips"), Progress.onStderr("run"));
+        }
+        for (CameraPipeline.Summary s : results) {
+            StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
+            s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
+            sb.append(", ").append(s.events()).append(" events");
+            s.clips().forEach(c -> sb.append(", clip ").append(c.file()));
+            System.err.println(sb);
+        }
+        System.err.println("run: events in " + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in "
+                + dataDir.resolve(JsonLinesSink.AGGREGATES));
+        return ExitCodes.OK;
+    }
+
+    private FootfallConfig fromFile() {
+        if (source != null || !lines.isEmpty() || !zones.isEmpty()) {
+            throw new BadInputException("--config cannot be combined with --source, --line or --zone; put cameras in the file");
+        }
+        return ConfigLoader.load(config);
+    }
+
+    private FootfallConfig quickStart() {
+        if (source == null) {
+            throw new BadInputException("run needs --config FILE, or --source SOURCE with --line/--zone");
+        }
+        List<CountLine> parsedLines = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] spec = splitName(lines.get(i), "line" + (i + 1));
+            parsedLines.add(CountLine.parse(spec[1], spec[0]));
+        }
+        List<Zone> parsedZones = new ArrayList<>();
+        for (int i = 0; i < zones.size(); i++) {
+            String[] spec = splitName(zones.get(i), "zone" + (i + 1));
+            parsedZones.add(Zone.parse(spec[1], spec[0]));
+        }
+        ClipPolicy.Mode mode = switch (clips) {
+            case "off" -> ClipPolicy.Mode.OFF;
+            case "continuous" -> ClipPolicy.Mode.CONTINUOUS;
+            case "events" -> ClipPolicy.Mode.EVENTS;
+            default -> throw new BadInputException("--clips must be off, continuous or events, got '" + clips + "'");
+        };
+        ClipPolicy d = ClipPolicy.defaults();
+        CameraConfig cam = new CameraConfig(cameraId, source, parseStart(), parsedLines, parsedZones);
+        return new FootfallConfig(device, detector.settings(), TrackerConfig.defaults(), AnalyticsConfig.defaults(),
+                new ClipPolicy(mode, d.pre(), d.post()), List.of(cam));
+    }
+
+    private Optional<Instant> parseStart() {
+        if (start == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(start));
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--start must be an ISO-8601 instant such as 2026-11-25T09:00:00Z, got '" + start + "'");
+        }
+    }
+
+    /** "spec:name" → {spec, name}; a spec without a name gets the fallback. */
+    private static String[] splitName(String s, String fallback) {
+        int colon = s.lastIndexOf(':');
+        return colon < 0 ? new String[]{s, fallback} : new String[]{s.substring(0, colon), s.substring(colon + 1)};
+    }
+}
