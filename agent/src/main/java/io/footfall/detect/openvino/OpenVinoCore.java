@@ -57,8 +57,8 @@ public final class OpenVinoCore extends NativeHandle {
             OvStatus.check(OvNative.ov_core_read_model(pointer(), modelFile.toString(), weights, out),
                     "read model " + modelFile);
         } catch (OpenVinoException e) {
-            throw new DetectionException("model " + modelFile + " is not a valid OpenVINO IR or ONNX model: "
-                    + e.getMessage(), e);
+            throw new DetectionException("model " + modelFile + " is not a valid OpenVINO IR or ONNX model ("
+                    + e.reason() + ")", e);
         }
         return new OvModel(out.getValue(), modelFile);
     }

@@ -27,8 +27,10 @@ final class OvPreprocessing {
     }
 
     /**
-     * A new model that takes u8 BGR NHWC tensors of {@code tensorWidth x tensorHeight} for the input
-     * named in {@code spec}. The given model is left unchanged; the caller closes both.
+     * The model changed to take u8 BGR NHWC tensors of {@code tensorWidth x tensorHeight} for the input
+     * named in {@code spec}. OpenVINO's PrePostProcessor changes the given model in place (the result
+     * is another handle on the same model), so give it a model read for this one build; the caller
+     * closes both handles.
      */
     static OvModel forBgrFrames(OvModel model, InputSpec spec, int tensorWidth, int tensorHeight) {
         try (Scope scope = new Scope()) {
