@@ -1,0 +1,185 @@
+package io.footfall.detect.openvino;
+
+import io.footfall.detect.DetectionException;
+import io.footfall.detect.InferenceBackend;
+import io.footfall.detect.InputSpec;
+import io.footfall.detect.OutputTensor;
+import io.footfall.detect.StageTimes;
+import io.footfall.model.ModelManifest;
+import io.footfall.video.Frame;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a detector model with OpenVINO on decoded BGR frames. All input preprocessing (resize,
+ * colour order, u8 to f32, mean/scale, layout) is compiled into the model by OpenVINO; Java only
+ * hands over the frame's pixels ({@link FrameStaging}), copying them only for a letterbox canvas or
+ * a frame with padded rows. The model is compiled for the first frame's size and again if the size
+ * changes.
+ *
+ * <p>{@link #lastTimes()}: preprocess = Java staging and setting the input tensor; infer = OpenVINO's
+ * inference including its preprocessing, plus copying the output out; decode = 0 (done elsewhere).
+ *
+ * <p>Not thread-safe: one caller at a time, as {@link InferenceBackend} says. For several frames in
+ * flight use {@link #newQueue()}.
+ */
+public final class OpenVinoBackend implements InferenceBackend {
+
+    private final OpenVinoRuntime runtime;
+    private final OpenVinoCore core;
+    private final OvModel model;
+    private final FrameModel frameModel;
+    private final CompiledSlots sync;
+    private StageTimes lastTimes = StageTimes.ZERO;
+
+    private OpenVinoBackend(OpenVinoRuntime runtime, OpenVinoCore core, OvModel model, FrameModel frameModel) {
+        this.runtime = runtime;
+        this.core = core;
+        this.model = model;
+        this.frameModel = frameModel;
+        this.sync = new CompiledSlots(frameModel, 1, false);
+    }
+
+    /**
+     * Opens a model, checking its input against {@code spec} and that output {@code outputName} exists.
+     *
+     * @param modelFile OpenVINO IR {@code .xml} (with its {@code .bin} beside it) or {@code .onnx}
+     * @throws DetectionException when the runtime, the file or the model is not usable
+     */
+    public static OpenVinoBackend open(Path modelFile, InputSpec spec, String outputName, OpenVinoOptions options) {
+        return open(modelFile, spec, outputName, List.of(), options);
+    }
+
+    /**
+     * As {@link #open(Path, InputSpec, String, OpenVinoOptions)}, also checking the output's shape.
+     *
+     * @param expectedOutputShape e.g. {@code [1, 1, 200, 7]}; empty to skip the check
+     */
+    public static OpenVinoBackend open(Path modelFile, InputSpec spec, String outputName,
+                                       List<Long> expectedOutputShape, OpenVinoOptions options) {
+        OpenVinoRuntime runtime = OpenVinoRuntime.load(OpenVinoLibraryLocator.forThisProcess(options.libPath()));
+        return open(runtime, modelFile, spec, outputName, expectedOutputShape, options);
+    }
+
+    /** The backend for a catalogued model, its files under {@code modelsDir/<name>/}. */
+    public static OpenVinoBackend forManifest(ModelManifest manifest, Path modelsDir, String variant,
+                                              OpenVinoOptions options) {
+        if (!manifest.supports("openvino")) {
+            throw new DetectionException("model " + manifest.name() + " does not run on openvino; it supports "
+                    + manifest.backends());
+        }
+        Path file = manifest.folderIn(modelsDir).resolve(manifest.modelFile(variant));
+        return open(file, manifest.inputSpec(), manifest.output().name(), manifest.output().shape(), options);
+    }
+
+    /** As the other factories, with an already loaded runtime. */
+    public static OpenVinoBackend open(OpenVinoRuntime runtime, Path modelFile, InputSpec spec, String outputName,
+                                       List<Long> expectedOutputShape, OpenVinoOptions options) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(outputName, "outputName");
+        OpenVinoCore core = runtime.newCore();
+        OvModel model = null;
+        try {
+            model = core.readModel(modelFile);
+            checkInput(model, spec);
+            checkOutput(model, outputName, expectedOutputShape);
+            return new OpenVinoBackend(runtime, core, model, new FrameModel(core, model, spec, options, outputName));
+        } catch (RuntimeException e) {
+            if (model != null) {
+                model.close();
+            }
+            core.close();
+            throw e;
+        }
+    }
+
+    private static void checkInput(OvModel model, InputSpec spec) {
+        List<OvPort> inputs = model.inputs();
+        if (inputs.size() != 1) {
+            throw new DetectionException("model " + model.source() + " has " + inputs.size()
+                    + " inputs " + inputs + "; Footfall feeds exactly one image input");
+        }
+        OvPort input = model.input(spec.name());
+        long[] expected = spec.layout().equals("NCHW")
+                ? new long[]{1, 3, spec.height(), spec.width()}
+                : new long[]{1, spec.height(), spec.width(), 3};
+        if (!Arrays.equals(input.shape(), expected)) {
+            throw new DetectionException("model " + model.source() + " input '" + spec.name() + "' has shape "
+                    + input.shapeText() + " but the model spec expects " + Arrays.toString(expected)
+                    .replace(" ", "") + " (" + spec.layout() + ")");
+        }
+    }
+
+    private static void checkOutput(OvModel model, String outputName, List<Long> expectedShape) {
+        OvPort output = model.output(outputName);
+        if (!expectedShape.isEmpty()) {
+            long[] expected = expectedShape.stream().mapToLong(Long::longValue).toArray();
+            if (!Arrays.equals(output.shape(), expected)) {
+                throw new DetectionException("model " + model.source() + " output '" + outputName + "' has shape "
+                        + output.shapeText() + " but the model spec expects " + Arrays.toString(expected)
+                        .replace(" ", ""));
+            }
+        }
+    }
+
+    @Override
+    public OutputTensor infer(Frame frame) {
+        InferSlot slot = sync.slotsFor(frame.width(), frame.height()).get(0);
+        long t0 = System.nanoTime();
+        slot.load(frame);
+        long t1 = System.nanoTime();
+        slot.request().infer();
+        OutputTensor out = slot.output(frameModel);
+        lastTimes = new StageTimes(t1 - t0, System.nanoTime() - t1, 0);
+        return out;
+    }
+
+    /**
+     * A queue that keeps {@link OpenVinoOptions#inferRequests()} frames in flight, for throughput.
+     * It compiles its own copy of the model; close it before this backend.
+     */
+    public OvInferQueue newQueue() {
+        return newQueue(frameModel.options().inferRequests());
+    }
+
+    /** A queue with {@code inFlight} requests; close it before this backend. */
+    public OvInferQueue newQueue(int inFlight) {
+        return new OvInferQueue(frameModel, inFlight);
+    }
+
+    /** e.g. {@code openvino 2026.4.1 CPU LATENCY threads=2}. */
+    @Override
+    public String describe() {
+        return "openvino " + runtime.version() + " " + frameModel.options().summary();
+    }
+
+    @Override
+    public StageTimes lastTimes() {
+        return lastTimes;
+    }
+
+    /** The model's ports, as read (before preprocessing was added). */
+    public List<OvPort> inputs() {
+        return model.inputs();
+    }
+
+    public List<OvPort> outputs() {
+        return model.outputs();
+    }
+
+    /** A property of the currently compiled model (null before the first frame). */
+    public String compiledProperty(String key) {
+        OvCompiledModel compiled = sync.compiled();
+        return compiled == null ? null : compiled.property(key);
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        model.close();
+        core.close();
+    }
+}
