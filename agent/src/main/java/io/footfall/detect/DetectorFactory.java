@@ -1,6 +1,9 @@
 package io.footfall.detect;
 
 import io.footfall.detect.onnx.OnnxRuntimeBackend;
+import io.footfall.detect.openvino.OpenVinoBackend;
+import io.footfall.detect.openvino.OpenVinoOptions;
+import io.footfall.detect.openvino.PerformanceHint;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelFetcher;
 import io.footfall.model.ModelManifest;
@@ -58,6 +61,12 @@ public final class DetectorFactory {
     }
 
     private static InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {
-        throw new DetectionException("the OpenVINO backend is being merged");
+        OpenVinoOptions o = OpenVinoOptions.defaults()
+                .withHint(s.throughput() ? PerformanceHint.THROUGHPUT : PerformanceHint.LATENCY)
+                .withThreads(s.threads());
+        if (s.openVinoLib().isPresent()) {
+            o = o.withLibPath(s.openVinoLib().get());
+        }
+        return OpenVinoBackend.open(file, spec, m.output().name(), o);
     }
 }
