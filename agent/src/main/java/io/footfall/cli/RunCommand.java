@@ -10,6 +10,7 @@ import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.job.RunJob;
+import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
 import io.footfall.track.TrackerConfig;
@@ -68,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Quick start: annotated video to keep (default: ${DEFAULT-VALUE}).")
     String clips;
 
+    @Option(names = "--save-tracks", description = "Also write each camera's tracks to DATA-DIR/tracks/<camera>.txt (MOTChallenge format) for 'footfall eval'.")
+    boolean saveTracks;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "footfall-data",
             description = "Where events, aggregates and clips go (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -77,9 +81,10 @@ public final class RunCommand implements Callable<Integer> {
         FootfallConfig cfg = config != null ? fromFile() : quickStart();
         List<CameraPipeline.Summary> results;
         try (JsonLinesSink sink = new JsonLinesSink(dataDir)) {
-            results = new RunJob(FootfallPaths.detect(), Clock.systemUTC())
-                    .run(cfg, sink, dataDir.resolve("clips"), Progress.onStderr("run"));
+            results = new RunJob(FootfallPaths.detect(), Clock.systemUTC()).run(cfg, sink, dataDir.resolve("clips"),
+                    saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty(), Progress.onStderr("run"));
         }
+        RunRecord.write(dataDir, cfg, results);
         for (CameraPipeline.Summary s : results) {
             StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));

@@ -165,6 +165,11 @@ public final class MotChallengeFormat {
         }
     }
 
+    /** One row of a MOTChallenge result file for a tracked box (1-based frame, conf 1). */
+    public static String formatRow(TrackBox t) {
+        return line(t.frame(), t.trackId(), t.box());
+    }
+
     private static String line(long frame, long id, Box b) {
         return (frame + 1) + "," + id + "," + num(b.x()) + "," + num(b.y()) + "," + num(b.w()) + "," + num(b.h())
                 + ",1,-1,-1,-1";

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,14 @@ public final class RunJob {
      */
     public List<CameraPipeline.Summary> run(FootfallConfig config, EventSink sink, Path clipFolder, JobProgress progress)
             throws Exception {
+        return run(config, sink, clipFolder, Optional.empty(), progress);
+    }
+
+    /**
+     * @param trackFolder where each camera's tracks go as {@code <camera>.txt} (MOTChallenge format), or empty
+     */
+    public List<CameraPipeline.Summary> run(FootfallConfig config, EventSink sink, Path clipFolder, Optional<Path> trackFolder,
+                                            JobProgress progress) throws Exception {
         List<CameraConfig> cameras = config.cameras();
         DetectorSettings base = config.detector();
         if (base.minScore().isEmpty()) {
@@ -64,7 +73,8 @@ public final class RunJob {
             for (int i = 0; i < cameras.size(); i++) {
                 CameraConfig cam = cameras.get(i);
                 JobProgress p = i == 0 ? progress : JobProgress.NONE;
-                futures.add(pool.submit(() -> runCamera(config, cam, settings, sink, clipFolder, cam.start().orElse(runStart), p)));
+                futures.add(pool.submit(() -> runCamera(config, cam, settings, sink, clipFolder, trackFolder,
+                        cam.start().orElse(runStart), p)));
             }
             List<CameraPipeline.Summary> out = new ArrayList<>();
             for (Future<CameraPipeline.Summary> f : futures) {
@@ -84,13 +94,15 @@ public final class RunJob {
     }
 
     private CameraPipeline.Summary runCamera(FootfallConfig config, CameraConfig cam, DetectorSettings settings, EventSink sink,
-                                             Path clipFolder, Instant start, JobProgress progress) throws Exception {
+                                             Path clipFolder, Optional<Path> trackFolder, Instant start, JobProgress progress)
+            throws Exception {
         String source = new SampleClips(paths).resolve(cam.source());
         try (FrameSource frames = Sources.open(source);
              Detector detector = new DetectJob(paths).openDetector(settings)) {
             log.info("event=camera_start camera={} source={} detector=\"{}\" start={}", cam.id(), frames.info().name(),
                     detector.describe(), start);
-            return new CameraPipeline(config.deviceId(), cam, config.tracker(), config.analytics(), config.clips(), clipFolder)
+            return new CameraPipeline(config.deviceId(), cam, config.tracker(), config.analytics(), config.clips(), clipFolder,
+                    trackFolder.map(d -> d.resolve(cam.id() + ".txt")))
                     .run(frames, detector, sink, start, progress);
         }
     }

@@ -20,6 +20,7 @@ import io.footfall.track.TrackedObject;
 import io.footfall.track.TrackerConfig;
 import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
+import io.footfall.video.SourceInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One camera's whole path: source → detector → tracker → analytics → sink, with annotated video on the
@@ -39,7 +41,7 @@ public final class CameraPipeline {
     private static final int HANDOFF_CAPACITY = 4;
 
     /** What one camera's run did. */
-    public record Summary(String cameraId, long frames, long droppedFrames, Map<String, LineTally> lines,
+    public record Summary(String cameraId, SourceInfo source, Instant start, long frames, long droppedFrames, Map<String, LineTally> lines,
                           long events, List<ClipRef> clips, double fps) {
     }
 
@@ -49,9 +51,15 @@ public final class CameraPipeline {
     private final AnalyticsConfig analyticsConfig;
     private final ClipPolicy clips;
     private final Path clipFolder;
+    private final Optional<Path> trackLog;
 
+    /**
+     * @param trackLog where to write every confirmed track box as a MOTChallenge result file, for
+     *                 {@code footfall eval}; empty to skip
+     */
     public CameraPipeline(String deviceId, CameraConfig camera, TrackerConfig trackerConfig, AnalyticsConfig analyticsConfig,
-                          ClipPolicy clips, Path clipFolder) {
+                          ClipPolicy clips, Path clipFolder, Optional<Path> trackLog) {
+        this.trackLog = trackLog;
         this.deviceId = deviceId;
         this.camera = camera;
         this.trackerConfig = trackerConfig;
@@ -75,7 +83,8 @@ public final class CameraPipeline {
         long lastPts = 0;
         long t0 = System.nanoTime();
         progress.started(source.info().frameCount());
-        try (FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, camera.id());
+        try (TrackLogWriter tracks = TrackLogWriter.open(trackLog);
+             FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, camera.id());
              FrameAnnotator annotator = new FrameAnnotator();
              ClipRecorder recorder = new ClipRecorder(clips, clipFolder, deviceId, camera.id(), start,
                      source.info().fps(), analyticsConfig.cancelWindow())) {
@@ -83,6 +92,7 @@ public final class CameraPipeline {
             while ((frame = handoff.take()) != null) {
                 FrameDetections detections = detector.detect(frame);
                 TrackedFrame tracked = tracker.update(detections);
+                tracks.write(tracked);
                 List<CountEvent> out = analytics.accept(tracked);
                 sink.accept(out);
                 events += out.size();
@@ -106,7 +116,7 @@ public final class CameraPipeline {
                 clipRefs.add(c);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            Summary s = new Summary(camera.id(), frames, handoff.dropped(), analytics.lineTallies(), events, clipRefs,
+            Summary s = new Summary(camera.id(), source.info(), start, frames, handoff.dropped(), analytics.lineTallies(), events, clipRefs,
                     frames / Math.max(secs, 1e-9));
             progress.finished(status(analytics));
             log.info("event=camera_done camera={} frames={} dropped={} events={} fps={}", camera.id(), frames,

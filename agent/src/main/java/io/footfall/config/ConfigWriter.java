@@ -1,0 +1,106 @@
+package io.footfall.config;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.footfall.count.AnalyticsConfig;
+import io.footfall.count.CountLine;
+import io.footfall.count.Point;
+import io.footfall.count.Zone;
+import io.footfall.detect.DetectorSettings;
+import io.footfall.track.TrackerConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link FootfallConfig} in the schema {@link ConfigLoader} reads, so what a run used can be
+ * stored beside its results and read back exactly (and, later, reported to the device twin).
+ */
+public final class ConfigWriter {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private ConfigWriter() {
+    }
+
+    public static ObjectNode toTree(FootfallConfig c) {
+        ObjectNode root = F.objectNode();
+        root.put("device", c.deviceId());
+        root.set("detector", detector(c.detector()));
+        root.set("tracker", tracker(c.tracker()));
+        root.set("counting", counting(c.analytics()));
+        ObjectNode clips = root.putObject("clips");
+        clips.put("mode", c.clips().mode().id());
+        clips.put("preSeconds", seconds(c.clips().pre()));
+        clips.put("postSeconds", seconds(c.clips().post()));
+        ArrayNode cams = root.putArray("cameras");
+        for (CameraConfig cam : c.cameras()) {
+            ObjectNode n = cams.addObject();
+            n.put("id", cam.id());
+            n.put("source", cam.source());
+            cam.start().ifPresent(s -> n.put("start", s.toString()));
+            ArrayNode lines = n.putArray("lines");
+            for (CountLine l : cam.lines()) {
+                ObjectNode ln = lines.addObject();
+                ln.put("name", l.name());
+                ln.set("points", points(List.of(l.a(), l.b())));
+            }
+            ArrayNode zones = n.putArray("zones");
+            for (Zone z : cam.zones()) {
+                ObjectNode zn = zones.addObject();
+                zn.put("name", z.name());
+                zn.set("polygon", points(z.polygon()));
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode detector(DetectorSettings d) {
+        ObjectNode n = F.objectNode();
+        n.put("model", d.model());
+        d.variant().ifPresent(v -> n.put("variant", v));
+        n.put("backend", d.backend().id());
+        n.put("threads", d.threads());
+        n.put("throughput", d.throughput());
+        d.minScore().ifPresent(s -> n.put("minScore", s));
+        d.openVinoLib().ifPresent(p -> n.put("openvinoLib", p.toString()));
+        return n;
+    }
+
+    private static ObjectNode tracker(TrackerConfig t) {
+        ObjectNode n = F.objectNode();
+        n.put("trackThresh", t.trackThresh());
+        n.put("lowThresh", t.lowThresh());
+        n.put("newTrackThresh", t.newTrackThresh());
+        n.put("matchThresh", t.matchThresh());
+        n.put("lostTimeoutSeconds", seconds(t.lostTimeout()));
+        n.put("minHits", t.minHits());
+        n.put("tentativeMaxAgeSeconds", seconds(t.tentativeMaxAge()));
+        return n;
+    }
+
+    private static ObjectNode counting(AnalyticsConfig a) {
+        ObjectNode n = F.objectNode();
+        n.put("anchor", a.anchor().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        n.put("lineHysteresis", a.lineHysteresis());
+        n.put("cancelWindowSeconds", seconds(a.cancelWindow()));
+        n.put("zoneMinFrames", a.zoneMinFrames());
+        n.put("intervalSeconds", a.interval().getSeconds());
+        n.put("closeDelaySeconds", seconds(a.closeDelay()));
+        n.put("maxFrameGapSeconds", seconds(a.maxFrameGap()));
+        return n;
+    }
+
+    private static ArrayNode points(List<Point> pts) {
+        ArrayNode a = F.arrayNode();
+        for (Point p : pts) {
+            a.addArray().add(p.x()).add(p.y());
+        }
+        return a;
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+}
