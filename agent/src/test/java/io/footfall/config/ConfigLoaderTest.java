@@ -1,0 +1,116 @@
+package io.footfall.config;
+
+import io.footfall.count.Anchor;
+import io.footfall.detect.BackendKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String STORE_YAML = """
+            device: store-042
+            detector: {model: yolox-nano, backend: onnxruntime, threads: 1, minScore: 0.2}
+            tracker: {lostTimeoutSeconds: 2.5, minHits: 3}
+            counting: {anchor: center, lineHysteresis: 0.15, cancelWindowSeconds: 3, intervalSeconds: 900}
+            clips: {mode: events, preSeconds: 2, postSeconds: 4}
+            cameras:
+              - id: entrance
+                source: rtsp://cam-1/stream
+                lines:
+                  - name: door
+                    points: [[0.8, 0], [0.8, 1]]
+                zones:
+                  - name: till
+                    polygon: [[0.1, 0.1], [0.4, 0.1], [0.4, 0.5]]
+              - id: aisle-3
+                source: /videos/aisle.mp4
+                start: 2026-11-25T09:00:00Z
+            """;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void readsEverySectionOfAYamlFile() throws Exception {
+        FootfallConfig c = ConfigLoader.load(write("store.yaml", STORE_YAML));
+        assertThat(c.deviceId()).isEqualTo("store-042");
+        assertThat(c.detector().backend()).isEqualTo(BackendKind.ONNXRUNTIME);
+        assertThat(c.detector().minScore()).contains(0.2f);
+        assertThat(c.tracker().lostTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(c.tracker().minHits()).isEqualTo(3);
+        assertThat(c.tracker().trackThresh()).isEqualTo(0.5f);
+        assertThat(c.analytics().anchor()).isEqualTo(Anchor.CENTER);
+        assertThat(c.analytics().interval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.analytics().closeDelay()).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(c.clips().mode()).isEqualTo(ClipPolicy.Mode.EVENTS);
+        assertThat(c.cameras()).hasSize(2);
+        assertThat(c.cameras().get(0).lines().get(0).b().y()).isEqualTo(1.0);
+        assertThat(c.cameras().get(0).zones().get(0).polygon()).hasSize(3);
+        assertThat(c.cameras().get(1).start()).contains(Instant.parse("2026-11-25T09:00:00Z"));
+    }
+
+    @Test
+    void writtenConfigReadsBackTheSame() throws Exception {
+        FootfallConfig c = ConfigLoader.load(write("store.yaml", STORE_YAML));
+        FootfallConfig again = ConfigLoader.parse(ConfigWriter.toTree(c), "round trip");
+        assertThat(again).isEqualTo(c);
+    }
+
+    @Test
+    void jsonWithDefaults() throws Exception {
+        FootfallConfig c = ConfigLoader.load(write("c.json", "{\"cameras\": [{\"id\": \"c1\", \"source\": \"x.mp4\"}]}"));
+        assertThat(c.deviceId()).isEqualTo("local");
+        assertThat(c.detector().model()).isEqualTo("person-detection-retail-0013");
+        assertThat(c.analytics().interval()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown key            | {cameras: [{id: a, source: x}], colour: red}                                   | config field colour is not a known setting",
+            "nested unknown key     | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0],[1,1]], width: 3}]}]} | cameras[0].lines[0].width is not a known setting",
+            "point out of range     | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0],[1.5,1]]}]}]}  | cameras[0].lines[0].points: expected 2 [x, y] points with x and y in 0..1",
+            "one point line         | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0]]}]}]}          | cameras[0].lines[0].points",
+            "zone of two points     | {cameras: [{id: a, source: x, zones: [{name: z, polygon: [[0,0],[1,1]]}]}]}   | cameras[0].zones[0].polygon: expected at least 3",
+            "threshold out of range | {tracker: {trackThresh: 2}, cameras: [{id: a, source: x}]}                     | tracker.trackThresh: expected a number within 0..1, found 2",
+            "wrong type             | {counting: {intervalSeconds: soon}, cameras: [{id: a, source: x}]}            | counting.intervalSeconds: expected a whole number",
+            "bad backend            | {detector: {backend: cuda}, cameras: [{id: a, source: x}]}                    | detector.backend: expected one of [openvino, onnxruntime]",
+            "bad clip mode          | {clips: {mode: sometimes}, cameras: [{id: a, source: x}]}                     | clips.mode: expected one of [off, continuous, events]",
+            "no cameras             | {device: d}                                                                      | config field cameras: expected a list, but it is missing",
+            "camera without source  | {cameras: [{id: a}]}                                                             | cameras[0].source: expected a non-empty string",
+            "duplicate camera       | {cameras: [{id: a, source: x}, {id: a, source: y}]}                             | cameras[1].id: camera id 'a' is used twice",
+            "bad start              | {cameras: [{id: a, source: x, start: yesterday}]}                               | cameras[0].start: expected an ISO-8601 instant",
+            "bad camera id          | {cameras: [{id: 'a b', source: x}]}                                             | cameras[0].id: expected a name",
+    })
+    void badConfigNamesTheFieldAndTheExpectedForm(String what, String yaml, String message) throws Exception {
+        Path f = write("bad.yaml", yaml);
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void malformedYamlNamesTheFileAndLine() throws Exception {
+        Path f = write("broken.yaml", "cameras:\n  - id: a\n    source: [unclosed\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("broken.yaml").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void missingFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(tmp.resolve("none.yaml"))).hasMessageContaining("none.yaml does not exist");
+    }
+}
