@@ -1,0 +1,20 @@
+package io.footfall.store;
+
+/**
+ * A commit failed (typically the disk is full). Nothing durable was lost: the file still holds the last good
+ * version, up to {@link #durableSequence()}. Records appended after that watermark were not stored. The outbox
+ * reopens itself from the file on the next call.
+ */
+public final class StoreWriteException extends StoreException {
+    private final long durableSequence;
+
+    public StoreWriteException(String message, long durableSequence, Throwable cause) {
+        super(message, cause);
+        this.durableSequence = durableSequence;
+    }
+
+    /** Highest sequence known to be on disk when the write failed. */
+    public long durableSequence() {
+        return durableSequence;
+    }
+}
