@@ -238,7 +238,11 @@ public final class Outbox implements AutoCloseable {
             m.meta().put(StoreMaps.KEY_LIVE_BYTES, Long.toString(liveBytes));
             m.meta().put(StoreMaps.KEY_CLIP_BYTES, Long.toString(clipBytes));
             m.kinds().putAll(kindCounts);
-            m.kinds().keySet().removeIf(k -> !kindCounts.containsKey(k));
+            for (String gone : new ArrayList<>(m.kinds().keySet())) {
+                if (!kindCounts.containsKey(gone)) {
+                    m.kinds().remove(gone);
+                }
+            }
             dropped.forEach((kind, range) -> m.dropped().put(kind, range.encode()));
             m.store().commit();
             m.store().sync();
