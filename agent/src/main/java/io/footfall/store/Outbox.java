@@ -43,6 +43,15 @@ public final class Outbox implements AutoCloseable {
     /** Retention frees down to this fraction of the quota, so it does not run again on the next append. */
     static final double QUOTA_LOW_WATER = 0.9;
 
+    /*
+     * MVStore's background housekeeping (rewriting chunks that are mostly dead) only runs with auto-commit, which the
+     * outbox turns off; without it the file grows to ~2x its live data under small batches. So every few commits,
+     * rewrite a bounded amount of live data out of sparse chunks, then commit and fsync that too.
+     */
+    static final int HOUSEKEEPING_EVERY_COMMITS = 16;
+    static final int HOUSEKEEPING_FILL_RATE = 70;
+    static final int HOUSEKEEPING_WRITE_BYTES = 1 << 20;
+
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OutboxConfig config;
@@ -62,6 +71,7 @@ public final class Outbox implements AutoCloseable {
     private final Map<String, Long> kindCounts = new TreeMap<>();
     private final Map<String, DroppedRange> dropped = new TreeMap<>();
     private int pending;
+    private long commits;
     private RuntimeException failure;
     private ScheduledFuture<?> flushTask;
 
@@ -246,6 +256,11 @@ public final class Outbox implements AutoCloseable {
             dropped.forEach((kind, range) -> m.dropped().put(kind, range.encode()));
             m.store().commit();
             m.store().sync();
+            if (++commits % HOUSEKEEPING_EVERY_COMMITS == 0 && m.store().compact(HOUSEKEEPING_FILL_RATE,
+                    HOUSEKEEPING_WRITE_BYTES)) {
+                m.store().commit();
+                m.store().sync();
+            }
         } catch (MVStoreException | IllegalStateException e) {
             throw fail(e);
         }

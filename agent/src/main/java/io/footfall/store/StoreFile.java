@@ -119,6 +119,8 @@ final class StoreFile {
 
     private static MVStore openMvStore(OutboxConfig config, Path file) {
         try {
+            // MVStore's dead-chunk retention time stays at its 45 s default: with 0, space the crash recovery still
+            // needed was reused and a SIGKILL rolled the store back past fsynced commits (OutboxCrashTest caught it).
             return builder(config, file).open();
         } catch (MVStoreException e) {
             int code = e.getErrorCode();

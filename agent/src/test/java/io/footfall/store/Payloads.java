@@ -12,7 +12,7 @@ public final class Payloads {
     }
 
     public static byte[] crossing(long n) {
-        String json = "{\"type\":\"crossing\",\"camera\":\"cam" + (n % 4) + "\",\"line\":\"entrance-1\",\"track\":"
+        String json = "{\"type\":\"crossing\",\"site\":\"store-0042\",\"camera\":\"cam" + (n % 4) + "\",\"line\":\"entrance-1\",\"track\":"
                 + (n * 7 % 100_000) + ",\"direction\":\"" + (n % 2 == 0 ? "in" : "out") + "\",\"ptsMillis\":"
                 + (n * 1000) + ",\"confidence\":0." + (500 + n % 500) + ",\"box\":[" + (n % 640) + ","
                 + (n % 480) + ",48,112],\"model\":\"yolox-nano\",\"seq\":" + n + "}";
