@@ -5,7 +5,9 @@ import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -74,6 +77,7 @@ public final class Outbox implements AutoCloseable {
     private long commits;
     private RuntimeException failure;
     private ScheduledFuture<?> flushTask;
+    private ScheduledExecutorService retentionScheduler; // created by scheduleRetention without a flusher thread
 
     private Outbox(OutboxConfig config, StoreMaps maps) {
         this.config = config;
@@ -474,13 +478,14 @@ public final class Outbox implements AutoCloseable {
             Eviction ev = new Eviction(m, delivered, now);
             long before = usage();
 
-            ev.evictRecords(seq -> seq <= delivered, head -> head.createdMillis() < cutoff, () -> true);
-            ev.evictClips(ref -> ref.createdMillis() < cutoff);
+            ev.evictRecords(delivered, cutoff, () -> true);
+            ev.evictClips(cutoff, () -> true);
             long target = (long) (config.quotaBytes() * QUOTA_LOW_WATER);
-            if (before > config.quotaBytes() || usage() > config.quotaBytes()) {
-                ev.evictRecords(seq -> seq <= delivered, head -> true, () -> usage() > target);
-                ev.evictClipsWhile(() -> usage() > target);
-                ev.evictRecords(seq -> true, head -> true, () -> usage() > target);
+            if (usage() > config.quotaBytes()) {
+                BooleanSupplier overTarget = () -> usage() > target;
+                ev.evictRecords(delivered, Long.MAX_VALUE, overTarget);
+                ev.evictClips(Long.MAX_VALUE, overTarget);
+                ev.evictRecords(Long.MAX_VALUE, Long.MAX_VALUE, overTarget);
             }
             if (ev.touched()) {
                 pending++;
@@ -500,7 +505,7 @@ public final class Outbox implements AutoCloseable {
      * Runs {@link #enforceRetention()} every {@code period} on the outbox's own thread and hands each report that
      * removed something to {@code listener} (which deletes the clip files). Stops on {@link #close()}.
      */
-    public ScheduledFuture<?> scheduleRetention(java.time.Duration period, Consumer<RetentionReport> listener) {
+    public ScheduledFuture<?> scheduleRetention(Duration period, Consumer<RetentionReport> listener) {
         ScheduledExecutorService s = scheduler != null ? scheduler : ownScheduler();
         long nanos = period.toNanos();
         return s.scheduleWithFixedDelay(() -> {
@@ -514,8 +519,6 @@ public final class Outbox implements AutoCloseable {
             }
         }, nanos, nanos, TimeUnit.NANOSECONDS);
     }
-
-    private ScheduledExecutorService retentionScheduler; // guarded by lock
 
     private ScheduledExecutorService ownScheduler() {
         lock.lock();
@@ -578,13 +581,12 @@ public final class Outbox implements AutoCloseable {
             return deliveredEvicted > 0 || !droppedNow.isEmpty() || !clipFiles.isEmpty();
         }
 
-        /** Evicts from the oldest record while the sequence and age qualify and {@code more} says so. */
-        void evictRecords(java.util.function.LongPredicate seqOk, java.util.function.Predicate<Head> headOk,
-                          java.util.function.BooleanSupplier more) {
+        /** Evicts records oldest first while sequence <= maxSequence, created < createdBefore and {@code more}. */
+        void evictRecords(long maxSequence, long createdBefore, BooleanSupplier more) {
             Long seq = m.records().firstKey();
-            while (seq != null && seqOk.test(seq) && more.getAsBoolean()) {
+            while (seq != null && seq <= maxSequence && more.getAsBoolean()) {
                 byte[] v = m.records().get(seq);
-                if (!headOk.test(new Head(RecordCodec.createdMillis(seq, v)))) {
+                if (RecordCodec.createdMillis(seq, v) >= createdBefore) {
                     return;
                 }
                 evict(seq, v);
@@ -592,21 +594,13 @@ public final class Outbox implements AutoCloseable {
             }
         }
 
-        void evictClips(java.util.function.Predicate<ClipReference> ok) {
-            Long seq = m.clips().firstKey();
-            while (seq != null) {
-                ClipReference ref = ClipReference.decode(seq, m.clips().get(seq));
-                if (!ok.test(ref)) {
-                    return;
-                }
-                evict(seq, m.records().get(seq));
-                seq = m.clips().higherKey(seq);
-            }
-        }
-
-        void evictClipsWhile(java.util.function.BooleanSupplier more) {
+        /** Evicts clip references oldest first while created < createdBefore and {@code more}. */
+        void evictClips(long createdBefore, BooleanSupplier more) {
             Long seq = m.clips().firstKey();
             while (seq != null && more.getAsBoolean()) {
+                if (ClipReference.decode(seq, m.clips().get(seq)).createdMillis() >= createdBefore) {
+                    return;
+                }
                 evict(seq, m.records().get(seq));
                 seq = m.clips().higherKey(seq);
             }
@@ -632,10 +626,6 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** The part of a record retention looks at. */
-    private record Head(long createdMillis) {
-    }
-
     // ---------------------------------------------------------------- config history
 
     /** The versioned configuration documents kept in this store. */
@@ -649,7 +639,7 @@ public final class Outbox implements AutoCloseable {
             StoreMaps m = writable();
             Long last = m.config().lastKey();
             long version = last == null ? 1 : last + 1;
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(Long.BYTES + document.length);
+            ByteBuffer b = ByteBuffer.allocate(Long.BYTES + document.length);
             b.putLong(config.clock().millis()).put(document);
             m.config().put(version, b.array());
             pending++;
@@ -665,7 +655,7 @@ public final class Outbox implements AutoCloseable {
         Cursor<Long, byte[]> c = readable().config().cursor(from);
         while (c.hasNext()) {
             long version = c.next();
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(c.getValue());
+            ByteBuffer b = ByteBuffer.wrap(c.getValue());
             long saved = b.getLong();
             byte[] doc = new byte[b.remaining()];
             b.get(doc);
@@ -696,22 +686,22 @@ public final class Outbox implements AutoCloseable {
     }
 
     /**
-     * Rewrites sparse chunks and shrinks the file, spending at most {@code maxMillis}. Commits first.
-     * Returns the file size afterwards.
+     * Shrinks the file to its live data by rewriting it into a new file that replaces the old one atomically.
+     * Blocks writers meanwhile (seconds per million records): a maintenance operation, also run by
+     * {@code footfall store compact}. Returns the new file size.
      */
-    public long compact(int maxMillis) {
+    public long compact() {
         lock.lock();
         try {
             StoreMaps m = writable();
             pending++;
             commitDurably();
+            m.store().close();
             try {
-                m.store().compactFile(maxMillis);
-                m.store().sync();
-            } catch (MVStoreException | IllegalStateException e) {
-                throw fail(e);
+                return StoreFile.rewrite(config);
+            } finally {
+                load(StoreFile.open(config));
             }
-            return m.store().getFileStore().size();
         } finally {
             lock.unlock();
         }

@@ -97,6 +97,40 @@ final class StoreFile {
         }
     }
 
+    /**
+     * Rewrites the (closed) store into a fresh file holding only live data and renames it into place. MVStore's own
+     * compactFile cannot shrink a file whose live chunks are few but sit at its end. A kill at any point leaves the
+     * original or the complete copy. Returns the new size.
+     */
+    static long rewrite(OutboxConfig config) {
+        Path file = config.file();
+        Path tmp = file.resolveSibling(file.getFileName() + ".compact");
+        try {
+            Files.deleteIfExists(tmp);
+            MVStore source = builder(config.withReadOnly(true), file).open();
+            try {
+                MVStore target = builder(config.withReadOnly(false), tmp).open();
+                try {
+                    StoreMaps.open(source).copyTo(StoreMaps.open(target), 50_000);
+                } finally {
+                    target.close(); // fsyncs
+                }
+            } finally {
+                source.close();
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(file.getParent());
+            return Files.size(file);
+        } catch (IOException | MVStoreException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original is untouched either way
+            }
+            throw new StoreException("cannot compact outbox store " + file + " (left unchanged): " + e.getMessage(), e);
+        }
+    }
+
     static MVStore.Builder builder(OutboxConfig config, Path file) {
         // Auto-commit off twice over: no background writer (delay 0) and no commit when the unsaved-memory
         // buffer fills (buffer 0). Only Outbox.commitDurably() commits, and it fsyncs.

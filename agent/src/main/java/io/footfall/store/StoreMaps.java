@@ -1,10 +1,13 @@
 package io.footfall.store;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
+
+import java.util.List;
 
 /**
  * The open MVStore and the maps the outbox keeps in it. One instance per successful open; replaced when the
@@ -50,9 +53,38 @@ record StoreMaps(MVStore store,
         return v == null ? 0 : Long.parseLong(v);
     }
 
+    List<MVMap<?, ?>> all() {
+        return List.of(meta, records, clips, cursors, kinds, dropped, config);
+    }
+
+    /** Copies every entry into {@code target} (same layout), committing every {@code batch} entries. */
+    void copyTo(StoreMaps target, int batch) {
+        List<MVMap<?, ?>> to = target.all();
+        List<MVMap<?, ?>> from = all();
+        long n = 0;
+        for (int i = 0; i < from.size(); i++) {
+            n = copy(from.get(i), to.get(i), target.store(), batch, n);
+        }
+        target.store().commit();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> long copy(MVMap<K, V> from, MVMap<?, ?> to, MVStore store, int batch, long n) {
+        MVMap<K, V> target = (MVMap<K, V>) to;
+        Cursor<K, V> c = from.cursor(null);
+        while (c.hasNext()) {
+            K key = c.next();
+            target.put(key, c.getValue());
+            if (++n % batch == 0) {
+                store.commit();
+            }
+        }
+        return n;
+    }
+
     /** Reads the first and last entry of every map so a broken page fails the open, not a later call. */
     void touch() {
-        for (MVMap<?, ?> m : new MVMap<?, ?>[]{meta, records, clips, cursors, kinds, dropped, config}) {
+        for (MVMap<?, ?> m : all()) {
             Object first = m.firstKey();
             if (first != null) {
                 m.get(first);

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp ... io.footfall.bench.OutboxBench [--records N] [--policy batch:1000:1000|always] [--compress]
- *      [--page-split BYTES] [--cache-mb MB] [--dir DIR] [--keep]
+ *      [--page-split BYTES] [--cache-mb MB] [--dir DIR] [--keep] [--quota-mb MB --retention-every N]
  * </pre>
  */
 public final class OutboxBench {
@@ -39,6 +39,8 @@ public final class OutboxBench {
         int cacheMb = 16;
         Path dir = null;
         boolean keep = false;
+        long quotaMb = 64 * 1024;
+        long retentionEvery = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Long.parseLong(args[++i]);
@@ -48,12 +50,14 @@ public final class OutboxBench {
                 case "--cache-mb" -> cacheMb = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--keep" -> keep = true;
+                case "--quota-mb" -> quotaMb = Long.parseLong(args[++i]);
+                case "--retention-every" -> retentionEvery = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         Path data = dir != null ? dir : Files.createTempDirectory("outbox-bench-");
         OutboxConfig config = OutboxConfig.of(data, "bench-device").withCommitPolicy(policy).withCompression(compress)
-                .withPageSplitSize(pageSplit).withCacheSizeMb(cacheMb).withQuotaMb(64 * 1024);
+                .withPageSplitSize(pageSplit).withCacheSizeMb(cacheMb).withQuotaMb(quotaMb);
         System.out.printf("records=%d policy=%s compress=%s pageSplit=%s cacheMb=%d payloadBytes=%d dir=%s%n",
                 records, policy, compress, pageSplit == 0 ? "default" : pageSplit, cacheMb,
                 Payloads.crossing(records / 2).length, data);
@@ -62,11 +66,16 @@ public final class OutboxBench {
             OutboxTailer tailer = outbox.tailer("iothub");
             long t0 = System.nanoTime();
             double atMillion = 0;
+            long maxFile = 0;
             for (long n = 1; n <= records; n++) {
                 long created = start + (n - 1) / CAMERAS * 1000;
                 outbox.append("crossing", Payloads.id(n), created, Payloads.crossing(n));
                 if (n == 1_000_000) {
                     atMillion = (System.nanoTime() - t0) / 1e9;
+                }
+                if (retentionEvery > 0 && n % retentionEvery == 0) {
+                    outbox.enforceRetention(); // offline: nothing acknowledged, so this drops oldest to fit the quota
+                    maxFile = Math.max(maxFile, Files.size(outbox.file()));
                 }
             }
             outbox.flush();
@@ -76,8 +85,14 @@ public final class OutboxBench {
                     appendS, records / appendS, atMillion > 0 ? String.format(", first 1M in %.1f s", atMillion) : "",
                     mb(fileAfterAppend), mb(outbox.stats().liveBytes()), proc("VmRSS"), proc("VmHWM"));
 
+            if (retentionEvery > 0) {
+                var stats = outbox.stats();
+                System.out.printf("offline under quota %d MB: kept %d records (%.1f MB live), dropped %s, "
+                        + "largest file seen %.1f MB%n", quotaMb, stats.recordCount(), mb(stats.liveBytes()),
+                        stats.dropped().values(), mb(maxFile));
+            }
             long t1 = System.nanoTime();
-            long expected = 1;
+            long expected = outbox.stats().firstSequence();
             for (List<OutboxRecord> batch; !(batch = tailer.poll(1000)).isEmpty(); ) {
                 for (OutboxRecord r : batch) {
                     if (r.sequence() != expected || !r.id().equals(Payloads.id(expected))) {
@@ -90,14 +105,17 @@ public final class OutboxBench {
             outbox.flush();
             double drainS = (System.nanoTime() - t1) / 1e9;
             if (expected - 1 != records) {
-                throw new IllegalStateException("drained " + (expected - 1) + " of " + records);
+                throw new IllegalStateException("drained up to " + (expected - 1) + " of " + records);
             }
-            System.out.printf("drain: %.1f s (%.0f records/s), all %d in order, VmRSS %s, VmHWM %s%n", drainS,
-                    records / drainS, records, proc("VmRSS"), proc("VmHWM"));
+            System.out.printf("drain: %.1f s (%.0f records/s), all kept records in order up to %d, VmRSS %s, "
+                    + "VmHWM %s%n", drainS, records / drainS, records, proc("VmRSS"), proc("VmHWM"));
             long t2 = System.nanoTime();
             var report = outbox.enforceRetention();
-            System.out.printf("retention of delivered (quota 64 GiB, 30 d): evicted %d in %.1f s%n",
-                    report.deliveredEvicted(), (System.nanoTime() - t2) / 1e9);
+            System.out.printf("retention of delivered: evicted %d in %.1f s, file %.1f MB%n",
+                    report.deliveredEvicted(), (System.nanoTime() - t2) / 1e9, mb(Files.size(outbox.file())));
+            long t3 = System.nanoTime();
+            long compacted = outbox.compact();
+            System.out.printf("compact: %.1f s, file %.1f MB%n", (System.nanoTime() - t3) / 1e9, mb(compacted));
         }
         System.out.printf("file after close: %.1f MB%n", mb(Files.size(config.file())));
         if (!keep && dir == null) {

@@ -175,4 +175,30 @@ class OutboxRetentionTest {
             assertThat(r.droppedTotal()).isPositive();
         }
     }
+
+    @Test
+    void compactShrinksTheFileToLiveDataAndKeepsCursorsCountersAndConfig() throws Exception {
+        try (Outbox o = Outbox.open(config(1024 * 1024))) {
+            OutboxTailer iothub = o.tailer("iothub");
+            appendCrossings(o, 1, 20_000);
+            o.configHistory().save("a: 1".getBytes(StandardCharsets.UTF_8));
+            RetentionReport r = o.enforceRetention(); // quota 1 MB: drops most of ~5 MB
+            assertThat(r.droppedTotal()).isPositive();
+            long before = java.nio.file.Files.size(o.file());
+            long after = o.compact();
+            assertThat(after).isLessThan(before / 2).isEqualTo(java.nio.file.Files.size(o.file()));
+            // Still open and writable after the rewrite.
+            assertThat(o.append("crossing", "after", Payloads.crossing(20_001))).isEqualTo(20_001);
+            assertThat(iothub.poll(1)).extracting(OutboxRecord::sequence).containsExactly(r.droppedTotal() + 1);
+        }
+        try (Outbox o = Outbox.open(config(1024 * 1024))) {
+            OutboxStats s = o.stats();
+            assertThat(s.lastSequence()).isEqualTo(20_001);
+            assertThat(s.dropped()).containsKey("crossing");
+            assertThat(s.cursors()).containsEntry("iothub", 0L);
+            assertThat(s.configVersions()).isEqualTo(1);
+            assertThat(o.get(20_000).orElseThrow().payload()).isEqualTo(Payloads.crossing(20_000));
+            assertThat(s.recordCount()).isEqualTo(20_001 - s.dropped().get("crossing").count());
+        }
+    }
 }
