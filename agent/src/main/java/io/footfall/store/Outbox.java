@@ -45,6 +45,8 @@ public final class Outbox implements AutoCloseable {
     public static final String CLIP_KIND = "clip";
     /** Retention frees down to this fraction of the quota, so it does not run again on the next append. */
     static final double QUOTA_LOW_WATER = 0.9;
+    /** Retention rewrites the file when it exceeds this multiple of the quota (see shrinkIfFarOverQuota). */
+    static final double FILE_COMPACT_FACTOR = 1.5;
 
     /*
      * MVStore's background housekeeping (rewriting chunks that are mostly dead) only runs with auto-commit, which the
@@ -494,10 +496,32 @@ public final class Outbox implements AutoCloseable {
                         ev.deliveredEvicted, ev.droppedNow, ev.clipFiles.size(), before, usage(),
                         config.quotaBytes());
             }
+            long fileSize = shrinkIfFarOverQuota(m.store().getFileStore().size());
             return new RetentionReport(ev.clipFiles, ev.deliveredEvicted, ev.droppedNow, before, usage(),
-                    config.quotaBytes());
+                    config.quotaBytes(), fileSize);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Live bytes stay under the quota, but the file keeps the space it once used (MVStore reuses it only after its
+     * 45 s dead-chunk retention), so an offline burst can leave it far larger. Past {@value #FILE_COMPACT_FACTOR} x
+     * the quota, rewrite it; that needs free disk for the live data, and failing is not an error for retention.
+     */
+    private long shrinkIfFarOverQuota(long fileSize) {
+        if (fileSize + clipBytes <= config.quotaBytes() * FILE_COMPACT_FACTOR) {
+            return fileSize;
+        }
+        try {
+            long after = compact();
+            log.info("outbox file compacted file={} before={} after={} quota={}", file(), fileSize, after,
+                    config.quotaBytes());
+            return after;
+        } catch (StoreException e) {
+            log.warn("outbox file over quota and compaction failed file={} size={} quota={} error={}", file(),
+                    fileSize, config.quotaBytes(), e.getMessage());
+            return fileSize;
         }
     }
 

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param usageBytesBefore  live bytes (records + referenced clips) before the run
  * @param usageBytesAfter   live bytes after the run
  * @param quotaBytes        the configured quota
+ * @param fileSizeBytes     store file size after the run (rewritten smaller when it was far over the quota)
  */
 public record RetentionReport(List<Path> clipFilesToDelete, long deliveredEvicted, Map<String, Long> droppedNow,
-                              long usageBytesBefore, long usageBytesAfter, long quotaBytes) {
+                              long usageBytesBefore, long usageBytesAfter, long quotaBytes,
+                              long fileSizeBytes) {
     public RetentionReport {
         clipFilesToDelete = List.copyOf(clipFilesToDelete);
         droppedNow = Map.copyOf(droppedNow);
