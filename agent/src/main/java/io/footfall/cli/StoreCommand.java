@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * Exit codes: 0 ok, 1 failure (store unreadable or locked), 2 bad usage or input.
  */
 @Command(name = "store",
-        mixinStandardHelpOptions = true,
+        mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
         description = {"Inspect and maintain the local outbox store (run as 'footfall store ...').",
                 "The data directory is --data-dir, else $FOOTFALL_DATA_DIR, else /var/lib/footfall when it exists,"
                         + " else ./footfall-data."},

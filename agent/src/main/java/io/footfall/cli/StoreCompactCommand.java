@@ -5,7 +5,7 @@ import io.footfall.store.OutboxConfig;
 import picocli.CommandLine.Command;
 
 /** {@code footfall store compact}: rewrites the outbox file with only its live data (agent must be stopped). */
-@Command(name = "compact", mixinStandardHelpOptions = true,
+@Command(name = "compact", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
         description = "Rewrite the outbox file with only its live data. Stop the agent first (the file is locked).")
 final class StoreCompactCommand extends StoreSubcommand {
     @Override

@@ -25,7 +25,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** {@code footfall store export}: writes stored records as JSON lines or CSV, oldest first. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
         description = "Write stored records (oldest first) as JSON lines or CSV.")
 final class StoreExportCommand extends StoreSubcommand {
     enum Format { jsonl, csv }
@@ -37,7 +37,7 @@ final class StoreExportCommand extends StoreSubcommand {
                     + "(2025-06-01T08:00:00Z, 2025-06-01T08:00, 2025-06-01; UTC unless an offset is given).")
     String since;
 
-    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "jsonl", paramLabel = "jsonl|csv", description = "jsonl or csv (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")

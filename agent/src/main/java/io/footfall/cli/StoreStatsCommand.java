@@ -13,7 +13,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 
 /** {@code footfall store stats}: counts, sequences, cursors, sizes and drop counters of the outbox. */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
         description = "Print counts per kind, sequences, delivery cursors, file size and dropped records.")
 final class StoreStatsCommand extends StoreSubcommand {
     @Option(names = "--json", description = "Print one JSON object instead of text.")

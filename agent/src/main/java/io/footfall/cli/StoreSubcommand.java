@@ -25,7 +25,8 @@ abstract class StoreSubcommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory of the outbox (default: $FOOTFALL_DATA_DIR, /var/lib/footfall, ./footfall-data).")
+            description = "Directory of the outbox (default: $FOOTFALL_DATA_DIR, else /var/lib/footfall if present, "
+                    + "else footfall-data in the current directory).")
     Path dataDir;
 
     @Override
