@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The device's durable outbox: an append-only, per-device sequenced log of records (crossings, zone events,
@@ -352,22 +353,45 @@ public final class Outbox implements AutoCloseable {
 
     /** The record with this sequence, if still stored (durable or not). */
     public Optional<OutboxRecord> get(long sequence) {
-        byte[] v = readable().records().get(sequence);
+        byte[] v = reading(m -> m.records().get(sequence));
         return v == null ? Optional.empty() : Optional.of(RecordCodec.decode(sequence, v));
     }
 
     /** Up to {@code max} stored records with sequence in [{@code from}, {@code to}], in order. */
     public List<OutboxRecord> read(long from, long to, int max) {
-        List<OutboxRecord> out = new ArrayList<>(Math.min(max, 1024));
-        Cursor<Long, byte[]> c = readable().records().cursor(Math.max(from, 1));
-        while (out.size() < max && c.hasNext()) {
-            long seq = c.next();
-            if (seq > to) {
-                break;
+        return reading(m -> {
+            List<OutboxRecord> out = new ArrayList<>(Math.min(max, 1024));
+            Cursor<Long, byte[]> c = m.records().cursor(Math.max(from, 1));
+            while (out.size() < max && c.hasNext()) {
+                long seq = c.next();
+                if (seq > to) {
+                    break;
+                }
+                out.add(RecordCodec.decode(seq, c.getValue()));
             }
-            out.add(RecordCodec.decode(seq, c.getValue()));
+            return out;
+        });
+    }
+
+    /**
+     * Runs a read against the current maps. Reads take no lock, so one can race {@link #compact()} or a recovery
+     * swapping the file; then it is retried once under the lock, otherwise reported as a StoreException.
+     */
+    private <T> T reading(Function<StoreMaps, T> read) {
+        int before = generation;
+        try {
+            return read.apply(readable());
+        } catch (MVStoreException | IllegalStateException e) {
+            lock.lock();
+            try {
+                if (generation != before || failure != null) {
+                    return read.apply(readable());
+                }
+            } finally {
+                lock.unlock();
+            }
+            throw new StoreException("cannot read outbox store " + file() + ": " + e.getMessage(), e);
         }
-        return out;
     }
 
     /** Durable records after {@code afterSequence}, in order (what tailers read). */
@@ -422,7 +446,7 @@ public final class Outbox implements AutoCloseable {
 
     /** Acknowledged sequence per registered destination (persisted values). */
     public Map<String, Long> cursors() {
-        return new TreeMap<>(readable().cursors());
+        return reading(m -> new TreeMap<>(m.cursors()));
     }
 
     /** Incremented each time the file is (re)opened; in-memory tailer positions from before are stale. */
@@ -431,7 +455,7 @@ public final class Outbox implements AutoCloseable {
     }
 
     long persistedAck(String name) {
-        Long acked = readable().cursors().get(name);
+        Long acked = reading(m -> m.cursors().get(name));
         return acked == null ? 0 : acked;
     }
 
@@ -568,9 +592,11 @@ public final class Outbox implements AutoCloseable {
 
     /** Clip files still referenced, oldest first (to reconcile a clip directory after a crash). */
     public List<ClipReference> clipReferences() {
-        List<ClipReference> out = new ArrayList<>();
-        readable().clips().forEach((seq, v) -> out.add(ClipReference.decode(seq, v)));
-        return out;
+        return reading(m -> {
+            List<ClipReference> out = new ArrayList<>();
+            m.clips().forEach((seq, v) -> out.add(ClipReference.decode(seq, v)));
+            return out;
+        });
     }
 
     private long usage() {
@@ -675,21 +701,23 @@ public final class Outbox implements AutoCloseable {
     }
 
     List<ConfigVersion> configVersions(long from) {
-        List<ConfigVersion> out = new ArrayList<>();
-        Cursor<Long, byte[]> c = readable().config().cursor(from);
-        while (c.hasNext()) {
-            long version = c.next();
-            ByteBuffer b = ByteBuffer.wrap(c.getValue());
-            long saved = b.getLong();
-            byte[] doc = new byte[b.remaining()];
-            b.get(doc);
-            out.add(new ConfigVersion(version, saved, doc));
-        }
-        return out;
+        return reading(m -> {
+            List<ConfigVersion> out = new ArrayList<>();
+            Cursor<Long, byte[]> c = m.config().cursor(from);
+            while (c.hasNext()) {
+                long version = c.next();
+                ByteBuffer b = ByteBuffer.wrap(c.getValue());
+                long saved = b.getLong();
+                byte[] doc = new byte[b.remaining()];
+                b.get(doc);
+                out.add(new ConfigVersion(version, saved, doc));
+            }
+            return out;
+        });
     }
 
     Long lastConfigVersion() {
-        return readable().config().lastKey();
+        return reading(m -> m.config().lastKey());
     }
 
     // ---------------------------------------------------------------- maintenance

@@ -26,16 +26,19 @@ public final class OutboxTailer {
     }
 
     /**
-     * Re-reads the persisted cursor when the outbox has (re)opened its file since we last looked, e.g. after a
-     * failed write lost acknowledgements that were not yet durable. Polled rather than pushed so the outbox never
+     * Re-reads the persisted cursor when the outbox has (re)opened its file since we last looked: after a failed
+     * write lost acknowledgements that were not yet durable, reading restarts there (a compaction changes nothing). Polled rather than pushed so the outbox never
      * calls into a tailer while holding its lock (no lock-order cycle).
      */
     private void catchUp() {
         int g = outbox.generation();
         if (g != generation) {
             generation = g;
-            acknowledged = outbox.persistedAck(name);
-            position = acknowledged;
+            long persisted = outbox.persistedAck(name);
+            if (persisted != acknowledged) { // acks were lost with a failed write: resume from what is on disk
+                acknowledged = persisted;
+                position = persisted;
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class OutboxCrashTest {
             List<String> lines = runAndKill(policy, random);
             Round r = Round.parse(lines, context);
             if (System.getProperty("footfall.crash.dump") != null) {
-                java.nio.file.Files.write(Path.of(System.getProperty("footfall.crash.dump") + "-" + round), lines);
+                Files.write(Path.of(System.getProperty("footfall.crash.dump") + "-" + round), lines);
             }
 
             try (Outbox o = Outbox.open(OutboxConfig.of(dir, CrashWriterMain.DEVICE).withCommitPolicy(

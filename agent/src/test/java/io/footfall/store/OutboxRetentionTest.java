@@ -4,10 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -130,7 +135,7 @@ class OutboxRetentionTest {
             RetentionReport r = o.enforceRetention();
             assertThat(r.deliveredEvicted()).isEqualTo(5);
             assertThat(r.clipFilesToDelete()).containsExactly(dir.resolve("clips/clip-1.mp4"));
-            assertThat(r.droppedNow()).containsOnly(java.util.Map.entry("clip", 1L));
+            assertThat(r.droppedNow()).containsOnly(Map.entry("clip", 1L));
             List<OutboxRecord> left = o.read(1, Long.MAX_VALUE, 100);
             assertThat(left).extracting(OutboxRecord::sequence)
                     .containsExactly(6L, 7L, 8L, 9L, 10L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
@@ -166,11 +171,11 @@ class OutboxRetentionTest {
 
     @Test
     void scheduledRetentionHandsReportsToTheListener() throws InterruptedException {
-        java.util.concurrent.BlockingQueue<RetentionReport> reports = new java.util.concurrent.LinkedBlockingQueue<>();
+        BlockingQueue<RetentionReport> reports = new LinkedBlockingQueue<>();
         try (Outbox o = Outbox.open(config(4 * 1024))) {
             appendCrossings(o, 1, 100);
             o.scheduleRetention(Duration.ofMillis(20), reports::add);
-            RetentionReport r = reports.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            RetentionReport r = reports.poll(10, TimeUnit.SECONDS);
             assertThat(r).isNotNull();
             assertThat(r.droppedTotal()).isPositive();
         }
@@ -182,10 +187,10 @@ class OutboxRetentionTest {
             OutboxTailer iothub = o.tailer("iothub");
             appendCrossings(o, 1, 20_000);
             o.configHistory().save("a: 1".getBytes(StandardCharsets.UTF_8));
-            long before = java.nio.file.Files.size(o.file());
+            long before = Files.size(o.file());
             RetentionReport r = o.enforceRetention(); // quota 1 MB: drops most of ~5 MB, then rewrites the file
             assertThat(r.droppedTotal()).isPositive();
-            assertThat(r.fileSizeBytes()).isLessThan(before / 2).isEqualTo(java.nio.file.Files.size(o.file()))
+            assertThat(r.fileSizeBytes()).isLessThan(before / 2).isEqualTo(Files.size(o.file()))
                     .isLessThanOrEqualTo((long) (1024 * 1024 * Outbox.FILE_COMPACT_FACTOR));
             assertThat(o.compact()).isLessThanOrEqualTo(r.fileSizeBytes() + 64 * 1024);
             // Still open and writable after the rewrite.

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -178,6 +180,43 @@ class OutboxTest {
             OutboxRecord r = o.get(1).orElseThrow();
             assertThat(r.createdMillis()).isEqualTo(clock.millis());
             assertThat(r.id()).isEqualTo("id-with-ünïcode");
+        }
+    }
+
+    @Test
+    void tailerReadsSurviveConcurrentCompaction() throws Exception {
+        int records = 5000;
+        try (Outbox o = Outbox.open(config().withCommitPolicy(CommitPolicy.batch(500, Duration.ofMillis(10))))) {
+            for (int i = 1; i <= records; i++) {
+                o.append("crossing", Payloads.id(i), Payloads.crossing(i));
+            }
+            o.flush();
+            OutboxTailer t = o.tailer("iothub");
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            AtomicLong deliveredRounds = new AtomicLong();
+            Thread reader = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 20; round++) {
+                        long expected = 1;
+                        for (List<OutboxRecord> b; !(b = t.poll(50)).isEmpty(); ) {
+                            for (OutboxRecord r : b) {
+                                assertThat(r.sequence()).isEqualTo(expected++);
+                            }
+                        }
+                        assertThat(expected - 1).isEqualTo(records);
+                        deliveredRounds.incrementAndGet();
+                        t.rewind();
+                    }
+                } catch (Throwable e) {
+                    error.set(e);
+                }
+            });
+            reader.start();
+            while (reader.isAlive()) {
+                o.compact();
+            }
+            assertThat(error.get()).isNull();
+            assertThat(deliveredRounds.get()).isEqualTo(20);
         }
     }
 }
