@@ -15,7 +15,8 @@ import java.util.Objects;
  *       {@code append} returns), when {@code maxDelay} has passed since the oldest uncommitted change (on the
  *       outbox's flusher thread), or on {@link Outbox#flush()} / {@link Outbox#close()}. A kill loses at most the
  *       records after {@link Outbox#durableSequence()}; the caller learns what is durable from that watermark or from
- *       the value {@code flush()} returns. Tailers only ever see durable records.</li>
+ *       the value {@code flush()} returns. Tailers only ever see durable records. If a background commit fails, the next
+ *       write call throws {@link StoreWriteException} naming the last durable sequence.</li>
  * </ul>
  * Immutable; thread-safe.
  */

@@ -79,6 +79,7 @@ public final class Outbox implements AutoCloseable {
     private int pending;
     private long commits;
     private RuntimeException failure;
+    private StoreWriteException backgroundFailure; // a flusher-thread failure not yet reported to a caller
     private ScheduledFuture<?> flushTask;
     private ScheduledExecutorService retentionScheduler; // created by scheduleRetention without a flusher thread
 
@@ -237,6 +238,7 @@ public final class Outbox implements AutoCloseable {
                 commitDurably();
             }
         } catch (StoreWriteException e) {
+            backgroundFailure = e;
             log.error("outbox background flush failed file={} durableSequence={} error={}",
                     file(), durableSequence, e.getMessage());
         } finally {
@@ -312,6 +314,12 @@ public final class Outbox implements AutoCloseable {
         }
         if (config.readOnly()) {
             throw new StoreException("outbox " + file() + " was opened read-only");
+        }
+        if (backgroundFailure != null) {
+            // The writer must learn that appends it was given sequences for were lost, before any are reused.
+            StoreWriteException e = backgroundFailure;
+            backgroundFailure = null;
+            throw e;
         }
         if (failure != null) {
             recover();

@@ -3,7 +3,8 @@ package io.footfall.store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,12 +39,13 @@ class OutboxDiskFullTest {
         return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
-    @Test
-    void fullDiskFailsTheWriteKeepsEverythingDurableAndRecovers() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"always", "batch:20:5"})
+    void fullDiskFailsTheWriteKeepsEverythingDurableAndRecovers(String policy) throws IOException {
         Path data = mount.resolve("data");
         Path ballast = mount.resolve("ballast.bin");
         Files.write(ballast, new byte[512 * 1024]);
-        OutboxConfig config = OutboxConfig.of(data, "dev-full");
+        OutboxConfig config = OutboxConfig.of(data, "dev-full").withCommitPolicy(CommitPolicy.parse(policy));
 
         long durable;
         try (Outbox o = Outbox.open(config)) {
@@ -51,6 +53,7 @@ class OutboxDiskFullTest {
             for (int i = 1; i < 1_000_000 && failure == null; i++) {
                 try {
                     assertThat(o.append("crossing", Payloads.id(i), Payloads.crossing(i))).isEqualTo(i);
+                    Thread.yield(); // lets the batch flusher thread fail on its own now and then
                 } catch (StoreWriteException e) {
                     failure = e;
                 }
@@ -65,6 +68,7 @@ class OutboxDiskFullTest {
             long next = durable + 1;
             try {
                 assertThat(o.append("crossing", Payloads.id(next), Payloads.crossing(next))).isEqualTo(next);
+                assertThat(o.flush()).isEqualTo(next);
                 durable = next;
             } catch (StoreException stillFull) {
                 assertThat(stillFull.getMessage()).contains(config.file().toString());
