@@ -1,0 +1,59 @@
+package io.footfall.cli;
+
+import io.footfall.store.DataDirectory;
+import io.footfall.store.OutboxConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * What every {@code footfall store} subcommand shares: {@code --data-dir}, {@code --verbose}, and mapping failures to
+ * exit codes through {@link ExitCodes} even when run outside the {@code footfall} root command. Not thread-safe
+ * (one instance per command-line parse).
+ */
+abstract class StoreSubcommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory of the outbox (default: $FOOTFALL_DATA_DIR, else /var/lib/footfall if present, "
+                    + "else footfall-data in the current directory).")
+    Path dataDir;
+
+    @Override
+    public final Integer call() {
+        try {
+            return run();
+        } catch (Exception e) {
+            CommandLine cl = spec.commandLine();
+            return new ExitCodes.ExceptionHandler().handleExecutionException(e, cl, cl.getParseResult());
+        }
+    }
+
+    abstract int run() throws Exception;
+
+    Path dataDirectory() {
+        return DataDirectory.resolve(dataDir);
+    }
+
+    OutboxConfig readOnlyConfig() {
+        return OutboxConfig.readOnly(dataDirectory());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

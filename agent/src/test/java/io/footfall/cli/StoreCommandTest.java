@@ -1,0 +1,150 @@
+package io.footfall.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footfall.store.Outbox;
+import io.footfall.store.OutboxConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code footfall store ...} run through picocli on its own, as the lead will mount it under {@code footfall}. */
+class StoreCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    private int run(String... args) {
+        CommandLine cl = new CommandLine(new StoreCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @BeforeEach
+    void fillStore() {
+        Clock day1 = Clock.fixed(Instant.parse("2025-06-01T10:00:00Z"), ZoneOffset.UTC);
+        try (Outbox o = Outbox.open(OutboxConfig.of(dir, "dev-cli").withClock(day1))) {
+            o.append("crossing", "c-1", bytes("{\"line\":\"door\",\"direction\":\"in\"}"));
+            o.append("aggregate", "a-1", bytes("{\"in\":3,\"out\":1}"));
+            o.tailer("iothub").ack(1);
+        }
+        Clock day2 = Clock.fixed(Instant.parse("2025-06-02T10:00:00Z"), ZoneOffset.UTC);
+        try (Outbox o = Outbox.open(OutboxConfig.of(dir, "dev-cli").withClock(day2))) {
+            o.appendClip("clip-1", dir.resolve("clip,1.mp4"), 4096, bytes("{\"note\":\"say \\\"hi\\\"\"}"));
+            o.append("zone", "z-1", bytes("not json"));
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void statsPrintsCountsCursorsAndSize() {
+        assertThat(run("stats", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString())
+                .contains("device            dev-cli")
+                .contains("records           4 (sequences 1..4, durable 4)")
+                .containsPattern("kind crossing +1")
+                .containsPattern("kind clip +1")
+                .contains("iothub            acked 1, behind 3")
+                .contains("dropped           none");
+    }
+
+    @Test
+    void statsAsJson() throws Exception {
+        assertThat(run("stats", "--json", "--data-dir", dir.toString())).isZero();
+        JsonNode n = mapper.readTree(out.toString());
+        assertThat(n.get("recordCount").asLong()).isEqualTo(4);
+        assertThat(n.get("clipBytes").asLong()).isEqualTo(4096);
+        assertThat(n.get("cursors").get("iothub").asLong()).isEqualTo(1);
+        assertThat(n.get("file").asText()).isEqualTo(dir.resolve(Outbox.FILE_NAME).toString());
+    }
+
+    @Test
+    void exportJsonLinesSinceSequence() throws Exception {
+        assertThat(run("export", "--data-dir", dir.toString(), "--since", "2")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(3);
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertThat(first.get("sequence").asLong()).isEqualTo(2);
+        assertThat(first.get("kind").asText()).isEqualTo("aggregate");
+        assertThat(first.get("payload").get("in").asInt()).isEqualTo(3);
+        assertThat(first.get("created").asText()).isEqualTo("2025-06-01T10:00:00Z");
+        assertThat(mapper.readTree(lines.get(2)).get("payloadText").asText()).isEqualTo("not json");
+        assertThat(err.toString()).contains("exported 3 records");
+    }
+
+    @Test
+    void exportCsvSinceTimeToFile() throws Exception {
+        Path csv = dir.resolve("out.csv");
+        assertThat(run("export", "--data-dir", dir.toString(), "--format", "csv", "--since", "2025-06-02",
+                "--out", csv.toString())).isZero();
+        assertThat(Files.readAllLines(csv)).containsExactly(
+                "sequence,kind,id,created,payload",
+                "3,clip,clip-1,2025-06-02T10:00:00Z,\"{\"\"note\"\":\"\"say \\\"\"hi\\\"\"\"\"}\"",
+                "4,zone,z-1,2025-06-02T10:00:00Z,not json");
+    }
+
+    @Test
+    void exportByKind() {
+        assertThat(run("export", "--data-dir", dir.toString(), "--kind", "crossing")).isZero();
+        assertThat(out.toString().lines()).singleElement().asString().contains("\"id\":\"c-1\"");
+    }
+
+    @Test
+    void badSinceIsExitTwoWithAClearMessage() {
+        assertThat(run("export", "--data-dir", dir.toString(), "--since", "yesterday")).isEqualTo(2);
+        assertThat(err.toString()).contains("--since 'yesterday'").contains("ISO-8601");
+    }
+
+    @Test
+    void missingStoreIsExitTwoAndNothingIsCreated() {
+        Path empty = dir.resolve("nothing-here");
+        assertThat(run("stats", "--data-dir", empty.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no outbox store at " + empty.resolve(Outbox.FILE_NAME));
+        assertThat(empty.resolve(Outbox.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void lockedStoreIsExitOne() {
+        try (Outbox running = Outbox.open(OutboxConfig.of(dir, "dev-cli"))) {
+            assertThat(run("stats", "--data-dir", dir.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("in use by another process");
+            assertThat(running.lastSequence()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void compactKeepsEveryRecord() {
+        assertThat(run("compact", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("compacted " + dir.resolve(Outbox.FILE_NAME));
+        try (Outbox o = Outbox.open(OutboxConfig.readOnly(dir))) {
+            assertThat(o.read(1, Long.MAX_VALUE, 10)).hasSize(4);
+            assertThat(o.deviceId()).isEqualTo("dev-cli");
+        }
+    }
+
+    @Test
+    void noSubcommandIsUsageError() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("missing subcommand");
+    }
+}
