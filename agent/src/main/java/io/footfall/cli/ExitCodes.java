@@ -34,7 +34,7 @@ public final class ExitCodes {
             int code = ex instanceof BadInputException || ex instanceof DetectionException
                     || ex instanceof IllegalArgumentException ? BAD_INPUT : FAILURE;
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("footfall " + cl.getCommandName() + ": " + msg);
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + msg);
             if (verbose(parse)) {
                 ex.printStackTrace(err);
             }
@@ -47,8 +47,8 @@ public final class ExitCodes {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
-            cl.getErr().println("footfall " + cl.getCommandName() + ": " + ex.getMessage());
-            cl.getErr().println("Try 'footfall " + cl.getCommandName() + " --help'.");
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
             cl.getErr().flush();
             return BAD_INPUT;
         }

@@ -5,6 +5,7 @@ import io.footfall.FootfallPaths;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.config.ConfigLoader;
+import io.footfall.config.ConfigWriter;
 import io.footfall.config.FootfallConfig;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
@@ -13,6 +14,11 @@ import io.footfall.job.RunJob;
 import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
+import io.footfall.pipeline.OutboxSink;
+import io.footfall.pipeline.Sinks;
+import io.footfall.store.CommitPolicy;
+import io.footfall.store.Outbox;
+import io.footfall.store.OutboxConfig;
 import io.footfall.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +26,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -80,9 +87,16 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FootfallConfig cfg = config != null ? fromFile() : quickStart();
         List<CameraPipeline.Summary> results;
-        try (JsonLinesSink sink = new JsonLinesSink(dataDir)) {
+        long before;
+        long after;
+        try (Outbox outbox = Outbox.open(OutboxConfig.of(dataDir, cfg.deviceId()).withCommitPolicy(CommitPolicy.batch(1000,
+                Duration.ofSeconds(1))));
+             Sinks sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(dataDir)))) {
+            before = outbox.lastSequence();
+            saveConfigIfChanged(outbox, cfg);
             results = new RunJob(FootfallPaths.detect(), Clock.systemUTC()).run(cfg, sink, dataDir.resolve("clips"),
                     saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty(), Progress.onStderr("run"));
+            after = outbox.flush();
         }
         RunRecord.write(dataDir, cfg, results);
         for (CameraPipeline.Summary s : results) {
@@ -92,9 +106,18 @@ public final class RunCommand implements Callable<Integer> {
             s.clips().forEach(c -> sb.append(", clip ").append(c.file()));
             System.err.println(sb);
         }
-        System.err.println("run: events in " + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in "
+        System.err.println("run: outbox " + dataDir + " sequences " + (before + 1) + ".." + after + " stored; events in " + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in "
                 + dataDir.resolve(JsonLinesSink.AGGREGATES));
         return ExitCodes.OK;
+    }
+
+    /** Keeps a version of each distinct configuration the agent ran with. */
+    private static void saveConfigIfChanged(Outbox outbox, FootfallConfig cfg) throws java.io.IOException {
+        byte[] doc = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(ConfigWriter.toTree(cfg));
+        boolean same = outbox.configHistory().latest().map(v -> java.util.Arrays.equals(v.document(), doc)).orElse(false);
+        if (!same) {
+            outbox.configHistory().save(doc);
+        }
     }
 
     private FootfallConfig fromFile() {
