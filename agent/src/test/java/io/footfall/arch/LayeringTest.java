@@ -1,0 +1,56 @@
+package io.footfall.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Holds the data flow of the brief: Source → Detector → Tracker → Analytics → Outbox → Uplink. */
+class LayeringTest {
+
+    private static JavaClasses agent;
+
+    @BeforeAll
+    static void importAgent() {
+        agent = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.footfall");
+    }
+
+    @Test
+    void theAgentNeverTouchesAzure() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("com.azure..", "com.microsoft.azure..")
+                .because("only cloud-sync talks to Azure").check(agent);
+    }
+
+    @Test
+    void trackingAndCountingKnowNothingOfVideoStorageOrOutput() {
+        noClasses().that().resideInAnyPackage("io.footfall.track..", "io.footfall.count..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.footfall.video..", "io.footfall.store..",
+                        "io.footfall.pipeline..", "io.footfall.cli..", "io.footfall.schema..", "org.bytedeco..")
+                .check(agent);
+    }
+
+    @Test
+    void detectorsKnowNothingOfTrackingCountingOrStorage() {
+        noClasses().that().resideInAnyPackage("io.footfall.detect..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.footfall.track..", "io.footfall.count..",
+                        "io.footfall.store..", "io.footfall.pipeline..", "io.footfall.cli..")
+                .check(agent);
+    }
+
+    @Test
+    void theStoreIsGenericOverWhatItKeeps() {
+        noClasses().that().resideInAnyPackage("io.footfall.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.footfall.count..", "io.footfall.track..",
+                        "io.footfall.detect..", "io.footfall.pipeline..")
+                .check(agent);
+    }
+
+    @Test
+    void onlyTheCliLayerUsesPicocli() {
+        noClasses().that().resideOutsideOfPackages("io.footfall.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..").check(agent);
+    }
+}
