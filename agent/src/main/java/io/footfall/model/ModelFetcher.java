@@ -112,7 +112,7 @@ public final class ModelFetcher {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while downloading " + uri, e);
         } catch (IOException e) {
-            throw new IOException("download of " + uri + " failed: " + e.getMessage(), e);
+            throw new IOException("download of " + uri + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName() + " (no network?)"), e);
         }
     }
 

@@ -67,7 +67,7 @@ public final class SampleClips {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UnreadableSourceException("sample clip " + uri + " could not be downloaded: " + e.getMessage(), e);
+            throw new UnreadableSourceException("sample clip " + uri + " could not be downloaded: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName() + " (no network?)"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreadableSourceException("interrupted while downloading " + uri, e);
