@@ -17,6 +17,7 @@ import picocli.CommandLine.HelpCommand;
                 ModelsCommand.class,
                 RunCommand.class,
                 StoreCommand.class,
+                BenchCommand.class,
         })
 public final class FootfallCommand {
 
