@@ -13,11 +13,12 @@ import java.util.concurrent.Callable;
 
 /** {@code footfall eval}: scores a finished run against ground truth. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Score a finished 'footfall run --save-tracks' against ground truth: MOTA, IDF1, ID switches,",
-                "precision and recall of the tracks, and for each counting line the run's in/out crossings against",
-                "those of the ground-truth tracks counted by the run's own line rules (hysteresis, cancel window, anchor).",
-                "Reads DATA-DIR/run.json, DATA-DIR/tracks/<camera>.txt and DATA-DIR/events.jsonl; use a fresh",
-                "--data-dir per run. Prints a table; --out also writes it as JSON."})
+        description = {"Score a finished 'footfall run --save-tracks' against ground truth:",
+                "MOTA, IDF1, ID switches, precision and recall of the tracks, and for each",
+                "counting line the run's in/out crossings against those of the ground-truth",
+                "tracks, counted by the run's own line rules (anchor, hysteresis, cancel window).",
+                "Reads DIR/run.json, DIR/tracks/<camera>.txt and DIR/events.jsonl (use a fresh",
+                "--data-dir per run). Prints a table; --out also writes it as JSON."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,8 +39,9 @@ public final class EvalCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--tracks", paramLabel = "FILE",
-            description = {"Score this MOTChallenge result file (e.g. another tracker on the same detections) instead of",
-                    "the run's tracks; its crossings are counted by replaying it through the run's line rules."})
+            description = {"Score this MOTChallenge result file (e.g. another tracker on the",
+                    "same detections) instead of the run's tracks; its crossings are",
+                    "counted by replaying it through the run's line rules."})
     Path tracks;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the report as JSON here.")
