@@ -72,7 +72,8 @@ public final class RunCrossings {
                     outside++;
                     continue;
                 }
-                if (!seen.add(e.path("id").asText())) {
+                String id = e.path("id").asText();
+                if (!id.isEmpty() && !seen.add(id)) {
                     continue;
                 }
                 int[] c = counts.get(e.path("line").asText());
