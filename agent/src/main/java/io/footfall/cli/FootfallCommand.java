@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
                 DetectCommand.class,
                 ModelsCommand.class,
                 RunCommand.class,
+                EvalCommand.class,
                 StoreCommand.class,
                 BenchCommand.class,
         })

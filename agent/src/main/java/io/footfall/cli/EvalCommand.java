@@ -1,0 +1,61 @@
+package io.footfall.cli;
+
+import io.footfall.eval.EvalJob;
+import io.footfall.eval.EvalReport;
+import io.footfall.eval.GroundTruthFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code footfall eval}: scores a finished run against ground truth. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Score a finished 'footfall run --save-tracks' against ground truth:",
+                "MOTA, IDF1, ID switches, precision and recall of the tracks, and for each",
+                "counting line the run's in/out crossings against those of the ground-truth",
+                "tracks, counted by the run's own line rules (anchor, hysteresis, cancel window).",
+                "Reads DIR/run.json, DIR/tracks/<camera>.txt and DIR/events.jsonl (use a fresh",
+                "--data-dir per run). Prints a table; --out also writes it as JSON."})
+public final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--gt", required = true, paramLabel = "FILE",
+            description = "Ground truth: MOTChallenge gt.txt, or VIRAT *.viratdata.objects.txt (persons only).")
+    Path groundTruth;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "footfall-data",
+            description = "Data folder of the run (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--camera", paramLabel = "ID", description = "Camera to score (default: the run's only camera).")
+    String camera;
+
+    @Option(names = "--format", paramLabel = "mot|virat", description = "Ground-truth format (default: by file name).")
+    String format;
+
+    @Option(names = "--tracks", paramLabel = "FILE",
+            description = {"Score this MOTChallenge result file (e.g. another tracker on the",
+                    "same detections) instead of the run's tracks; its crossings are",
+                    "counted by replaying it through the run's line rules."})
+    Path tracks;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the report as JSON here.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, dataDir, Optional.ofNullable(camera),
+                Optional.ofNullable(format).map(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
+        System.out.print(report.table());
+        if (out != null) {
+            report.write(out);
+            System.err.println("eval: report in " + out);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,205 @@
+package io.footfall.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footfall.cli.ExitCodes;
+import io.footfall.cli.FootfallCommand;
+import io.footfall.config.CameraConfig;
+import io.footfall.config.ClipPolicy;
+import io.footfall.config.FootfallConfig;
+import io.footfall.count.AnalyticsConfig;
+import io.footfall.count.CountLine;
+import io.footfall.detect.BackendKind;
+import io.footfall.detect.DetectorSettings;
+import io.footfall.job.RunRecord;
+import io.footfall.pipeline.CameraPipeline;
+import io.footfall.track.TrackerConfig;
+import io.footfall.video.SourceInfo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code footfall eval} end to end on a run folder the test writes: run.json, the tracks and events.jsonl
+ * of a 640x480, 25 fps, 100-frame video in which one annotated person walks left to right across line
+ * "mid" (x = 0.5) and another stays on the left.
+ */
+class EvalCommandTest {
+
+    private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Path data;
+    private Path gtFile;
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void writeRun() throws IOException {
+        data = dir.resolve("data");
+        CameraConfig cam = new CameraConfig("door-cam", "door.mp4", Optional.of(START),
+                List.of(CountLine.parse("mid", "0.5,0,0.5,1")), List.of());
+        FootfallConfig cfg = new FootfallConfig("store-1", DetectorSettings.defaults("person-detection-retail-0013",
+                BackendKind.OPENVINO), TrackerConfig.defaults(), AnalyticsConfig.defaults(),
+                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), List.of(cam));
+        CameraPipeline.Summary summary = new CameraPipeline.Summary("door-cam",
+                new SourceInfo("door.mp4", 640, 480, 25, 100, false), START, 100, 0, Map.of(), 1, List.of(), 25);
+        RunRecord.write(data, cfg, List.of(summary));
+
+        List<GtBox> people = new ArrayList<>(GroundTruthCrossingsTest.walk(1, 0, 60, 100, 500));
+        people.addAll(GroundTruthCrossingsTest.walk(2, 20, 50, 60, 120));
+        gtFile = dir.resolve("gt.txt");
+        MotChallengeFormat.writeGroundTruth(gtFile, GroundTruth.of(people));
+        // Perfect tracks, with other ids than the annotation's.
+        Files.createDirectories(data.resolve("tracks"));
+        MotChallengeFormat.writeTracks(data.resolve("tracks/door-cam.txt"),
+                people.stream().map(b -> new TrackBox(b.frame(), b.objectId() + 10, b.box())).toList());
+    }
+
+    @Test
+    void perfectTracksAndTheRightCountScoreFull() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)),
+                // Ignored: a cancellation (its crossing was never written), another camera, an earlier run.
+                "{\"type\":\"crossing-cancelled\",\"id\":\"c1\",\"device\":\"store-1\",\"camera\":\"door-cam\",\"line\":\"mid\","
+                        + "\"direction\":\"out\",\"at\":\"" + START.plusMillis(2000) + "\"}",
+                crossing("in", "back-cam", START.plusMillis(1500)),
+                crossing("out", "door-cam", START.minusSeconds(3600)));
+        Path out = dir.resolve("report.json");
+
+        int code = eval("--gt", gtFile.toString(), "--data-dir", data.toString(), "--out", out.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.get("camera").asText()).isEqualTo("door-cam");
+        assertThat(report.get("frames").asLong()).isEqualTo(100);
+        assertThat(report.at("/groundTruth/format").asText()).isEqualTo("mot");
+        assertThat(report.at("/groundTruth/people").asInt()).isEqualTo(2);
+        assertThat(report.at("/tracks/people").asInt()).isEqualTo(2);
+        assertThat(report.at("/tracking/mota").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/tracking/idf1").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/tracking/idSwitches").asInt()).isZero();
+        assertThat(report.at("/tracking/gtCount").asInt()).isEqualTo(110);
+        assertThat(report.get("countsFrom").asText()).isEqualTo("events");
+        JsonNode mid = report.at("/lines/0");
+        assertThat(mid.get("line").asText()).isEqualTo("mid");
+        assertThat(mid.at("/groundTruth/in").asInt()).isEqualTo(1);
+        assertThat(mid.at("/groundTruth/out").asInt()).isZero();
+        assertThat(mid.at("/run/in").asInt()).isEqualTo(1);
+        assertThat(mid.at("/run/out").asInt()).isZero();
+        assertThat(mid.get("absError").asInt()).isZero();
+    }
+
+    @Test
+    void aWrongCountShowsAsLineError() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)), crossing("out", "door-cam", START.plusMillis(2400)),
+                crossing("out", "door-cam", START.plusMillis(3000)));
+        Path out = dir.resolve("report.json");
+
+        int code = eval("--gt", gtFile.toString(), "--data-dir", data.toString(), "--camera", "door-cam",
+                "--format", "MOT", "--out", out.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        JsonNode mid = new ObjectMapper().readTree(out.toFile()).at("/lines/0");
+        assertThat(mid.get("inError").asInt()).isZero();
+        assertThat(mid.get("outError").asInt()).isEqualTo(2);
+        assertThat(mid.get("countError").asInt()).isEqualTo(2);
+        assertThat(mid.get("absError").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherTrackersResultIsCountedByReplayingItsTracks() throws Exception {
+        writeEvents();
+        // Track 11 loses the walker 5 frames before the line (frame 30); from frame 35, past it, the walker is
+        // track 12: one switch, 10 + 50 misses (person 2 is never tracked), and no crossing.
+        List<TrackBox> other = new ArrayList<>();
+        for (GtBox b : GroundTruthCrossingsTest.walk(1, 0, 60, 100, 500)) {
+            if (b.frame() < 25 || b.frame() >= 35) {
+                other.add(new TrackBox(b.frame(), b.frame() < 25 ? 11 : 12, b.box()));
+            }
+        }
+        Path tracks = dir.resolve("other.txt");
+        MotChallengeFormat.writeTracks(tracks, other);
+        Path out = dir.resolve("report.json");
+
+        int code = eval("--gt", gtFile.toString(), "--data-dir", data.toString(), "--tracks", tracks.toString(),
+                "--out", out.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.get("countsFrom").asText()).isEqualTo("tracks");
+        assertThat(report.at("/tracking/idSwitches").asInt()).isEqualTo(1);
+        assertThat(report.at("/tracking/misses").asInt()).isEqualTo(60);
+        assertThat(report.at("/lines/0/run/in").asInt()).as("track 12 starts past the line").isZero();
+        assertThat(report.at("/lines/0/absError").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badInputExitsWithTwoAndNamesTheFile() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+
+        assertBadInput(List.of("--gt", dir.resolve("missing.txt").toString(), "--data-dir", data.toString()), "missing.txt");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", dir.resolve("nowhere").toString()), "run.json");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--camera", "back-cam"), "back-cam");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--format", "coco"), "--format");
+
+        Files.writeString(gtFile, "1,1,10,20,30\n");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString()), "gt.txt:1");
+    }
+
+    @Test
+    void missingTracksOrBrokenEventsExitWithTwo() throws Exception {
+        Files.writeString(data.resolve("events.jsonl"), crossing("in", "door-cam", START.plusMillis(1200)) + "\nnot json\n");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString()), "events.jsonl:2");
+
+        Files.delete(data.resolve("tracks/door-cam.txt"));
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString()), "--save-tracks");
+    }
+
+    private void assertBadInput(List<String> args, String named) {
+        err.getBuffer().setLength(0);
+        List<String> all = new ArrayList<>(List.of("eval"));
+        all.addAll(args);
+        int code = commandLine().execute(all.toArray(String[]::new));
+        assertThat(code).as("exit code of %s; stderr: %s", args, err).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(named).hasLineCount(1);
+    }
+
+    private int eval(String... args) {
+        List<String> all = new ArrayList<>(List.of("eval"));
+        all.addAll(List.of(args));
+        return commandLine().execute(all.toArray(String[]::new));
+    }
+
+    private CommandLine commandLine() {
+        CommandLine cl = FootfallCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err, true));
+        return cl;
+    }
+
+    private void writeEvents(String... lines) throws IOException {
+        Files.write(data.resolve("events.jsonl"), List.of(lines));
+    }
+
+    private int ids;
+
+    private String crossing(String direction, String camera, Instant at) {
+        return "{\"schema\":1,\"id\":\"store-1/" + camera + "/crossing/mid/t" + (++ids) + "/" + at.toEpochMilli()
+                + "\",\"type\":\"crossing\",\"device\":\"store-1\",\"camera\":\"" + camera + "\",\"at\":\"" + at
+                + "\",\"line\":\"mid\",\"direction\":\"" + direction + "\",\"trackId\":" + ids + ",\"frame\":1,\"ptsMillis\":1}";
+    }
+}

@@ -1,0 +1,117 @@
+package io.footfall.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footfall.FootfallPaths;
+import io.footfall.cli.ExitCodes;
+import io.footfall.cli.FootfallCommand;
+import io.footfall.config.CameraConfig;
+import io.footfall.config.ClipPolicy;
+import io.footfall.config.FootfallConfig;
+import io.footfall.count.AnalyticsConfig;
+import io.footfall.count.CountLine;
+import io.footfall.detect.BackendKind;
+import io.footfall.detect.DetectorSettings;
+import io.footfall.job.JobProgress;
+import io.footfall.job.RunJob;
+import io.footfall.job.RunRecord;
+import io.footfall.pipeline.CameraPipeline;
+import io.footfall.pipeline.JsonLinesSink;
+import io.footfall.testing.SharedData;
+import io.footfall.track.TrackerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline (default detector person-detection-retail-0013 on OpenVINO, ByteTracker, line
+ * counting) on real footage with ground truth, scored by {@link EvalJob}. Floors are the values measured
+ * on this code (docs/benchmarks-tracking.md) less a margin for runtime version noise; a regression in
+ * detection, tracking or counting falls through them.
+ */
+class TrackingAgainstGroundTruthTest {
+
+    private static final Instant START = Instant.parse("2026-11-25T09:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tudCampusTracksAndCountsTheMiddleLine() throws Exception {
+        Path seq = SharedData.require(SharedData.TUD_CAMPUS);
+        Path gt = seq.resolve("gt/gt.txt");
+        Path data = tmp.resolve("tud");
+        // People walk along the pavement across the middle of the frame: GT 4 in (left to right), 1 out.
+        run(seq, List.of(CountLine.parse("mid", "0.5,0,0.5,1")), data);
+
+        EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
+        System.out.print(r.table());
+
+        assertThat(r.frames()).isEqualTo(71);
+        assertThat(r.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(0.60);   // measured 0.630
+        assertThat(r.tracking().idf1()).as("IDF1").isGreaterThanOrEqualTo(0.74);   // measured 0.776
+        assertThat(r.tracking().idSwitches()).as("IDSW").isLessThanOrEqualTo(6);   // measured 4
+        CountingError mid = r.lines().get(0);
+        assertThat(mid.groundTruth()).isEqualTo(new LineCount("mid", 4, 1));
+        assertThat(mid.absError()).as("line error, run %s", mid.run()).isLessThanOrEqualTo(1); // measured 0
+
+        // The same through the command line, which must report what the job does.
+        Path out = tmp.resolve("tud-report.json");
+        int code = FootfallCommand.newCommandLine().execute("eval", "--gt", gt.toString(), "--data-dir", data.toString(),
+                "--out", out.toString());
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(out.toFile());
+        assertThat(json.at("/tracking/mota").asDouble()).isCloseTo(r.tracking().mota(), within(1e-12));
+        assertThat(json.at("/tracking/idf1").asDouble()).isCloseTo(r.tracking().idf1(), within(1e-12));
+        assertThat(json.at("/lines/0/run/in").asInt()).isEqualTo(mid.run().in());
+        assertThat(json.at("/lines/0/run/out").asInt()).isEqualTo(mid.run().out());
+
+        // Replaying the run's own tracks through the same rules counts what the run emitted: the replay
+        // (used for other trackers' output) is faithful to the live analytics.
+        EvalReport replayed = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(),
+                Optional.of(data.resolve("tracks/camera1.txt"))));
+        assertThat(replayed.lines().get(0).run()).isEqualTo(mid.run());
+    }
+
+    @Test
+    void viratPlazaTracksAndCountsPeople() throws Exception {
+        Path clip = SharedData.require(SharedData.VIRAT_CLIP);
+        Path gt = SharedData.require(SharedData.VIRAT_GT);
+        Path data = tmp.resolve("virat");
+        run(clip, List.of(), data);
+
+        EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
+        System.out.print(r.table());
+
+        assertThat(r.frames()).isEqualTo(493);
+        assertThat(r.format()).isEqualTo(GroundTruthFormat.VIRAT);
+        assertThat(r.gtPeople()).isEqualTo(8);
+        // Small, mostly seated people under a high camera: the retail detector finds about a quarter of them.
+        assertThat(r.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(0.07);   // measured 0.098
+        assertThat(r.tracking().idf1()).as("IDF1").isGreaterThanOrEqualTo(0.29);   // measured 0.328
+        assertThat(r.tracking().precision()).as("precision").isGreaterThanOrEqualTo(0.60); // measured 0.643
+        assertThat(r.trackedPeople()).as("people counted (distinct track ids)").isBetween(4, 8); // measured 5
+    }
+
+    private static void run(Path source, List<CountLine> lines, Path data) throws Exception {
+        CameraConfig cam = new CameraConfig("camera1", source.toString(), Optional.of(START), lines, List.of());
+        FootfallConfig cfg = new FootfallConfig("eval-test",
+                DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO),
+                TrackerConfig.defaults(), AnalyticsConfig.defaults(),
+                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), List.of(cam));
+        List<CameraPipeline.Summary> results;
+        try (JsonLinesSink sink = new JsonLinesSink(data)) {
+            results = new RunJob(FootfallPaths.detect(), Clock.systemUTC())
+                    .run(cfg, sink, data.resolve("clips"), Optional.of(data.resolve("tracks")), JobProgress.NONE);
+        }
+        RunRecord.write(data, cfg, results);
+    }
+}
