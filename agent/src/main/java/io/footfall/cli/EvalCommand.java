@@ -1,6 +1,6 @@
 package io.footfall.cli;
 
-import io.footfall.eval.EvalJob;
+import io.footfall.job.EvalJob;
 import io.footfall.eval.EvalReport;
 import io.footfall.eval.GroundTruthFormat;
 import picocli.CommandLine.Command;

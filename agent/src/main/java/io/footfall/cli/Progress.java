@@ -1,6 +1,6 @@
 package io.footfall.cli;
 
-import io.footfall.job.JobProgress;
+import io.footfall.pipeline.JobProgress;
 
 import java.io.PrintStream;
 import java.time.Duration;

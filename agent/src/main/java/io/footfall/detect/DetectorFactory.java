@@ -40,7 +40,7 @@ public final class DetectorFactory {
         if (!Files.isRegularFile(file)) {
             throw new DetectionException("model file " + file + " does not exist");
         }
-        InputSpec spec = m.inputSpec();
+        InputSpec spec = InputSpec.of(m);
         float minScore = s.minScore().orElse(m.scoreThreshold());
         OutputDecoder decoder = Decoders.forPeople(m, minScore);
         InferenceBackend backend = switch (s.backend()) {

@@ -30,6 +30,13 @@ public record InputSpec(String name, int width, int height, String layout, Strin
         }
     }
 
+    /** The input a model's manifest states. */
+    public static InputSpec of(io.footfall.model.ModelManifest m) {
+        var in = m.input();
+        return new InputSpec(in.name(), in.width(), in.height(), in.layout(), in.colorOrder(), in.mean(), in.scale(),
+                ResizeMode.valueOf(in.resize()), in.padValue());
+    }
+
     public InputTransform transformFor(int sourceWidth, int sourceHeight) {
         return InputTransform.of(resize, sourceWidth, sourceHeight, width, height);
     }

@@ -1,5 +1,6 @@
 package io.footfall.job;
 
+import io.footfall.pipeline.JobProgress;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.footfall.FootfallPaths;
 import io.footfall.detect.Detector;

@@ -1,5 +1,6 @@
 package io.footfall.job;
 
+import io.footfall.pipeline.JobProgress;
 import io.footfall.FootfallPaths;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.FootfallConfig;

@@ -1,8 +1,6 @@
 package io.footfall.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.footfall.detect.InputSpec;
-import io.footfall.detect.ResizeMode;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +32,7 @@ public record ModelManifest(
 
     /** The model's input as the manifest states it. */
     public record Input(String name, List<Long> shape, String layout, String colorOrder, float mean, float scale,
-                        ResizeMode resize, int padValue) {
+                        String resize, int padValue) {
 
         public int width() {
             return Math.toIntExact(layout.equals("NCHW") ? shape.get(3) : shape.get(2));
@@ -47,11 +45,6 @@ public record ModelManifest(
 
     /** The model's output and the decoder that reads it. */
     public record Output(String name, List<Long> shape, String decoder, List<Integer> strides, Float nmsIou) {
-    }
-
-    public InputSpec inputSpec() {
-        return new InputSpec(input.name(), input.width(), input.height(), input.layout(), input.colorOrder(),
-                input.mean(), input.scale(), input.resize(), input.padValue());
     }
 
     public boolean supports(String backend) {

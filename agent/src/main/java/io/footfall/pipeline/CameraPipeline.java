@@ -12,7 +12,6 @@ import io.footfall.count.LineTally;
 import io.footfall.count.Zone;
 import io.footfall.detect.Detector;
 import io.footfall.detect.FrameDetections;
-import io.footfall.job.JobProgress;
 import io.footfall.track.ByteTracker;
 import io.footfall.track.TrackIdSequence;
 import io.footfall.track.TrackedFrame;

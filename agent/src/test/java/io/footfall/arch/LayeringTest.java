@@ -49,6 +49,12 @@ class LayeringTest {
     }
 
     @Test
+    void packagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("io.footfall.(*)..")
+                .should().beFreeOfCycles().check(agent);
+    }
+
+    @Test
     void onlyTheCliLayerUsesPicocli() {
         noClasses().that().resideOutsideOfPackages("io.footfall.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..").check(agent);

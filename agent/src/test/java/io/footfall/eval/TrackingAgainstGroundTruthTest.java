@@ -1,5 +1,6 @@
 package io.footfall.eval;
 
+import io.footfall.job.EvalJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,7 +16,7 @@ import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
-import io.footfall.job.JobProgress;
+import io.footfall.pipeline.JobProgress;
 import io.footfall.job.RunJob;
 import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;

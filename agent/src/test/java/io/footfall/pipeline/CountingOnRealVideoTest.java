@@ -11,7 +11,6 @@ import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
-import io.footfall.job.JobProgress;
 import io.footfall.job.RunJob;
 import io.footfall.testing.SharedData;
 import io.footfall.testing.TestFrames;

@@ -72,7 +72,7 @@ public final class OpenVinoBackend implements InferenceBackend {
                     + manifest.backends());
         }
         Path file = manifest.folderIn(modelsDir).resolve(manifest.modelFile(variant));
-        return open(file, manifest.inputSpec(), manifest.output().name(), manifest.output().shape(), options);
+        return open(file, InputSpec.of(manifest), manifest.output().name(), manifest.output().shape(), options);
     }
 
     /** As the other factories, with an already loaded runtime. */

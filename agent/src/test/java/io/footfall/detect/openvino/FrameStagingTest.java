@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How frames become input tensors: no copy when possible, one copy otherwise, letterbox canvas. */
 class FrameStagingTest {
 
-    private static final InputSpec STRETCH = ModelCatalog.bundled().get("person-detection-retail-0013").inputSpec();
-    private static final InputSpec LETTERBOX = ModelCatalog.bundled().get("yolox-nano").inputSpec();
+    private static final InputSpec STRETCH = InputSpec.of(ModelCatalog.bundled().get("person-detection-retail-0013"));
+    private static final InputSpec LETTERBOX = InputSpec.of(ModelCatalog.bundled().get("yolox-nano"));
 
     @BeforeAll
     static void runtime() {

@@ -37,7 +37,7 @@ class OpenVinoBackendTest {
         Path video = OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO);
         frame10 = OpenVinoTestSupport.frame(video, 10);
         frame600 = OpenVinoTestSupport.frame(video, 600);
-        retail = openRetail(OpenVinoTestSupport.RETAIL_FP16, RETAIL.inputSpec());
+        retail = openRetail(OpenVinoTestSupport.RETAIL_FP16, InputSpec.of(RETAIL));
     }
 
     @AfterAll
@@ -71,7 +71,7 @@ class OpenVinoBackendTest {
     @ParameterizedTest
     @ValueSource(strings = {OpenVinoTestSupport.RETAIL_FP16, OpenVinoTestSupport.RETAIL_FP32})
     void retailFindsExactlyOnePersonOnFrame600AndNoneOnFrame10(String file) {
-        try (OpenVinoBackend b = openRetail(file, RETAIL.inputSpec())) {
+        try (OpenVinoBackend b = openRetail(file, InputSpec.of(RETAIL))) {
             OutputTensor out = b.infer(frame600);
             assertThat(out.name()).isEqualTo("detection_out");
             assertThat(out.shape()).containsExactly(1, 1, 200, 7);
@@ -89,7 +89,7 @@ class OpenVinoBackendTest {
 
     @Test
     void fp16AndFp32AgreeOnTheBox() {
-        try (OpenVinoBackend fp32 = openRetail(OpenVinoTestSupport.RETAIL_FP32, RETAIL.inputSpec())) {
+        try (OpenVinoBackend fp32 = openRetail(OpenVinoTestSupport.RETAIL_FP32, InputSpec.of(RETAIL))) {
             float[] a = people(retail.infer(frame600)).get(0);
             float[] b = people(fp32.infer(frame600)).get(0);
             for (int i = 2; i < 7; i++) {
@@ -126,7 +126,7 @@ class OpenVinoBackendTest {
     @Test
     void rgbModelsGetChannelsSwappedByOpenVino() {
         // An RGB spec on a frame with B and R swapped must see exactly what a BGR spec sees on the original.
-        InputSpec bgr = RETAIL.inputSpec();
+        InputSpec bgr = InputSpec.of(RETAIL);
         InputSpec rgb = new InputSpec(bgr.name(), bgr.width(), bgr.height(), bgr.layout(), "RGB",
                 bgr.mean(), bgr.scale(), bgr.resize(), bgr.padValue());
         try (OpenVinoBackend swapped = openRetail(OpenVinoTestSupport.RETAIL_FP16, rgb)) {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A bad model file or a model that does not match its spec gives one clear DetectionException. */
 class OpenVinoModelErrorsTest {
 
-    private static final InputSpec RETAIL = ModelCatalog.bundled().get("person-detection-retail-0013").inputSpec();
+    private static final InputSpec RETAIL = InputSpec.of(ModelCatalog.bundled().get("person-detection-retail-0013"));
     private static OpenVinoRuntime runtime;
     private static Path retailXml;
 

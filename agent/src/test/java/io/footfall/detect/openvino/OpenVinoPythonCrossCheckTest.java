@@ -1,5 +1,6 @@
 package io.footfall.detect.openvino;
 
+import io.footfall.detect.InputSpec;
 import io.footfall.detect.OutputTensor;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
@@ -89,7 +90,7 @@ class OpenVinoPythonCrossCheckTest {
     void yoloxOnnxMatchesPythonOpenVino(@TempDir Path dir) throws Exception {
         Path model = OpenVinoTestSupport.shared(OpenVinoTestSupport.YOLOX);
         OutputTensor java;
-        try (OpenVinoBackend b = OpenVinoBackend.open(runtime, model, YOLOX.inputSpec(), "output",
+        try (OpenVinoBackend b = OpenVinoBackend.open(runtime, model, InputSpec.of(YOLOX), "output",
                 YOLOX.output().shape(), OpenVinoOptions.defaults().withThreads(2))) {
             java = b.infer(frame);
         }

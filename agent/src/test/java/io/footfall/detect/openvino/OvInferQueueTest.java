@@ -1,5 +1,6 @@
 package io.footfall.detect.openvino;
 
+import io.footfall.detect.InputSpec;
 import io.footfall.detect.OutputTensor;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
@@ -29,7 +30,7 @@ class OvInferQueueTest {
         frame10 = OpenVinoTestSupport.frame(video, 10);
         frame600 = OpenVinoTestSupport.frame(video, 600);
         backend = OpenVinoBackend.open(runtime, OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP16),
-                RETAIL.inputSpec(), "detection_out", RETAIL.output().shape(),
+                InputSpec.of(RETAIL), "detection_out", RETAIL.output().shape(),
                 OpenVinoOptions.defaults().withHint(PerformanceHint.THROUGHPUT).withThreads(2).withInferRequests(3));
     }
 

@@ -1,4 +1,4 @@
-package io.footfall.job;
+package io.footfall.pipeline;
 
 /** Where a long job reports how far it is; the CLI draws it, tests ignore it. */
 public interface JobProgress {

@@ -1,9 +1,21 @@
-package io.footfall.eval;
+package io.footfall.job;
 
 import io.footfall.BadInputException;
+import io.footfall.eval.CountingError;
+import io.footfall.eval.EvalReport;
+import io.footfall.eval.Evaluator;
+import io.footfall.eval.GroundTruth;
+import io.footfall.eval.GroundTruthCrossings;
+import io.footfall.eval.GroundTruthFormat;
+import io.footfall.eval.LineCount;
+import io.footfall.eval.MotChallengeFormat;
+import io.footfall.eval.MotMetrics;
+import io.footfall.eval.RunCrossings;
+import io.footfall.eval.SequenceInfo;
+import io.footfall.eval.TrackBox;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.FootfallConfig;
-import io.footfall.job.RunRecord;
+
 import io.footfall.pipeline.JsonLinesSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
