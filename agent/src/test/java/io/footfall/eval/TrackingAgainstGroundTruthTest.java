@@ -82,6 +82,41 @@ class TrackingAgainstGroundTruthTest {
         assertThat(replayed.lines().get(0).run()).isEqualTo(mid.run());
     }
 
+    /**
+     * supervision's ByteTrack (0.30.9, its defaults) fed the very same detections as Footfall's tracker:
+     * Footfall must identify and count at least as well (measured IDF1 0.776 vs 0.686, line error 0 vs 1).
+     */
+    @Test
+    void footfallTracksTudCampusAtLeastAsWellAsSupervisionOnTheSameDetections() throws Exception {
+        Path seq = SharedData.require(SharedData.TUD_CAMPUS);
+        Path gt = seq.resolve("gt/gt.txt");
+        Path python = SharedData.venvPython();
+        Path data = tmp.resolve("tud-vs-sv");
+        run(seq, List.of(CountLine.parse("mid", "0.5,0,0.5,1")), data);
+
+        // The run's detector at the run's threshold (the tracker's lowThresh), written as footfall detect does.
+        Path dets = tmp.resolve("dets.jsonl");
+        DetectorSettings settings = DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO)
+                .withMinScore(TrackerConfig.defaults().lowThresh());
+        new io.footfall.job.DetectJob(FootfallPaths.detect()).run(seq.toString(), settings, Optional.of(dets), Long.MAX_VALUE,
+                JobProgress.NONE);
+        Path svTracks = tmp.resolve("sv.txt");
+        Process p = new ProcessBuilder(python.toString(), SharedData.projectRoot().resolve("scripts/eval/supervision_track.py").toString(),
+                dets.toString(), svTracks.toString(), "--fps", "25").redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+
+        EvalReport ours = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
+        EvalReport theirs = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(),
+                Optional.of(svTracks)));
+        System.out.print(ours.table());
+        System.out.print(theirs.table());
+        assertThat(theirs.tracking().idf1()).as("supervision IDF1").isBetween(0.5, 0.95);
+        assertThat(ours.tracking().idf1()).as("Footfall IDF1 vs supervision's").isGreaterThanOrEqualTo(theirs.tracking().idf1());
+        assertThat(ours.tracking().mota()).as("Footfall MOTA vs supervision's").isGreaterThanOrEqualTo(theirs.tracking().mota());
+        assertThat(ours.lines().get(0).absError()).isLessThanOrEqualTo(theirs.lines().get(0).absError());
+    }
+
     @Test
     void viratPlazaTracksAndCountsPeople() throws Exception {
         Path clip = SharedData.require(SharedData.VIRAT_CLIP);
