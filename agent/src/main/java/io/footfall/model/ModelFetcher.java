@@ -1,22 +1,19 @@
 package io.footfall.model;
 
 import io.footfall.BadInputException;
+import io.footfall.Downloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -32,13 +29,10 @@ public final class ModelFetcher {
 
     private final Path modelsDir;
     private final Optional<Path> mirror;
-    private final HttpClient http;
 
     public ModelFetcher(Path modelsDir, Optional<Path> mirror) {
         this.modelsDir = modelsDir;
         this.mirror = mirror;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build();
     }
 
     /** What one file's installation did. */
@@ -82,7 +76,7 @@ public final class ModelFetcher {
                     outcome = Outcome.COPIED_FROM_MIRROR;
                 } else {
                     from = f.url();
-                    download(URI.create(f.url()), tmp);
+                    Downloads.toFile(URI.create(f.url()), tmp);
                     outcome = Outcome.DOWNLOADED;
                 }
                 String actual = sha256(tmp);
@@ -101,20 +95,6 @@ public final class ModelFetcher {
         }
     }
 
-    private void download(URI uri, Path to) throws IOException {
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5)).GET().build();
-        try {
-            HttpResponse<Path> resp = http.send(req, HttpResponse.BodyHandlers.ofFile(to));
-            if (resp.statusCode() != 200) {
-                throw new IOException("GET " + uri + " answered HTTP " + resp.statusCode());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading " + uri, e);
-        } catch (IOException e) {
-            throw new IOException("download of " + uri + " failed: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName() + " (no network?)"), e);
-        }
-    }
 
     /** Lower-case hex sha256 of a file. */
     public static String sha256(Path file) {

@@ -1,18 +1,15 @@
 package io.footfall.video;
 
+import io.footfall.Downloads;
 import io.footfall.FootfallPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 /**
  * Resolves {@code sample:NAME} sources: Intel's public sample videos, taken from the shared data
@@ -56,21 +53,13 @@ public final class SampleClips {
             Files.createDirectories(to.getParent());
             Path tmp = Files.createTempFile(to.getParent(), to.getFileName().toString(), ".part");
             try {
-                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                        .connectTimeout(Duration.ofSeconds(20)).build();
-                HttpResponse<Path> r = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofFile(tmp));
-                if (r.statusCode() != 200) {
-                    throw new IOException("HTTP " + r.statusCode());
-                }
+                Downloads.toFile(uri, tmp);
                 Files.move(tmp, to, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UnreadableSourceException("sample clip " + uri + " could not be downloaded: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName() + " (no network?)"), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreadableSourceException("interrupted while downloading " + uri, e);
+            throw new UnreadableSourceException("sample clip could not be fetched: " + e.getMessage(), e);
         }
     }
 }
