@@ -1,18 +1,18 @@
 package io.footfall.bench;
 
+import io.footfall.detect.InputSpec;
+import io.footfall.detect.InputTransform;
 import io.footfall.detect.StageTimes;
 import io.footfall.detect.openvino.OpenVinoBackend;
 import io.footfall.detect.openvino.OpenVinoOptions;
+import io.footfall.detect.openvino.OpenVinoTestSupport;
 import io.footfall.detect.openvino.OvInferQueue;
 import io.footfall.detect.openvino.PerformanceHint;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -69,7 +69,7 @@ public final class OpenVinoBench {
     }
 
     private void speed(int frameCount, int seconds) throws Exception {
-        List<Frame> frames = decode(shared.resolve("videos/one-by-one-person-detection.mp4"), 500, 100);
+        List<Frame> frames = OpenVinoTestSupport.decode(video(), 500, 100);
         ModelCatalog catalog = ModelCatalog.bundled();
         List<Case> cases = List.of(
                 new Case("person-detection-retail-0013 FP16", catalog.get("person-detection-retail-0013"), "FP16"),
@@ -80,7 +80,13 @@ public final class OpenVinoBench {
         System.out.println("|---|---|---|---|---|---|");
         List<String> ceilings = new ArrayList<>();
         for (Case c : cases) {
-            sync(c, frames, frameCount);
+            sync(c, frames, frameCount, "sync");
+            // Frames already at the model's scale: OpenVINO's resize then costs next to nothing.
+            InputSpec in = c.manifest().inputSpec();
+            InputTransform t = in.transformFor(frames.get(0).width(), frames.get(0).height());
+            List<Frame> small = frames.stream()
+                    .map(f -> OpenVinoTestSupport.resize(f, t.contentWidth(), t.contentHeight())).toList();
+            sync(c, small, frameCount, "sync, " + t.contentWidth() + "x" + t.contentHeight() + " frames");
             int optimal = async(c, frames, frameCount, 0);
             async(c, frames, frameCount, optimal * 2);
             Path model = c.manifest().folderIn(shared.resolve("models")).resolve(c.manifest().modelFile(c.variant()));
@@ -97,7 +103,7 @@ public final class OpenVinoBench {
         return OpenVinoBackend.forManifest(c.manifest(), shared.resolve("models"), c.variant(), options);
     }
 
-    private void sync(Case c, List<Frame> frames, int count) {
+    private void sync(Case c, List<Frame> frames, int count, String mode) {
         OpenVinoOptions options = OpenVinoOptions.defaults().withThreads(THREADS);
         try (OpenVinoBackend backend = open(c, options)) {
             for (int i = 0; i < 20; i++) {
@@ -113,8 +119,8 @@ public final class OpenVinoBench {
                 infer[i] = t.inferNanos();
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "| %s | sync (%s) | 1 | %.2f | %.2f / %.2f / %.2f | %.1f |%n",
-                    c.label(), backend.describe(), mean(pre), mean(infer), pct(infer, 50), pct(infer, 95), count / wall);
+            System.out.printf(Locale.ROOT, "| %s | %s (%s) | 1 | %.2f | %.2f / %.2f / %.2f | %.1f |%n",
+                    c.label(), mode, backend.describe(), mean(pre), mean(infer), pct(infer, 50), pct(infer, 95), count / wall);
         }
     }
 
@@ -169,8 +175,8 @@ public final class OpenVinoBench {
     }
 
     private void leak(int count) throws IOException {
-        Frame big = decode(shared.resolve("videos/one-by-one-person-detection.mp4"), 600, 1).get(0);
-        Frame frame = quarter(big);
+        Frame big = OpenVinoTestSupport.decode(video(), 600, 1).get(0);
+        Frame frame = OpenVinoTestSupport.resize(big, big.width() / 4, big.height() / 4);
         ModelManifest retail = ModelCatalog.bundled().get("person-detection-retail-0013");
         try (OpenVinoBackend backend = open(new Case("retail", retail, "FP16"),
                 OpenVinoOptions.defaults().withThreads(THREADS))) {
@@ -178,7 +184,7 @@ public final class OpenVinoBench {
                 backend.infer(frame);
             }
             System.gc();
-            long start = rssKb();
+            long start = OpenVinoTestSupport.rssKb();
             long t0 = System.nanoTime();
             System.out.printf(Locale.ROOT, "%n| inferences after warm-up (%s, %dx%d frames) | VmRSS MB | growth MB |%n",
                     backend.describe(), frame.width(), frame.height());
@@ -189,7 +195,7 @@ public final class OpenVinoBench {
                 backend.infer(frame);
                 if (i % step == 0 || i == count) {
                     System.gc();
-                    long rss = rssKb();
+                    long rss = OpenVinoTestSupport.rssKb();
                     System.out.printf(Locale.ROOT, "| %d | %.1f | %+.1f |%n", i, rss / 1024.0, (rss - start) / 1024.0);
                 }
             }
@@ -197,38 +203,10 @@ public final class OpenVinoBench {
         }
     }
 
-    private static Frame quarter(Frame f) {
-        int w = f.width() / 4;
-        int h = f.height() / 4;
-        ByteBuffer buf = ByteBuffer.allocateDirect(w * h * 3);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < 3; c++) {
-                    buf.put((y * w + x) * 3 + c, f.bgr().get(4 * y * f.stride() + 4 * x * 3 + c));
-                }
-            }
-        }
-        return new Frame(f.index(), f.ptsMillis(), w, h, w * 3, buf);
-    }
 
-    private static List<Frame> decode(Path video, int first, int count) throws IOException {
-        List<Frame> frames = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
-            grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-            grabber.start();
-            for (int i = 0; i < first + count; i++) {
-                org.bytedeco.javacv.Frame f = grabber.grabImage();
-                if (f == null) {
-                    break;
-                }
-                if (i >= first) {
-                    frames.add(new Frame(i, Math.round(f.timestamp / 1000.0), f.imageWidth, f.imageHeight,
-                            f.imageStride, ((ByteBuffer) f.image[0]).duplicate().position(0)).copy());
-                }
-            }
-            grabber.stop();
-        }
-        return frames;
+
+    private Path video() {
+        return shared.resolve("videos/one-by-one-person-detection.mp4");
     }
 
     private static String find(String text, String regex) {
@@ -254,14 +232,6 @@ public final class OpenVinoBench {
         return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)] / 1e6;
     }
 
-    private static long rssKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IOException("no VmRSS");
-    }
 
     private static String cpuModel() throws IOException {
         return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))

@@ -6,8 +6,6 @@ import io.footfall.video.Frame;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +28,8 @@ class OpenVinoLeakTest {
     @Test
     void aThousandInferencesDoNotGrowResidentMemory() throws IOException {
         OpenVinoRuntime runtime = OpenVinoTestSupport.runtime();
-        Frame frame = OpenVinoBackendTest.halfSize(OpenVinoBackendTest.halfSize(
-                OpenVinoTestSupport.frame(OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO), 600)));
+        Frame frame = OpenVinoTestSupport.resize(
+                OpenVinoTestSupport.frame(OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO), 600), 192, 108);
         try (OpenVinoBackend backend = OpenVinoBackend.open(runtime,
                 OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP16), RETAIL.inputSpec(), "detection_out",
                 RETAIL.output().shape(), OpenVinoOptions.defaults().withThreads(2))) {
@@ -53,17 +51,8 @@ class OpenVinoLeakTest {
         return new long[]{before, settledRssKb()};
     }
 
-    static long settledRssKb() throws IOException {
+    private static long settledRssKb() throws IOException {
         System.gc();
-        return rssKb();
-    }
-
-    static long rssKb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IOException("no VmRSS in /proc/self/status");
+        return OpenVinoTestSupport.rssKb();
     }
 }
