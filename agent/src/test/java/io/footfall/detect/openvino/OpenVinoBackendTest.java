@@ -7,7 +7,7 @@ import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,8 +31,12 @@ class OpenVinoBackendTest {
     private static Frame frame600;
     private static OpenVinoBackend retail;
 
-    @BeforeAll
-    static void setUp() {
+    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    @BeforeEach
+    void setUp() {
+        if (retail != null) {
+            return;
+        }
         runtime = OpenVinoTestSupport.runtime();
         Path video = OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO);
         frame10 = OpenVinoTestSupport.frame(video, 10);
