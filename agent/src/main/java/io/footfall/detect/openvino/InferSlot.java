@@ -13,6 +13,9 @@ final class InferSlot implements AutoCloseable {
     private final OvInferRequest request;
     private final FrameStaging staging;
     private OvTensor lastInput;
+    /** The output's shape, read once: the compiled model's shapes are static (checked at open). */
+    private long[] outputShape;
+    private int outputValues;
 
     InferSlot(OvCompiledModel compiled, InputSpec spec, boolean ownCopy) {
         this.request = compiled.newInferRequest();
@@ -33,7 +36,15 @@ final class InferSlot implements AutoCloseable {
     }
 
     OutputTensor output(FrameModel model) {
-        return request.copyOutput(model.outputIndex(), model.outputName());
+        if (outputShape == null) {
+            OutputTensor first = request.copyOutput(model.outputIndex(), model.outputName());
+            outputShape = first.shape().clone();
+            outputValues = first.data().length;
+            return first;
+        }
+        float[] values = new float[outputValues];
+        request.copyOutputValues(model.outputIndex(), values);
+        return new OutputTensor(model.outputName(), outputShape.clone(), values);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to run a model with OpenVINO.
+ * How to run a model with OpenVINO. Immutable.
  *
  * @param libPath       where {@code libopenvino_c.so} is (folder or file); empty to search the usual
  *                      places (see {@link OpenVinoLibraryLocator})

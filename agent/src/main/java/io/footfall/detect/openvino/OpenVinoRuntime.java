@@ -6,8 +6,8 @@ import io.footfall.detect.DetectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A loaded {@code libopenvino_c}: where it came from and its version; creates {@link OpenVinoCore}s.
@@ -102,7 +102,7 @@ public final class OpenVinoRuntime {
     private static boolean sameFile(Path a, Path b) {
         try {
             return a.toRealPath().equals(b.toRealPath());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return a.toAbsolutePath().equals(b.toAbsolutePath());
         }
     }
@@ -147,9 +147,5 @@ public final class OpenVinoRuntime {
     @Override
     public String toString() {
         return "openvino " + version() + " (" + library + ")";
-    }
-
-    static OpenVinoRuntime requireNonNull(OpenVinoRuntime r) {
-        return Objects.requireNonNull(r, "runtime");
     }
 }

@@ -64,8 +64,13 @@ public final class OvInferQueue implements AutoCloseable {
             done.add(finishOldest());
         }
         InferSlot slot = idle.poll();
-        slot.load(frame);
-        slot.request().startAsync();
+        try {
+            slot.load(frame);
+            slot.request().startAsync();
+        } catch (RuntimeException e) {
+            idle.addFirst(slot);
+            throw e;
+        }
         running.add(new InFlight(slot, frame.index(), frame.ptsMillis(), frame.width(), frame.height()));
         return done;
     }

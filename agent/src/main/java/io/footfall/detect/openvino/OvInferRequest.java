@@ -11,6 +11,8 @@ import io.footfall.detect.OutputTensor;
  */
 public final class OvInferRequest extends NativeHandle {
 
+    /** Reused for the per-frame out-parameters, so the hot path allocates no native memory. */
+    private final PointerByReference scratch = new PointerByReference();
     private boolean running;
 
     OvInferRequest(Pointer p) {
@@ -50,6 +52,22 @@ public final class OvInferRequest extends NativeHandle {
         OvStatus.check(OvNative.ov_infer_request_get_output_tensor_by_index(pointer(), index, out),
                 "get output tensor " + index);
         return OvTensor.wrap(out.getValue());
+    }
+
+    /**
+     * Copies the first {@code into.length} f32 values of output {@code index} into {@code into}; the
+     * caller knows the output's type and size (from {@link #copyOutput} on an earlier frame).
+     */
+    public void copyOutputValues(int index, float[] into) {
+        OvStatus.check(OvNative.ov_infer_request_get_output_tensor_by_index(pointer(), index, scratch),
+                "get output tensor " + index);
+        Pointer tensor = scratch.getValue();
+        try {
+            OvStatus.check(OvNative.ov_tensor_data(tensor, scratch), "read output tensor " + index);
+            scratch.getValue().read(0, into, 0, into.length);
+        } finally {
+            OvNative.ov_tensor_free(tensor);
+        }
     }
 
     /** Copies output {@code index} into Java memory under {@code name}. */

@@ -47,13 +47,7 @@ public final class OvModel extends NativeHandle {
     /** Index of the output with this tensor name, as infer requests number them. */
     public int outputIndex(String name) {
         List<OvPort> outs = outputs();
-        for (int i = 0; i < outs.size(); i++) {
-            if (outs.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        find(outs, "output", name);
-        throw new IllegalStateException("unreachable");
+        return outs.indexOf(find(outs, "output", name));
     }
 
     private OvPort find(List<OvPort> ports, String kind, String name) {

@@ -3,13 +3,22 @@ package io.footfall.detect.openvino;
 import java.util.Arrays;
 
 /**
- * One input or output of a model as OpenVINO reports it.
+ * One input or output of a model as OpenVINO reports it. Immutable.
  *
  * @param name        the tensor's name (any of its names)
  * @param shape       dimensions; -1 marks a dynamic one
  * @param elementType e.g. {@code F32}
  */
 public record OvPort(String name, long[] shape, String elementType) {
+
+    public OvPort {
+        shape = shape.clone();
+    }
+
+    @Override
+    public long[] shape() {
+        return shape.clone();
+    }
 
     public boolean isStatic() {
         return Arrays.stream(shape).allMatch(d -> d >= 0);

@@ -4,6 +4,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import io.footfall.detect.DetectionException;
 import io.footfall.detect.OutputTensor;
 
 import java.util.Arrays;
@@ -87,7 +88,7 @@ public final class OvTensor extends NativeHandle {
     public OutputTensor toOutput(String name) {
         String type = elementType();
         if (!type.equals(OvElementType.F32.name())) {
-            throw new io.footfall.detect.DetectionException("output '" + name + "' is " + type
+            throw new DetectionException("output '" + name + "' is " + type
                     + "; expected F32");
         }
         long[] shape = shape();

@@ -6,7 +6,7 @@ import io.footfall.detect.InputSpec;
 import io.footfall.detect.ResizeMode;
 import io.footfall.model.ModelCatalog;
 import io.footfall.video.Frame;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -19,8 +19,9 @@ class FrameStagingTest {
     private static final InputSpec STRETCH = InputSpec.of(ModelCatalog.bundled().get("person-detection-retail-0013"));
     private static final InputSpec LETTERBOX = InputSpec.of(ModelCatalog.bundled().get("yolox-nano"));
 
-    @BeforeAll
-    static void runtime() {
+    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    @BeforeEach
+    void runtime() {
         OpenVinoTestSupport.runtime();
     }
 

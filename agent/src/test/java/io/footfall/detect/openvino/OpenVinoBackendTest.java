@@ -7,7 +7,7 @@ import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,8 +31,12 @@ class OpenVinoBackendTest {
     private static Frame frame600;
     private static OpenVinoBackend retail;
 
-    @BeforeAll
-    static void setUp() {
+    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    @BeforeEach
+    void setUp() {
+        if (retail != null) {
+            return;
+        }
         runtime = OpenVinoTestSupport.runtime();
         Path video = OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO);
         frame10 = OpenVinoTestSupport.frame(video, 10);
@@ -99,6 +103,14 @@ class OpenVinoBackendTest {
     }
 
     @Test
+    void compiledModelHasTheRequestedHintAndThreads() {
+        retail.infer(frame10);
+        assertThat(retail.compiledProperty("PERFORMANCE_HINT")).isEqualTo("LATENCY");
+        assertThat(retail.compiledProperty("INFERENCE_NUM_THREADS")).isEqualTo("2");
+        assertThat(retail.describe()).isEqualTo("openvino " + runtime.version() + " CPU LATENCY threads=2");
+    }
+
+    @Test
     void timesSplitIntoPreprocessAndInfer() {
         retail.infer(frame600);
         StageTimes t = retail.lastTimes();
@@ -117,7 +129,7 @@ class OpenVinoBackendTest {
     @Test
     void aNewFrameSizeRecompilesAndTheOldSizeStillWorks() {
         float[] before = retail.infer(frame600).data();
-        OutputTensor half = retail.infer(halfSize(frame600));
+        OutputTensor half = retail.infer(OpenVinoTestSupport.resize(frame600, 384, 216));
         assertThat(half.shape()).containsExactly(1, 1, 200, 7);
         assertThat(people(half)).hasSize(1);
         assertThat(retail.infer(frame600).data()).containsExactly(before);
@@ -148,20 +160,6 @@ class OpenVinoBackendTest {
             }
         }
         return new Frame(f.index(), f.ptsMillis(), f.width(), f.height(), stride, buf);
-    }
-
-    static Frame halfSize(Frame f) {
-        int w = f.width() / 2;
-        int h = f.height() / 2;
-        ByteBuffer buf = ByteBuffer.allocateDirect(w * h * 3);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < 3; c++) {
-                    buf.put((y * w + x) * 3 + c, f.bgr().get(2 * y * f.stride() + 2 * x * 3 + c));
-                }
-            }
-        }
-        return new Frame(f.index(), f.ptsMillis(), w, h, w * 3, buf);
     }
 
     static Frame swapRedBlue(Frame f) {

@@ -5,7 +5,7 @@ import io.footfall.detect.InputSpec;
 import io.footfall.detect.ResizeMode;
 import io.footfall.model.ModelCatalog;
 import io.footfall.video.Frame;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +25,12 @@ class OpenVinoModelErrorsTest {
     private static OpenVinoRuntime runtime;
     private static Path retailXml;
 
-    @BeforeAll
-    static void setUp() {
+    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    @BeforeEach
+    void setUp() {
+        if (retailXml != null) {
+            return;
+        }
         runtime = OpenVinoTestSupport.runtime();
         retailXml = OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP32);
     }

@@ -5,7 +5,7 @@ import io.footfall.detect.OutputTensor;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,8 +80,12 @@ class OpenVinoPythonCrossCheckTest {
     private static OpenVinoRuntime runtime;
     private static Frame frame;
 
-    @BeforeAll
-    static void setUp() {
+    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    @BeforeEach
+    void setUp() {
+        if (frame != null) {
+            return;
+        }
         runtime = OpenVinoTestSupport.runtime();
         frame = OpenVinoTestSupport.frame(OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO), 600);
     }

@@ -4,19 +4,23 @@ import io.footfall.detect.DetectionException;
 import io.footfall.video.Frame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Shared data, runtime and frames for the OpenVINO tests. A missing file or runtime skips the test
- * with the reason, except under env {@code CI=true}, where it fails.
+ * Shared data, runtime and frames for the OpenVINO tests and benchmark. A missing file or runtime
+ * skips the test with the reason, except under env {@code CI=true}, where it fails.
  */
-final class OpenVinoTestSupport {
+public final class OpenVinoTestSupport {
 
     static final String VIDEO = "videos/one-by-one-person-detection.mp4";
     static final String RETAIL_FP16 = "models/person-detection-retail-0013/FP16/person-detection-retail-0013.xml";
@@ -71,24 +75,55 @@ final class OpenVinoTestSupport {
 
     /** Decodes frame {@code index} (0-based) of a video as a packed BGR {@link Frame} copy. */
     static Frame frame(Path video, int index) {
+        return decode(video, index, 1).get(0);
+    }
+
+    /** Decodes frames {@code first .. first+count-1} (0-based) as packed BGR copies. */
+    public static List<Frame> decode(Path video, int first, int count) {
+        List<Frame> frames = new ArrayList<>();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
             grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
             grabber.start();
-            org.bytedeco.javacv.Frame f = null;
-            for (int i = 0; i <= index; i++) {
-                f = grabber.grabImage();
+            for (int i = 0; i < first + count; i++) {
+                org.bytedeco.javacv.Frame f = grabber.grabImage();
                 if (f == null) {
-                    throw new IllegalStateException(video + " has fewer than " + (index + 1) + " frames");
+                    throw new IllegalStateException(video + " has fewer than " + (first + count) + " frames");
+                }
+                if (i >= first) {
+                    ByteBuffer pixels = ((ByteBuffer) f.image[0]).duplicate().position(0);
+                    frames.add(new Frame(i, Math.round(f.timestamp / 1000.0), f.imageWidth, f.imageHeight,
+                            f.imageStride, pixels).copy());
                 }
             }
-            ByteBuffer pixels = (ByteBuffer) f.image[0];
-            Frame frame = new Frame(index, Math.round(f.timestamp / 1000.0), f.imageWidth, f.imageHeight,
-                    f.imageStride, pixels.duplicate().position(0));
-            Frame copy = frame.copy();
             grabber.stop();
-            return copy;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot decode " + video + " frame " + index, e);
+            return frames;
+        } catch (FrameGrabber.Exception e) {
+            throw new IllegalStateException("cannot decode " + video, e);
         }
+    }
+
+    /** Nearest-neighbour resize, to make other frame sizes from real frames (not for detection quality). */
+    public static Frame resize(Frame f, int w, int h) {
+        ByteBuffer buf = ByteBuffer.allocateDirect(w * h * 3);
+        for (int y = 0; y < h; y++) {
+            int sy = y * f.height() / h;
+            for (int x = 0; x < w; x++) {
+                int sx = x * f.width() / w;
+                for (int c = 0; c < 3; c++) {
+                    buf.put((y * w + x) * 3 + c, f.bgr().get(sy * f.stride() + sx * 3 + c));
+                }
+            }
+        }
+        return new Frame(f.index(), f.ptsMillis(), w, h, w * 3, buf);
+    }
+
+    /** This process's resident memory, VmRSS, in KB. */
+    public static long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IOException("no VmRSS in /proc/self/status");
     }
 }

@@ -6,7 +6,7 @@ import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -23,8 +23,12 @@ class OvInferQueueTest {
     private static Frame frame10;
     private static Frame frame600;
 
-    @BeforeAll
-    static void setUp() {
+    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    @BeforeEach
+    void setUp() {
+        if (backend != null) {
+            return;
+        }
         OpenVinoRuntime runtime = OpenVinoTestSupport.runtime();
         var video = OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO);
         frame10 = OpenVinoTestSupport.frame(video, 10);
