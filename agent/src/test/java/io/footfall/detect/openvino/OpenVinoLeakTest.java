@@ -1,5 +1,6 @@
 package io.footfall.detect.openvino;
 
+import io.footfall.detect.InputSpec;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
@@ -31,7 +32,7 @@ class OpenVinoLeakTest {
         Frame frame = OpenVinoTestSupport.resize(
                 OpenVinoTestSupport.frame(OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO), 600), 192, 108);
         try (OpenVinoBackend backend = OpenVinoBackend.open(runtime,
-                OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP16), RETAIL.inputSpec(), "detection_out",
+                OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP16), InputSpec.of(RETAIL), "detection_out",
                 RETAIL.output().shape(), OpenVinoOptions.defaults().withThreads(2))) {
             long[] growth = measureGrowthKb(backend, frame, 100, 1000);
             assertThat(growth[1] - growth[0]).as("VmRSS growth in KB over 1000 inferences after warm-up")
