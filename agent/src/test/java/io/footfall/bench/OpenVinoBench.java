@@ -82,7 +82,7 @@ public final class OpenVinoBench {
         for (Case c : cases) {
             sync(c, frames, frameCount, "sync");
             // Frames already at the model's scale: OpenVINO's resize then costs next to nothing.
-            InputSpec in = c.manifest().inputSpec();
+            InputSpec in = InputSpec.of(c.manifest());
             InputTransform t = in.transformFor(frames.get(0).width(), frames.get(0).height());
             List<Frame> small = frames.stream()
                     .map(f -> OpenVinoTestSupport.resize(f, t.contentWidth(), t.contentHeight())).toList();
