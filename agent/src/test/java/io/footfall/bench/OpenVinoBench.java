@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * OpenVINO backend benchmark on real frames of the shared video: per-frame latency (preprocess,
  * infer) with one request, throughput with several requests in flight, and OpenVINO's own
  * {@code benchmark_app} on the same model as the ceiling. With {@code --leak N}: resident memory over
- * N inferences instead. Prints markdown for docs/benchmarks-openvino.md.
+ * N inferences instead. Prints markdown for docs/benchmarks.md.
  *
  * <pre>
  * mvn -B -q -o -pl agent -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt

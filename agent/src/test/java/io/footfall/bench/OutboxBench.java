@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Offline simulation: 7 days of 1 crossing/s from each of 4 cameras (2,419,200 ~200-byte JSON records) appended
  * while "offline", then drained in order through a tailer with acks, as the uplink would after reconnecting.
  * Prints append and drain time, file size and RSS (VmRSS / peak VmHWM). Not a test: run by hand, see
- * docs/benchmarks-outbox.md.
+ * docs/benchmarks.md.
  *
  * <pre>
  * java -cp ... io.footfall.bench.OutboxBench [--records N] [--policy batch:1000:1000|always] [--compress]

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole pipeline (default detector person-detection-retail-0013 on OpenVINO, ByteTracker, line
  * counting) on real footage with ground truth, scored by {@link EvalJob}. Floors are the values measured
- * on this code (docs/benchmarks-tracking.md) less a margin for runtime version noise; a regression in
+ * on this code (docs/benchmarks.md) less a margin for runtime version noise; a regression in
  * detection, tracking or counting falls through them.
  */
 class TrackingAgainstGroundTruthTest {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Native memory does not grow with the number of inferences: every per-frame handle (output tensor,
  * shape, strings) is freed. 1 000 inferences here; {@code io.footfall.bench.OpenVinoBench --leak}
- * runs 10 000 and its numbers are in docs/benchmarks-openvino.md.
+ * runs 10 000 and its numbers are in docs/benchmarks.md.
  */
 class OpenVinoLeakTest {
 
