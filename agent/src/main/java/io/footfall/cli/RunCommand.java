@@ -7,6 +7,7 @@ import io.footfall.config.ClipPolicy;
 import io.footfall.config.ConfigLoader;
 import io.footfall.config.ConfigWriter;
 import io.footfall.config.FootfallConfig;
+import io.footfall.config.StoreSettings;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
@@ -15,6 +16,7 @@ import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
 import io.footfall.pipeline.OutboxSink;
+import io.footfall.pipeline.Retention;
 import io.footfall.pipeline.Sinks;
 import io.footfall.store.CommitPolicy;
 import io.footfall.store.DataDirectory;
@@ -92,8 +94,12 @@ public final class RunCommand implements Callable<Integer> {
         List<CameraPipeline.Summary> results;
         long before;
         long after;
-        try (Outbox outbox = Outbox.open(OutboxConfig.of(dataDir, cfg.deviceId()).withCommitPolicy(CommitPolicy.batch(1000,
-                Duration.ofSeconds(1))));
+        OutboxConfig store = OutboxConfig.of(dataDir, cfg.deviceId())
+                .withCommitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
+                .withQuotaMb(cfg.store().quotaMb())
+                .withMaxAge(cfg.store().maxAge());
+        try (Outbox outbox = Outbox.open(store);
+             Retention retention = Retention.start(outbox, cfg.store().retentionInterval());
              Sinks sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(dataDir)))) {
             before = outbox.lastSequence();
             saveConfigIfChanged(outbox, cfg);
@@ -153,7 +159,7 @@ public final class RunCommand implements Callable<Integer> {
         ClipPolicy d = ClipPolicy.defaults();
         CameraConfig cam = new CameraConfig(cameraId, source, parseStart(), parsedLines, parsedZones);
         return new FootfallConfig(device, detector.settings(), TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(mode, d.pre(), d.post()), List.of(cam));
+                new ClipPolicy(mode, d.pre(), d.post()), StoreSettings.defaults(), List.of(cam));
     }
 
     private Optional<Instant> parseStart() {

@@ -26,7 +26,8 @@ public record ClipPolicy(Mode mode, Duration pre, Duration post) {
         }
     }
 
+    /** Clips around crossings: what a store needs to audit counts without filling the disk. */
     public static ClipPolicy defaults() {
-        return new ClipPolicy(Mode.CONTINUOUS, Duration.ofSeconds(3), Duration.ofSeconds(3));
+        return new ClipPolicy(Mode.EVENTS, Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
 }

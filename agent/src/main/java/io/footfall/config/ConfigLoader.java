@@ -35,6 +35,7 @@ import java.util.Set;
  * tracker: {trackThresh: 0.5, lowThresh: 0.1, newTrackThresh: 0.6, matchThresh: 0.8, lostTimeoutSeconds: 1.5, minHits: 2}
  * counting: {anchor: bottom-center, lineHysteresis: 0.1, cancelWindowSeconds: 2, zoneMinFrames: 3, intervalSeconds: 60}
  * clips: {mode: events, preSeconds: 3, postSeconds: 3}
+ * store: {quotaMb: 1024, maxAgeDays: 30, retentionIntervalSeconds: 60}
  * cameras:
  *   - id: entrance
  *     source: rtsp://camera-1/stream
@@ -66,12 +67,13 @@ public final class ConfigLoader {
     /** Parses an already-read tree (a file, or later a twin's desired properties). */
     public static FootfallConfig parse(JsonNode tree, String origin) {
         Node root = Node.root(tree, origin);
-        root.allowOnly(Set.of("device", "detector", "tracker", "counting", "clips", "cameras"));
+        root.allowOnly(Set.of("device", "detector", "tracker", "counting", "clips", "store", "cameras"));
         String device = root.name("device", "local");
         DetectorSettings detector = detector(root.object("detector"));
         TrackerConfig tracker = tracker(root.object("tracker"));
         AnalyticsConfig analytics = counting(root.object("counting"));
         ClipPolicy clips = clips(root.object("clips"));
+        StoreSettings store = store(root.object("store"));
         List<Node> cams = root.objects("cameras", true);
         if (cams.isEmpty()) {
             throw new ConfigException("config field cameras: expected at least one camera");
@@ -85,7 +87,7 @@ public final class ConfigLoader {
             }
             cameras.add(cam);
         }
-        return new FootfallConfig(device, detector, tracker, analytics, clips, cameras);
+        return new FootfallConfig(device, detector, tracker, analytics, clips, store, cameras);
     }
 
     static DetectorSettings detector(Node n) {
@@ -134,6 +136,14 @@ public final class ConfigLoader {
         ClipPolicy d = ClipPolicy.defaults();
         return new ClipPolicy(n.oneOf("mode", ClipPolicy.Mode.class, d.mode(), ClipPolicy.Mode::id),
                 n.seconds("preSeconds", 0, 60, d.pre()), n.seconds("postSeconds", 0, 600, d.post()));
+    }
+
+    static StoreSettings store(Node n) {
+        n.allowOnly(Set.of("quotaMb", "maxAgeDays", "retentionIntervalSeconds"));
+        StoreSettings d = StoreSettings.defaults();
+        return new StoreSettings(n.integer("quotaMb", 1, 1_048_576, (int) d.quotaMb()),
+                Duration.ofMillis(Math.round(n.number("maxAgeDays", 0.01, 3650, d.maxAge().toMillis() / 86_400_000.0) * 86_400_000)),
+                n.seconds("retentionIntervalSeconds", 1, 86_400, d.retentionInterval()));
     }
 
     static CameraConfig camera(Node n) {

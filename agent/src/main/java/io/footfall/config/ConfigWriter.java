@@ -34,6 +34,10 @@ public final class ConfigWriter {
         clips.put("mode", c.clips().mode().id());
         clips.put("preSeconds", seconds(c.clips().pre()));
         clips.put("postSeconds", seconds(c.clips().post()));
+        ObjectNode store = root.putObject("store");
+        store.put("quotaMb", c.store().quotaMb());
+        store.put("maxAgeDays", c.store().maxAge().toMillis() / 86_400_000.0);
+        store.put("retentionIntervalSeconds", seconds(c.store().retentionInterval()));
         ArrayNode cams = root.putArray("cameras");
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();

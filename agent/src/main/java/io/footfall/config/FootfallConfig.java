@@ -11,7 +11,7 @@ import java.util.List;
  * device twin. Immutable.
  */
 public record FootfallConfig(String deviceId, DetectorSettings detector, TrackerConfig tracker,
-                             AnalyticsConfig analytics, ClipPolicy clips, List<CameraConfig> cameras) {
+                             AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, List<CameraConfig> cameras) {
     public FootfallConfig {
         cameras = List.copyOf(cameras);
     }

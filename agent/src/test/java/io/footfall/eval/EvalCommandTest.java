@@ -9,6 +9,7 @@ import io.footfall.cli.FootfallCommand;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.config.FootfallConfig;
+import io.footfall.config.StoreSettings;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.detect.BackendKind;
@@ -56,7 +57,7 @@ class EvalCommandTest {
                 List.of(CountLine.parse("mid", "0.5,0,0.5,1")), List.of());
         FootfallConfig cfg = new FootfallConfig("store-1", DetectorSettings.defaults("person-detection-retail-0013",
                 BackendKind.OPENVINO), TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), List.of(cam));
+                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), StoreSettings.defaults(), List.of(cam));
         CameraPipeline.Summary summary = new CameraPipeline.Summary("door-cam",
                 new SourceInfo("door.mp4", 640, 480, 25, 100, false), START, 100, 0, Map.of(), 1, List.of(), 25);
         RunRecord.write(data, cfg, List.of(summary));

@@ -12,6 +12,7 @@ import io.footfall.cli.FootfallCommand;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.config.FootfallConfig;
+import io.footfall.config.StoreSettings;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.detect.BackendKind;
@@ -142,7 +143,7 @@ class TrackingAgainstGroundTruthTest {
         FootfallConfig cfg = new FootfallConfig("eval-test",
                 DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO),
                 TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), List.of(cam));
+                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), StoreSettings.defaults(), List.of(cam));
         List<CameraPipeline.Summary> results;
         try (JsonLinesSink sink = new JsonLinesSink(data)) {
             results = new RunJob(FootfallPaths.detect(), Clock.systemUTC())

@@ -6,6 +6,7 @@ import io.footfall.FootfallPaths;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.config.FootfallConfig;
+import io.footfall.config.StoreSettings;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
@@ -48,7 +49,7 @@ class CountingOnRealVideoTest {
         FootfallConfig cfg = new FootfallConfig("store-1",
                 DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO),
                 TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(ClipPolicy.Mode.CONTINUOUS, Duration.ofSeconds(3), Duration.ofSeconds(3)), List.of(cam));
+                new ClipPolicy(ClipPolicy.Mode.CONTINUOUS, Duration.ofSeconds(3), Duration.ofSeconds(3)), StoreSettings.defaults(), List.of(cam));
         Path data = tmp.resolve("data");
         List<CameraPipeline.Summary> result;
         try (JsonLinesSink sink = new JsonLinesSink(data)) {
