@@ -24,6 +24,6 @@ final class FrameAssignment {
         // limit > MAX * min(rows, cols), one more pair always beats any saving in distance, which
         // is what motmetrics' prohibitive NaN cost achieves.
         double limit = MotDistance.MAX * Math.min(rows, cols) + 1;
-        return LinearAssignment.solve(dist, limit).matches();
+        return LinearAssignment.solve(dist, cols, limit).matches();
     }
 }

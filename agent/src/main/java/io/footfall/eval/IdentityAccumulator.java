@@ -75,7 +75,7 @@ final class IdentityAccumulator {
             }
         }
         int total = 0;
-        for (LinearAssignment.Match m : LinearAssignment.solve(cost, limit).matches()) {
+        for (LinearAssignment.Match m : LinearAssignment.solve(cost, cols.size(), limit).matches()) {
             total += closeFrames.get(rows.get(m.row())).get(cols.get(m.col()));
         }
         return total;

@@ -31,8 +31,18 @@ public final class LinearAssignment {
      * @param limit pairs with a cost above this are not made
      */
     public static Result solve(double[][] cost, double limit) {
+        if (cost.length == 0) {
+            throw new IllegalArgumentException("a matrix with no rows has no column count: use solve(cost, cols, limit)");
+        }
+        return solve(cost, cost[0].length, limit);
+    }
+
+    /**
+     * Solves the assignment of a {@code cost.length x cols} matrix; with no rows every column is
+     * unmatched, which {@link #solve(double[][], double)} cannot know.
+     */
+    public static Result solve(double[][] cost, int cols, double limit) {
         int rows = cost.length;
-        int cols = rows == 0 ? 0 : cost[0].length;
         if (rows == 0 || cols == 0) {
             return new Result(List.of(), range(rows), range(cols));
         }

@@ -191,7 +191,7 @@ public final class ByteTracker {
                 cost[i][j] = 1 - similarity;
             }
         }
-        LinearAssignment.Result r = LinearAssignment.solve(cost, limit);
+        LinearAssignment.Result r = LinearAssignment.solve(cost, dets.size(), limit);
         List<Pair> pairs = r.matches().stream()
                 .map(m -> new Pair(tracks.get(m.row()), dets.get(m.col()))).toList();
         List<Track> unmatchedTracks = java.util.Arrays.stream(r.unmatchedRows()).mapToObj(tracks::get).toList();

@@ -27,7 +27,9 @@ class LinearAssignmentTest {
 
     @Test
     void emptyAndRectangularInputs() {
-        assertThat(LinearAssignment.solve(new double[0][], 1).matches()).isEmpty();
+        var none = LinearAssignment.solve(new double[0][], 3, 1);
+        assertThat(none.matches()).isEmpty();
+        assertThat(none.unmatchedCols()).containsExactly(0, 1, 2);
         var r = LinearAssignment.solve(new double[][]{{0.5, 0.1, 0.7}}, 1);
         assertThat(r.matches()).containsExactly(new LinearAssignment.Match(0, 1));
         assertThat(r.unmatchedCols()).containsExactly(0, 2);
