@@ -32,7 +32,9 @@ public final class ByteTracker {
     private final TrackIdSequence ids;
     private final List<Track> tracks = new ArrayList<>();
     private boolean started;
+    private static final int MAX_PREDICT_STEPS = 10;
     private long lastPts;
+    private long frameIntervalMillis;
 
     public ByteTracker(TrackerConfig config, TrackIdSequence ids) {
         this.config = Objects.requireNonNull(config, "config");
@@ -56,6 +58,7 @@ public final class ByteTracker {
                     + " to " + now + " at frame " + in.frame());
         }
         boolean firstFrame = !started;
+        int steps = firstFrame ? 1 : frameSteps(now - lastPts);
         started = true;
         lastPts = now;
 
@@ -73,8 +76,8 @@ public final class ByteTracker {
             }
         }
 
-        // 2. Predict every live track one frame ahead.
-        tracks.forEach(Track::predict);
+        // 2. Predict every live track one frame ahead (or as many as were dropped since the last one).
+        tracks.forEach(t -> t.predict(steps));
 
         // 3. First association: confirmed and lost tracks against high detections, IoU fused with score.
         List<Track> pool = new ArrayList<>(withState(TrackState.CONFIRMED));
@@ -144,6 +147,22 @@ public final class ByteTracker {
     }
 
     /** Number of live tracks, tentative and lost included (for metrics). */
+    /**
+     * Frame intervals in a gap. The Kalman model moves one frame interval per step, as ByteTrack's does;
+     * a live camera whose frames were dropped (full hand-off queue) must move as far as the time that
+     * passed, or the prediction lags the person. The interval is the shortest gap seen, which dropped
+     * frames cannot inflate. Capped so a stalled stream does not fling tracks away.
+     */
+    private int frameSteps(long gapMillis) {
+        if (gapMillis <= 0) {
+            return 1;
+        }
+        if (gapMillis < frameIntervalMillis || frameIntervalMillis <= 0) {
+            frameIntervalMillis = gapMillis;
+        }
+        return (int) Math.max(1, Math.min(MAX_PREDICT_STEPS, Math.round((double) gapMillis / frameIntervalMillis)));
+    }
+
     public int liveTracks() {
         return tracks.size();
     }

@@ -21,8 +21,11 @@ final class Track {
         this.score = first.score();
     }
 
-    void predict() {
-        kalman = KalmanFilter.predict(kalman, !matchedLastFrame);
+    /** Predicts {@code steps} frame intervals ahead: more than one when frames were dropped in between. */
+    void predict(int steps) {
+        for (int i = 0; i < steps; i++) {
+            kalman = KalmanFilter.predict(kalman, !matchedLastFrame);
+        }
         matchedLastFrame = false;
     }
 
