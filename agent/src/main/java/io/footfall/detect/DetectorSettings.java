@@ -34,6 +34,10 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
                 Math.max(1, Runtime.getRuntime().availableProcessors()), false, Optional.empty(), Optional.empty());
     }
 
+    public DetectorSettings withThreads(int n) {
+        return new DetectorSettings(model, variant, modelFile, backend, n, throughput, openVinoLib, minScore);
+    }
+
     public DetectorSettings withMinScore(float s) {
         return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, Optional.of(s));
     }

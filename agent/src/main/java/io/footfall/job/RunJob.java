@@ -61,8 +61,7 @@ public final class RunJob {
             base = base.withMinScore(config.tracker().lowThresh());
         }
         int threadsEach = Math.max(1, base.threads() / cameras.size());
-        DetectorSettings settings = new DetectorSettings(base.model(), base.variant(), base.modelFile(), base.backend(), threadsEach,
-                base.throughput(), base.openVinoLib(), base.minScore());
+        DetectorSettings settings = base.withThreads(threadsEach);
         Instant runStart = clock.instant();
         ExecutorService pool = Executors.newFixedThreadPool(cameras.size(), r -> {
             Thread t = new Thread(r);
