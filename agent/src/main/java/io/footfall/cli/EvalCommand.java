@@ -28,9 +28,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Ground truth: MOTChallenge gt.txt, or VIRAT *.viratdata.objects.txt (persons only).")
     Path groundTruth;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "footfall-data",
-            description = "Data folder of the run (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Option(names = "--camera", paramLabel = "ID", description = "Camera to score (default: the run's only camera).")
     String camera;
@@ -49,7 +48,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, dataDir, Optional.ofNullable(camera),
+        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, data.resolve(), Optional.ofNullable(camera),
                 Optional.ofNullable(format).map(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
         System.out.print(report.table());
         if (out != null) {

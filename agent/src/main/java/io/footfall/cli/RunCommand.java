@@ -19,7 +19,6 @@ import io.footfall.pipeline.OutboxSink;
 import io.footfall.pipeline.Retention;
 import io.footfall.pipeline.Sinks;
 import io.footfall.store.CommitPolicy;
-import io.footfall.store.DataDirectory;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import io.footfall.track.TrackerConfig;
@@ -82,14 +81,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--save-tracks", description = "Also write each camera's tracks to DATA-DIR/tracks/<camera>.txt (MOTChallenge format) for 'footfall eval'.")
     boolean saveTracks;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the outbox, events, aggregates and clips go (default: FOOTFALL_DATA_DIR, else /var/lib/footfall "
-                    + "when it exists and is writable, as in the edge module, else ./footfall-data).")
-    Path dataDirOption;
+    @Mixin
+    DataDirOption data;
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = DataDirectory.resolve(dataDirOption);
+        Path dataDir = data.resolve();
         FootfallConfig cfg = config != null ? fromFile() : quickStart();
         List<CameraPipeline.Summary> results;
         long before;

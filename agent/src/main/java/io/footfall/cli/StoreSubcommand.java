@@ -1,11 +1,9 @@
 package io.footfall.cli;
 
-import io.footfall.store.DataDirectory;
 import io.footfall.store.OutboxConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -24,10 +22,8 @@ abstract class StoreSubcommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Directory of the outbox (default: $FOOTFALL_DATA_DIR, else /var/lib/footfall if present, "
-                    + "else footfall-data in the current directory).")
-    Path dataDir;
+    @Mixin
+    DataDirOption data;
 
     @Override
     public final Integer call() {
@@ -42,7 +38,7 @@ abstract class StoreSubcommand implements Callable<Integer> {
     abstract int run() throws Exception;
 
     Path dataDirectory() {
-        return DataDirectory.resolve(dataDir);
+        return data.resolve();
     }
 
     OutboxConfig readOnlyConfig() {
