@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
-import io.footfall.count.Point;
+import io.footfall.geometry.Point;
 import io.footfall.count.Zone;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.track.TrackerConfig;

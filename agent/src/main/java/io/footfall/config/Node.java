@@ -184,20 +184,20 @@ final class Node {
     }
 
     /** A list of [x, y] points in relative 0..1 coordinates. */
-    List<io.footfall.count.Point> points(String key, int minCount, int maxCount) {
+    List<io.footfall.geometry.Point> points(String key, int minCount, int maxCount) {
         JsonNode v = json.get(key);
         String expected = (minCount == maxCount ? Integer.toString(minCount) : "at least " + minCount)
                 + " [x, y] points with x and y in 0..1";
         if (v == null || !v.isArray() || v.size() < minCount || v.size() > maxCount) {
             throw error(key, expected, v);
         }
-        List<io.footfall.count.Point> out = new ArrayList<>();
+        List<io.footfall.geometry.Point> out = new ArrayList<>();
         for (JsonNode p : v) {
             if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()
                     || p.get(0).asDouble() < 0 || p.get(0).asDouble() > 1 || p.get(1).asDouble() < 0 || p.get(1).asDouble() > 1) {
                 throw error(key, expected, v);
             }
-            out.add(new io.footfall.count.Point(p.get(0).asDouble(), p.get(1).asDouble()));
+            out.add(new io.footfall.geometry.Point(p.get(0).asDouble(), p.get(1).asDouble()));
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package io.footfall.count;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Point;
+import io.footfall.geometry.Box;
 
 /**
  * The point of a person's box that lines and zones test. Bottom-centre (the feet) suits floor lines and

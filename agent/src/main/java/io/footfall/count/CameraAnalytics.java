@@ -1,5 +1,6 @@
 package io.footfall.count;
 
+import io.footfall.geometry.Point;
 import io.footfall.track.TrackId;
 import io.footfall.track.TrackedFrame;
 import io.footfall.track.TrackedObject;

@@ -1,5 +1,6 @@
 package io.footfall.count;
 
+import io.footfall.geometry.Point;
 import io.footfall.track.TrackId;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.footfall.count;
 
+import io.footfall.geometry.Point;
 import io.footfall.BadInputException;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.footfall.detect;
 
+import io.footfall.geometry.Box;
+
 /**
  * How source pixels map to model-input pixels: {@code model = source * scale}. The image sits at the
  * top-left in both modes, so there is no offset. Decoders use it to bring boxes back to source pixels.

@@ -1,5 +1,6 @@
 package io.footfall.detect;
 
+import io.footfall.geometry.Box;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

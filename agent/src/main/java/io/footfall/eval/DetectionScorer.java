@@ -2,7 +2,7 @@ package io.footfall.eval;
 
 import io.footfall.detect.Detection;
 import io.footfall.detect.FrameDetections;
-import io.footfall.math.LinearAssignment;
+import io.footfall.geometry.LinearAssignment;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,5 +1,6 @@
 package io.footfall.eval;
 
+import io.footfall.schema.TrackBox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;

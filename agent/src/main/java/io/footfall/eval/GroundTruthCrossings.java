@@ -1,5 +1,6 @@
 package io.footfall.eval;
 
+import io.footfall.schema.TrackBox;
 import io.footfall.config.CameraConfig;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CameraAnalytics;

@@ -1,6 +1,6 @@
 package io.footfall.eval;
 
-import io.footfall.math.LinearAssignment;
+import io.footfall.geometry.LinearAssignment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,11 +1,12 @@
 package io.footfall.eval;
 
+import io.footfall.schema.TrackBox;
 import io.footfall.BadInputException;
-import io.footfall.detect.Box;
+import io.footfall.schema.MotRows;
+import io.footfall.geometry.Box;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,19 +166,8 @@ public final class MotChallengeFormat {
         }
     }
 
-    /** One row of a MOTChallenge result file for a tracked box (1-based frame, conf 1). */
-    public static String formatRow(TrackBox t) {
-        return line(t.frame(), t.trackId(), t.box());
-    }
-
     private static String line(long frame, long id, Box b) {
-        return (frame + 1) + "," + id + "," + num(b.x()) + "," + num(b.y()) + "," + num(b.w()) + "," + num(b.h())
-                + ",1,-1,-1,-1";
-    }
-
-    /** Shortest text that parses back to the same double, never in exponent form. */
-    private static String num(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return MotRows.format(frame, id, b);
     }
 
     private static void write(Path file, List<String> lines) {

@@ -1,6 +1,6 @@
 package io.footfall.eval;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,7 +1,7 @@
 package io.footfall.eval;
 
 import io.footfall.BadInputException;
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

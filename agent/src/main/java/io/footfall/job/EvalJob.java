@@ -12,7 +12,7 @@ import io.footfall.eval.MotChallengeFormat;
 import io.footfall.eval.MotMetrics;
 import io.footfall.eval.RunCrossings;
 import io.footfall.eval.SequenceInfo;
-import io.footfall.eval.TrackBox;
+import io.footfall.schema.TrackBox;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.FootfallConfig;
 

@@ -1,7 +1,7 @@
 package io.footfall.pipeline;
 
-import io.footfall.eval.MotChallengeFormat;
-import io.footfall.eval.TrackBox;
+import io.footfall.schema.MotRows;
+import io.footfall.schema.TrackBox;
 import io.footfall.track.TrackedFrame;
 import io.footfall.track.TrackedObject;
 
@@ -38,7 +38,7 @@ final class TrackLogWriter implements AutoCloseable {
             return;
         }
         for (TrackedObject o : f.confirmed()) {
-            out.write(MotChallengeFormat.formatRow(new TrackBox(f.frame(), o.id().value(), o.box())));
+            out.write(MotRows.formatTrack(new TrackBox(f.frame(), o.id().value(), o.box())));
             out.write('\n');
         }
     }

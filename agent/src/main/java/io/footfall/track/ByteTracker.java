@@ -1,9 +1,9 @@
 package io.footfall.track;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import io.footfall.detect.Detection;
 import io.footfall.detect.FrameDetections;
-import io.footfall.math.LinearAssignment;
+import io.footfall.geometry.LinearAssignment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.footfall.track;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 
 /**
  * Constant-velocity Kalman filter over {@code (cx, cy, a, h)}, as in ByteTrack's {@code kalman_filter.py}:

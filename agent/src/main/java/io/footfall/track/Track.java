@@ -1,6 +1,6 @@
 package io.footfall.track;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import io.footfall.detect.Detection;
 
 /** One track's mutable bookkeeping inside {@link ByteTracker}. Not thread-safe. */

@@ -1,5 +1,6 @@
 package io.footfall.count;
 
+import io.footfall.geometry.Point;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +58,7 @@ class CountConfigTest {
 
     @Test
     void anchorsPickThePointOfTheBox() {
-        io.footfall.detect.Box box = new io.footfall.detect.Box(10, 20, 40, 100);
+        io.footfall.geometry.Box box = new io.footfall.geometry.Box(10, 20, 40, 100);
         assertThat(Anchor.BOTTOM_CENTER.of(box)).isEqualTo(new Point(30, 120));
         assertThat(Anchor.CENTER.of(box)).isEqualTo(new Point(30, 70));
         assertThat(Anchor.TOP_CENTER.of(box)).isEqualTo(new Point(30, 20));

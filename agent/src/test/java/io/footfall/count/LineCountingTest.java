@@ -10,7 +10,7 @@ import static io.footfall.count.Scene.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.footfall.count.Scene.Walker;
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import io.footfall.detect.Detection;
 import io.footfall.detect.FrameDetections;
 import io.footfall.track.ByteTracker;

@@ -1,6 +1,7 @@
 package io.footfall.count;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Point;
+import io.footfall.geometry.Box;
 import io.footfall.track.TrackId;
 import io.footfall.track.TrackState;
 import io.footfall.track.TrackedFrame;

@@ -1,5 +1,6 @@
 package io.footfall.count;
 
+import io.footfall.geometry.Point;
 import static io.footfall.count.Scene.only;
 import static io.footfall.count.Scene.px;
 import static io.footfall.count.Scene.run;

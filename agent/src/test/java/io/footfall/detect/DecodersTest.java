@@ -1,5 +1,6 @@
 package io.footfall.detect;
 
+import io.footfall.geometry.Box;
 import io.footfall.model.ModelCatalog;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.footfall.detect;
 
+import io.footfall.geometry.Box;
 import io.footfall.FootfallPaths;
 import io.footfall.job.DetectJob;
 import io.footfall.testing.SharedData;

@@ -3,7 +3,7 @@ package io.footfall.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import io.footfall.detect.Detection;
 import io.footfall.detect.FrameDetections;
 import java.util.List;

@@ -1,10 +1,11 @@
 package io.footfall.eval;
 
+import io.footfall.schema.TrackBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

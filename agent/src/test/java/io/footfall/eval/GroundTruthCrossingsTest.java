@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.footfall.config.CameraConfig;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

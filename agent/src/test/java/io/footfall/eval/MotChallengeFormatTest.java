@@ -1,10 +1,11 @@
 package io.footfall.eval;
 
+import io.footfall.schema.TrackBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.footfall.BadInputException;
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.footfall.eval;
 
+import io.footfall.schema.TrackBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

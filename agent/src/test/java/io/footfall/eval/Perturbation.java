@@ -1,6 +1,7 @@
 package io.footfall.eval;
 
-import io.footfall.detect.Box;
+import io.footfall.schema.TrackBox;
+import io.footfall.geometry.Box;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

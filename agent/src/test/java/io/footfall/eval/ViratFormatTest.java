@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.footfall.BadInputException;
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

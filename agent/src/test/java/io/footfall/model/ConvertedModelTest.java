@@ -44,7 +44,7 @@ class ConvertedModelTest {
         try (Detector d = new DetectJob(FootfallPaths.detect()).openDetector(ir)) {
             FrameDetections found = d.detect(frame);
             assertThat(found.detections()).hasSize(1);
-            assertThat(found.detections().get(0).box().iou(new io.footfall.detect.Box(410, 0, 150, 400))).isGreaterThan(0.7);
+            assertThat(found.detections().get(0).box().iou(new io.footfall.geometry.Box(410, 0, 150, 400))).isGreaterThan(0.7);
         }
     }
 }

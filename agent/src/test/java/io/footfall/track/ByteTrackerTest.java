@@ -184,7 +184,7 @@ class ByteTrackerTest {
     @Test
     void ignoresDegenerateBoxes() {
         ByteTracker tracker = new ByteTracker();
-        TrackedFrame out = tracker.update(frame(0, 0, new Detection(new io.footfall.detect.Box(10, 10, 0, 50), 0.9f, "person")));
+        TrackedFrame out = tracker.update(frame(0, 0, new Detection(new io.footfall.geometry.Box(10, 10, 0, 50), 0.9f, "person")));
         assertThat(out.objects()).isEmpty();
         assertThat(tracker.liveTracks()).isZero();
     }

@@ -3,7 +3,7 @@ package io.footfall.track;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import org.junit.jupiter.api.Test;
 
 class KalmanFilterTest {

@@ -1,6 +1,6 @@
 package io.footfall.track;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import io.footfall.detect.Detection;
 import io.footfall.detect.FrameDetections;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CameraAnalytics;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import io.footfall.detect.Detection;
 import io.footfall.detect.FrameDetections;
 import java.time.Instant;

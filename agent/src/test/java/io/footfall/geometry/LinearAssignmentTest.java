@@ -1,4 +1,4 @@
-package io.footfall.math;
+package io.footfall.geometry;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.footfall.math;
+package io.footfall.geometry;
 
 import java.util.ArrayList;
 import java.util.Arrays;

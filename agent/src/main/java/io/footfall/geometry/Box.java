@@ -1,4 +1,4 @@
-package io.footfall.detect;
+package io.footfall.geometry;
 
 /**
  * An axis-aligned box in source pixels, top-left corner and size ({@code tlwh}).

@@ -1,6 +1,6 @@
-package io.footfall.eval;
+package io.footfall.schema;
 
-import io.footfall.detect.Box;
+import io.footfall.geometry.Box;
 import java.util.Objects;
 
 /**
