@@ -33,6 +33,12 @@ public final class FootfallCommand {
 
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new FootfallCommand());
+        for (CliExtension extension : java.util.ServiceLoader.load(CliExtension.class)) {
+            for (Object command : extension.subcommands()) {
+                cl.addSubcommand(command);
+            }
+        }
+        // Set after every subcommand is added: picocli passes handlers down only to those present.
         cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
         cl.setParameterExceptionHandler(new ExitCodes.UsageHandler());
         return cl;
