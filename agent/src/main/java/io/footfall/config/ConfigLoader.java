@@ -54,8 +54,7 @@ public final class ConfigLoader {
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         // Duplicate keys are errors: YAML and JSON parsers otherwise keep the last one silently.
-        ObjectMapper mapper = (name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
-                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        ObjectMapper mapper = name.endsWith(".json") ? io.footfall.json.Json.mapper() : io.footfall.json.Json.yamlMapper();
         try {
             return parse(mapper.readTree(file.toFile()), file.toString());
         } catch (JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package io.footfall.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import io.footfall.store.OutboxRecord;
