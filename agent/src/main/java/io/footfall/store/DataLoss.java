@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param lastSequence   last lost sequence (the high-water mark at detection)
  * @param detectedMillis when the loss was detected (store clock)
  * @param damagedFile    where the damaged file was kept for inspection; null when there was none to keep
- * @param recovered      true once a writer continued after the mark; false when only a read-only open saw it
- *                       (the next writer open will recover)
+ * @param recovered      true once the loss is recorded in the store (a writer continued after the mark, or
+ *                       retired a damaged record's sequence); false when only a read-only open saw it
  */
 public record DataLoss(long firstSequence, long lastSequence, long detectedMillis, Path damagedFile,
                        boolean recovered) {
@@ -25,8 +25,8 @@ public record DataLoss(long firstSequence, long lastSequence, long detectedMilli
     public String describe() {
         return "committed records " + firstSequence + ".." + lastSequence + " (" + count() + ") were lost from a "
                 + "damaged store file" + (damagedFile == null ? "" : "; damaged file kept at " + damagedFile)
-                + (recovered ? "; sequences continue after " + lastSequence
-                : "; the next agent start moves it aside and continues after " + lastSequence);
+                + (recovered ? "; their sequences are never reused"
+                : "; not yet recorded in the store (the agent does that when it next opens or reads it)");
     }
 
     String encode() {

@@ -40,6 +40,7 @@ public final class Outbox implements AutoCloseable {
     static final double FILE_COMPACT_FACTOR = OutboxRetention.FILE_COMPACT_FACTOR;
 
     private final OutboxLog outboxLog;
+    private final RecordReader reader;
     private final TailerRegistry tailers;
     private final OutboxRetention retention;
     private final ConfigHistory configHistory;
@@ -47,7 +48,8 @@ public final class Outbox implements AutoCloseable {
 
     private Outbox(OutboxLog outboxLog) {
         this.outboxLog = outboxLog;
-        this.tailers = new TailerRegistry(outboxLog);
+        this.reader = new RecordReader(outboxLog);
+        this.tailers = new TailerRegistry(outboxLog, reader);
         this.retention = new OutboxRetention(outboxLog);
         this.configHistory = new ConfigHistory(outboxLog);
         this.deviceId = outboxLog.read(m -> m.meta().get(StoreMaps.KEY_DEVICE));
@@ -133,18 +135,18 @@ public final class Outbox implements AutoCloseable {
 
     /** The record with this sequence, if still stored (durable or not). */
     public Optional<OutboxRecord> get(long sequence) {
-        return OutboxReads.get(outboxLog, sequence);
+        return reader.get(sequence);
     }
 
     /** Up to {@code max} stored records with sequence in [{@code from}, {@code to}], in order. */
     public List<OutboxRecord> read(long from, long to, int max) {
-        return OutboxReads.records(outboxLog, from, to, max);
+        return reader.records(from, to, max);
     }
 
     /**
      * Committed records this store lost to a damaged file, oldest first; empty when it never lost any. Their
-     * sequences are never reused. A read-only open of a store that has not been recovered yet lists the loss with
-     * {@link DataLoss#recovered()} false.
+     * sequences are never reused. Losses a read-only outbox found (or a writer could not record) are listed with
+     * {@link DataLoss#recovered()} false. Damaged single records are found when read.
      */
     public List<DataLoss> dataLoss() {
         return stats().losses();
@@ -205,7 +207,7 @@ public final class Outbox implements AutoCloseable {
 
     /** Clip files still referenced, oldest first (to reconcile a clip directory after a crash). */
     public List<ClipReference> clipReferences() {
-        return OutboxReads.clipReferences(outboxLog);
+        return reader.clipReferences();
     }
 
     // ---------------------------------------------------------------- config history, stats, maintenance
@@ -217,7 +219,7 @@ public final class Outbox implements AutoCloseable {
 
     /** A consistent snapshot of counts, sequences, cursors, sizes, drop counters and data losses. */
     public OutboxStats stats() {
-        return StatsCollector.collect(outboxLog, deviceId);
+        return StatsCollector.collect(outboxLog, deviceId, reader.unpersistedLosses());
     }
 
     /**

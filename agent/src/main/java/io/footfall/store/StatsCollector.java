@@ -9,7 +9,7 @@ final class StatsCollector {
     private StatsCollector() {
     }
 
-    static OutboxStats collect(OutboxLog outboxLog, String deviceId) {
+    static OutboxStats collect(OutboxLog outboxLog, String deviceId, List<DataLoss> unpersisted) {
         return outboxLog.locked(() -> {
             LogTotals t = outboxLog.totals();
             return outboxLog.read(m -> {
@@ -19,6 +19,8 @@ final class StatsCollector {
                 if (outboxLog.unrecoveredLoss() != null) {
                     losses.add(outboxLog.unrecoveredLoss());
                 }
+                losses.addAll(unpersisted);
+                losses.sort(java.util.Comparator.comparingLong(DataLoss::firstSequence));
                 StoreSnapshot snapshot = outboxLog.snapshot();
                 long taken = snapshot == null ? 0 : snapshot.taken().toEpochMilli();
                 return new OutboxStats(outboxLog.config().file(), deviceId, StoreFile.FORMAT_VERSION,

@@ -12,10 +12,12 @@ import java.util.TreeMap;
  */
 final class TailerRegistry {
     private final OutboxLog outboxLog;
+    private final RecordReader reader;
     private final Map<String, OutboxTailer> tailers = new HashMap<>(); // guarded by the log's lock
 
-    TailerRegistry(OutboxLog outboxLog) {
+    TailerRegistry(OutboxLog outboxLog, RecordReader reader) {
         this.outboxLog = outboxLog;
+        this.reader = reader;
     }
 
     /** See {@link Outbox#tailer(String)}. */
@@ -81,7 +83,7 @@ final class TailerRegistry {
 
     /** Durable records after {@code afterSequence}, in order (what tailers read). */
     List<OutboxRecord> readDurable(long afterSequence, int max) {
-        return OutboxReads.records(outboxLog, afterSequence + 1, outboxLog.durableSequence(), max);
+        return reader.records(afterSequence + 1, outboxLog.durableSequence(), max);
     }
 
     int generation() {

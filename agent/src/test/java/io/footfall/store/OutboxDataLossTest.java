@@ -28,6 +28,8 @@ class OutboxDataLossTest {
     @TempDir
     Path dir;
 
+    private int unopenableAfterWrite;
+
     private static byte[] payload(long n) {
         return Payloads.crossing(n);
     }
@@ -63,7 +65,8 @@ class OutboxDataLossTest {
         lossesSeen += damageAndCheck(original, size - 2000, 2000, "end") ? 1 : 0;
         lossesSeen += damageAndCheck(original, size - 100, 100, "footer") ? 1 : 0;
         cases += 3;
-        System.out.printf("OutboxDataLossTest: %d damaged copies, %d lost committed records%n", cases, lossesSeen);
+        System.out.printf("OutboxDataLossTest: %d damaged copies, %d of them lost committed records, %d unopenable after the"
+                + " writer's next commit%n", cases, lossesSeen, unopenableAfterWrite);
         assertThat(lossesSeen).as("some damage must hit live data, or the test proves nothing").isPositive();
     }
 
@@ -86,7 +89,7 @@ class OutboxDataLossTest {
         try (Outbox ro = Outbox.open(OutboxConfig.readOnly(d))) {
             readOnlyKept = sequences(ro);
             OutboxStats s = ro.stats();
-            assertThat(s.lossUnrecovered()).as(context).isEqualTo(ro.lastSequence() < RECORDS);
+            assertThat(s.lossUnrecovered()).as(context).isEqualTo(!missing(readOnlyKept).isEmpty());
             assertThat(s.highWaterMark()).as(context).isEqualTo(RECORDS);
         } catch (StoreCorruptException e) {
             assertThat(e.movedTo()).as("read-only leaves it in place, " + context).isNull();
@@ -100,6 +103,7 @@ class OutboxDataLossTest {
             corrupt = true;
             assertThat(e.movedTo()).as(context).exists();
         }
+        long next;
         try (Outbox o = Outbox.open(OutboxConfig.of(d, "dev-loss"))) {
             Set<Long> kept = sequences(o);
             if (readOnlyKept != null && !corrupt) {
@@ -108,29 +112,25 @@ class OutboxDataLossTest {
             for (long s : kept) {
                 assertThat(o.get(s).orElseThrow().payload()).as(context + " seq=" + s).isEqualTo(payload(s));
             }
-            List<Long> missing = new ArrayList<>();
-            for (long s = 1; s <= RECORDS; s++) {
-                if (!kept.contains(s)) {
-                    missing.add(s);
-                }
-            }
+            List<Long> missing = missing(kept);
             List<DataLoss> losses = o.dataLoss();
             if (missing.isEmpty()) {
                 assertThat(losses).as("nothing lost, nothing reported, " + context).isEmpty();
             } else {
-                assertThat(losses).as("loss reported, " + context).singleElement().satisfies(l -> {
+                for (long s : missing) {
+                    assertThat(losses).as("loss of " + s + " reported, " + context)
+                            .anyMatch(l -> l.firstSequence() <= s && s <= l.lastSequence());
+                }
+                assertThat(losses).as(context).allSatisfy(l -> {
                     assertThat(l.recovered()).isTrue();
-                    assertThat(l.lastSequence()).isEqualTo(RECORDS);
-                    assertThat(l.firstSequence()).isLessThanOrEqualTo(missing.get(0));
                     if (l.damagedFile() != null) {
                         assertThat(l.damagedFile()).exists();
                     }
                 });
                 assertThat(o.stats().dataLost()).isTrue();
-                assertThat(o.stats().lossUnrecovered()).isFalse();
             }
             // No sequence is ever reused, and a destination that acknowledged past the loss gets the new record.
-            long next = o.append("crossing", "after-damage", payload(RECORDS + 1));
+            next = o.append("crossing", "after-damage", payload(RECORDS + 1));
             assertThat(next).as(context).isEqualTo(RECORDS + 1);
             OutboxTailer iothub = o.tailer("iothub");
             List<OutboxRecord> delivered = new ArrayList<>();
@@ -143,9 +143,36 @@ class OutboxDataLossTest {
         // The loss stays on record across restarts.
         try (Outbox o = Outbox.open(OutboxConfig.readOnly(d))) {
             assertThat(o.stats().lossUnrecovered()).as(context).isFalse();
-            assertThat(o.lastSequence()).as(context).isEqualTo(RECORDS + 1);
+            assertThat(o.lastSequence()).as(context).isEqualTo(next);
             return !o.dataLoss().isEmpty();
+        } catch (StoreCorruptException e) {
+            // MVStore wrote its next chunks over a damaged one it still listed, and can no longer open the file
+            // (seen for damage in retained dead chunks). The records go with it, but never their sequences.
+            assertThat(e.movedTo()).as(context).isNull();
+            try {
+                Outbox.open(OutboxConfig.of(d, "dev-loss")).close();
+            } catch (StoreCorruptException movedAside) {
+                assertThat(movedAside.movedTo()).as(context).exists();
+            }
+            try (Outbox o = Outbox.open(OutboxConfig.of(d, "dev-loss"))) {
+                assertThat(o.append("crossing", "after-second-damage", payload(next + 1))).as(context)
+                        .isEqualTo(next + 1);
+                assertThat(o.dataLoss()).as(context).anyMatch(l -> l.firstSequence() == 1
+                        && l.lastSequence() == next);
+            }
+            unopenableAfterWrite++;
+            return true;
         }
+    }
+
+    private static List<Long> missing(Set<Long> kept) {
+        List<Long> missing = new ArrayList<>();
+        for (long s = 1; s <= RECORDS; s++) {
+            if (!kept.contains(s)) {
+                missing.add(s);
+            }
+        }
+        return missing;
     }
 
     private static Set<Long> sequences(Outbox o) {
