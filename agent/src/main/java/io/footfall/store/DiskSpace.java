@@ -33,6 +33,16 @@ final class DiskSpace {
         return isNoSpace(e) ? "no space left on device: " + e.getMessage() : String.valueOf(e.getMessage());
     }
 
+    /** The message and its root cause, "no space left on device" first when that is the cause. */
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root == t ? String.valueOf(t.getMessage()) : t.getMessage() + ": " + root;
+        return isNoSpace(t) ? "no space left on device; " + text : text;
+    }
+
     /** Usable bytes on the filesystem holding {@code path}, or Long.MAX_VALUE when that cannot be asked. */
     static long usable(Path path) {
         try {

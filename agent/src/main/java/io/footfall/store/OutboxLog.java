@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,11 +40,6 @@ final class OutboxLog implements AutoCloseable {
         NONE
     }
 
-    /** Frees disk space before a commit when the filesystem is nearly full (see {@link OutboxRetention}). */
-    interface LowSpaceHandler {
-        void makeRoom(StoreMaps maps, LogTotals totals, long usableBytes);
-    }
-
     private static final Logger log = LoggerFactory.getLogger(OutboxLog.class);
 
     private final OutboxConfig config;
@@ -64,7 +60,8 @@ final class OutboxLog implements AutoCloseable {
     private RuntimeException failure;
     private StoreWriteException backgroundFailure; // a flusher-thread failure not yet reported to a caller
     private ScheduledFuture<?> flushTask;
-    private LowSpaceHandler lowSpace = (m, t, usable) -> { };
+    /** Frees disk space before a commit when the filesystem is nearly full (see {@link OutboxRetention}). */
+    private volatile BiConsumer<StoreMaps, LogTotals> lowSpace = (m, t) -> { };
 
     private OutboxLog(OutboxConfig config, LogOpener.Opened opened) {
         this.config = config;
@@ -88,13 +85,8 @@ final class OutboxLog implements AutoCloseable {
         generation++; // tailers re-read their persisted cursor (see OutboxTailer#catchUp)
     }
 
-    void onLowSpace(LowSpaceHandler handler) {
-        lock.lock();
-        try {
-            lowSpace = handler;
-        } finally {
-            lock.unlock();
-        }
+    void onLowSpace(BiConsumer<StoreMaps, LogTotals> handler) {
+        lowSpace = handler;
     }
 
     OutboxConfig config() {
@@ -217,9 +209,8 @@ final class OutboxLog implements AutoCloseable {
         }
         StoreMaps m = maps;
         try {
-            long usable = DiskSpace.usable(config.dataDirectory());
-            if (usable < DiskSpace.COMMIT_HEADROOM_BYTES) {
-                lowSpace.makeRoom(m, totals, usable);
+            if (DiskSpace.usable(config.dataDirectory()) < DiskSpace.COMMIT_HEADROOM_BYTES) {
+                lowSpace.accept(m, totals);
             }
             totals.persist(m);
             m.store().commit();
@@ -254,18 +245,9 @@ final class OutboxLog implements AutoCloseable {
         }
         log.error("event=outbox_write_failed file={} durableSequence={} lostSequences={}..{} error=\"{}\"",
                 config.file(), durableSequence, durableSequence + 1, totals.lastSequence(), cause);
-        return new StoreWriteException("cannot write outbox store " + config.file() + " (" + rootMessage(cause)
+        return new StoreWriteException("cannot write outbox store " + config.file() + " (" + DiskSpace.rootMessage(cause)
                 + "); records up to sequence " + durableSequence + " are safe, later ones were not stored",
                 durableSequence, cause);
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root == t ? String.valueOf(t.getMessage()) : t.getMessage() + ": " + root;
-        return DiskSpace.isNoSpace(t) ? "no space left on device; " + text : text;
     }
 
     /** The maps to write to; reopens the file (its last good version) after a failed write. Caller holds lock. */

@@ -92,7 +92,8 @@ final class OutboxRetention {
      * oldest clip files (clips are the first thing to give up) until there is room, so counting goes on. The only
      * place the outbox deletes clip files itself: waiting for the caller would mean failing this commit.
      */
-    private void makeRoom(StoreMaps m, LogTotals t, long usable) {
+    private void makeRoom(StoreMaps m, LogTotals t) {
+        long usable = DiskSpace.usable(config.dataDirectory());
         long now = config.clock().millis();
         long delivered = RetentionPlanner.deliveredUpTo(m.cursors());
         int freed = 0;
