@@ -19,10 +19,13 @@ import java.util.zip.CRC32C;
  * after the mark is how it never hands out a sequence twice.
  *
  * <p>Written after every durable commit, so it never claims more than the store once held. Two checksummed slots
- * written alternately in place, each followed by an fdatasync: a torn write spoils at most the slot being written
- * and the other still holds the previous mark. In place rather than write-and-rename because that is one fsync
- * per commit instead of three, and rewriting allocated blocks works on a full disk. Not thread-safe: used under the
- * {@link OutboxLog} lock.
+ * written alternately in place: a torn write spoils at most the slot being written and the other still holds the
+ * previous mark. In place rather than write-and-rename, because rewriting allocated blocks works on a full disk.
+ * Each commit writes the mark into the page cache (microseconds; a kill -9 cannot lose it); an fdatasync follows at
+ * most every {@value #SYNC_EVERY_MILLIS} ms and on close, not after every commit, because a second fsync per commit
+ * halved append throughput under the {@code always} policy. A power cut can therefore leave the mark up to that
+ * long behind (a lower bound is still safe: it never makes intact data look lost); only a store damaged in that
+ * same last second would go unnoticed. Not thread-safe: used under the {@link OutboxLog} lock.
  */
 final class HighWaterMark implements AutoCloseable {
     static final String FILE_NAME = "outbox.hwm";
@@ -30,6 +33,7 @@ final class HighWaterMark implements AutoCloseable {
     private static final int SLOT_BYTES = 4 + 8 + 8 + 4;
     /** Slots in different 512-byte sectors, so one torn sector write cannot reach both. */
     private static final int SLOT_STRIDE = 512;
+    static final long SYNC_EVERY_MILLIS = 1000;
     private static final Logger log = LoggerFactory.getLogger(HighWaterMark.class);
 
     private final Path file;
@@ -37,6 +41,8 @@ final class HighWaterMark implements AutoCloseable {
     private long mark;
     private long writes;
     private boolean failing;
+    private boolean unsynced;
+    private long lastSyncNanos = System.nanoTime();
 
     private HighWaterMark(Path file, FileChannel channel, long mark, long writes) {
         this.file = file;
@@ -71,6 +77,7 @@ final class HighWaterMark implements AutoCloseable {
             if (created || newest[0] < 0) {
                 m.write(Math.max(storeLast, m.mark));
                 m.write(m.mark); // both slots valid from the start
+                m.sync();
                 StoreFile.syncDirectory(file.getParent());
             }
             return m;
@@ -90,6 +97,9 @@ final class HighWaterMark implements AutoCloseable {
         }
         try {
             write(sequence);
+            if (System.nanoTime() - lastSyncNanos >= SYNC_EVERY_MILLIS * 1_000_000) {
+                sync();
+            }
             if (failing) {
                 failing = false;
                 log.info("event=outbox_hwm_written_again file={} mark={}", file, mark);
@@ -114,9 +124,17 @@ final class HighWaterMark implements AutoCloseable {
         while (b.hasRemaining()) {
             position += channel.write(b, position);
         }
-        channel.force(false);
         writes = n;
         mark = sequence;
+        unsynced = true;
+    }
+
+    private void sync() throws IOException {
+        if (unsynced) {
+            channel.force(false);
+            unsynced = false;
+        }
+        lastSyncNanos = System.nanoTime();
     }
 
     /** {mark, writes} of the newest valid slot, or {-1, -1} when neither is valid. */
@@ -147,6 +165,11 @@ final class HighWaterMark implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            sync();
+        } catch (IOException e) {
+            log.error("event=outbox_hwm_write_failed file={} mark={} error=\"{}\"", file, mark, DiskSpace.describe(e));
+        }
         try {
             channel.close();
         } catch (IOException e) {
