@@ -1,6 +1,7 @@
 package io.footfall.store;
 
 import java.io.IOException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,9 +47,30 @@ final class DiskSpace {
     /** Usable bytes on the filesystem holding {@code path}, or Long.MAX_VALUE when that cannot be asked. */
     static long usable(Path path) {
         try {
-            return Files.getFileStore(path).getUsableSpace();
+            return usable(Files.getFileStore(path));
         } catch (IOException | SecurityException e) {
             return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Usable bytes of {@code store} (one statvfs), or Long.MAX_VALUE when unknown. Callers on the commit path keep
+     * the FileStore: finding it again reads the mount table each time.
+     */
+    static long usable(FileStore store) {
+        try {
+            return store == null ? Long.MAX_VALUE : store.getUsableSpace();
+        } catch (IOException | SecurityException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The filesystem holding {@code path}, or null when it cannot be found. */
+    static FileStore fileStoreOf(Path path) {
+        try {
+            return Files.getFileStore(path);
+        } catch (IOException | SecurityException e) {
+            return null;
         }
     }
 }

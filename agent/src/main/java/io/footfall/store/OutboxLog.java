@@ -4,6 +4,7 @@ import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.FileStore;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -49,6 +50,7 @@ final class OutboxLog implements AutoCloseable {
     private final LogTotals totals = new LogTotals(); // guarded by lock
     private final HighWaterMark mark; // null when read-only
     private final DataLoss unrecoveredLoss; // read-only: the store is behind its high-water mark
+    private final FileStore fileSystem; // of the data directory, for the free-space check before each commit
 
     private volatile StoreMaps maps;
     private volatile long durableSequence;
@@ -69,6 +71,7 @@ final class OutboxLog implements AutoCloseable {
         this.mark = opened.mark();
         this.unrecoveredLoss = opened.unrecoveredLoss();
         this.threads = new OutboxThreads();
+        this.fileSystem = DiskSpace.fileStoreOf(config.dataDirectory());
         load(opened.maps());
     }
 
@@ -209,7 +212,7 @@ final class OutboxLog implements AutoCloseable {
         }
         StoreMaps m = maps;
         try {
-            if (DiskSpace.usable(config.dataDirectory()) < DiskSpace.COMMIT_HEADROOM_BYTES) {
+            if (DiskSpace.usable(fileSystem) < DiskSpace.COMMIT_HEADROOM_BYTES) {
                 lowSpace.accept(m, totals);
             }
             totals.persist(m);
