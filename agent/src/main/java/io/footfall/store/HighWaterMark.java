@@ -22,8 +22,8 @@ import java.util.zip.CRC32C;
  * written alternately in place: a torn write spoils at most the slot being written and the other still holds the
  * previous mark. In place rather than write-and-rename, because rewriting allocated blocks works on a full disk.
  * Each commit writes the mark into the page cache (microseconds; a kill -9 cannot lose it); an fdatasync follows at
- * most every {@value #SYNC_EVERY_MILLIS} ms and on close, not after every commit, because a second fsync per commit
- * halved append throughput under the {@code always} policy. A power cut can therefore leave the mark up to that
+ * most every {@value #SYNC_EVERY_MILLIS} ms and on close, not after every commit, because that would add a second
+ * fsync to every append under the {@code always} policy. A power cut can therefore leave the mark up to that
  * long behind (a lower bound is still safe: it never makes intact data look lost); only a store damaged in that
  * same last second would go unnoticed. Not thread-safe: used under the {@link OutboxLog} lock.
  */
