@@ -24,11 +24,19 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** {@code footfall store export}: writes stored records as JSON lines or CSV, oldest first. */
+/**
+ * {@code footfall store export}: writes stored records as JSON lines or CSV, oldest first. Works while the agent
+ * runs (reads a consistent copy of the store).
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
-        description = "Write stored records (oldest first) as JSON lines or CSV.")
+        description = {"Write stored records (oldest first) as JSON lines or CSV.",
+                "Works while the agent runs (reads a consistent copy of the store)."})
 final class StoreExportCommand extends StoreSubcommand {
     enum Format { jsonl, csv }
+
+    /** The kinds the agent writes (WireEvent types and the outbox's clip kind), for --kind's help and check. */
+    static final List<String> KINDS = List.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit",
+            "aggregate", Outbox.CLIP_KIND);
 
     private static final int PAGE = 1000;
 
@@ -43,7 +51,8 @@ final class StoreExportCommand extends StoreSubcommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
     Path outFile;
 
-    @Option(names = "--kind", description = "Only records of this kind (crossing, zone, aggregate, clip, ...).")
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only records of this kind: crossing,"
+            + " crossing-cancelled, zone-enter, zone-exit, aggregate or clip.")
     String kind;
 
     private final ObjectMapper mapper = io.footfall.json.Json.mapper();
@@ -51,8 +60,33 @@ final class StoreExportCommand extends StoreSubcommand {
     @Override
     int run() throws IOException {
         Since from = Since.parse(since);
+        long count;
+        try (Outbox outbox = Outbox.open(readOnlyConfig())) {
+            checkKind(outbox);
+            outbox.snapshotOf().ifPresent(t -> err().printf("footfall store: %s is in use (agent running): exporting"
+                    + " a copy taken at %s%n", outbox.file(), t));
+            outbox.dataLoss().forEach(l -> err().printf("footfall store: WARNING: %s: %s%n", outbox.file(),
+                    l.describe()));
+            count = export(outbox, from);
+        }
+        err().printf("exported %d records to %s%n", count, outFile == null ? "standard output" : outFile);
+        err().flush();
+        return ExitCodes.OK;
+    }
+
+    /** An unknown kind is a typo (it would export nothing); kinds found in the store are accepted too. */
+    private void checkKind(Outbox outbox) {
+        if (kind == null || KINDS.contains(kind) || outbox.stats().countsPerKind().containsKey(kind)) {
+            return;
+        }
+        throw new BadInputException("--kind '" + kind + "': not a record kind; expected one of "
+                + String.join(", ", KINDS) + " (this store holds: "
+                + String.join(", ", new java.util.TreeSet<>(outbox.stats().countsPerKind().keySet())) + ")");
+    }
+
+    private long export(Outbox outbox, Since from) throws IOException {
         long count = 0;
-        try (Outbox outbox = Outbox.open(readOnlyConfig()); Writer w = open()) {
+        try (Writer w = open()) {
             if (format == Format.csv) {
                 w.write("sequence,kind,id,created,payload\n");
             }
@@ -67,9 +101,7 @@ final class StoreExportCommand extends StoreSubcommand {
                 next = page.get(page.size() - 1).sequence() + 1;
             }
         }
-        err().printf("exported %d records to %s%n", count, outFile == null ? "standard output" : outFile);
-        err().flush();
-        return ExitCodes.OK;
+        return count;
     }
 
     private Writer open() throws IOException {

@@ -2,7 +2,9 @@ package io.footfall.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.footfall.store.DataLoss;
 import io.footfall.store.DroppedRange;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxStats;
@@ -10,11 +12,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Map;
 
-/** {@code footfall store stats}: counts, sequences, cursors, sizes and drop counters of the outbox. */
+/**
+ * {@code footfall store stats}: counts, sequences, cursors, sizes, drop counters and data losses of the outbox.
+ * Works while the agent runs (reads a copy). Exit 1 when the store lost committed records that no agent start has
+ * recovered from yet; a loss already recovered is printed as a warning with exit 0.
+ */
 @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
-        description = "Print counts per kind, sequences, delivery cursors, file size and dropped records.")
+        description = {"Print counts per kind, sequences, delivery cursors, file size, dropped records and any"
+                + " committed records lost to a damaged file.",
+                "Works while the agent runs (reads a consistent copy of the store).",
+                "Exit code 1 when committed records were lost and the agent has not yet recovered the store."})
 final class StoreStatsCommand extends StoreSubcommand {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -30,6 +40,15 @@ final class StoreStatsCommand extends StoreSubcommand {
             ObjectMapper mapper = io.footfall.json.Json.prettyMapper();
             ObjectNode tree = mapper.valueToTree(s);
             tree.put("file", s.file().toString());
+            ArrayNode losses = tree.putArray("losses");
+            for (DataLoss l : s.losses()) {
+                ObjectNode n = losses.addObject();
+                n.put("firstSequence", l.firstSequence());
+                n.put("lastSequence", l.lastSequence());
+                n.put("detected", Instant.ofEpochMilli(l.detectedMillis()).toString());
+                n.put("damagedFile", l.damagedFile() == null ? null : l.damagedFile().toString());
+                n.put("recovered", l.recovered());
+            }
             out.println(mapper.writeValueAsString(tree));
         } else {
             out.printf("file              %s%n", s.file());
@@ -51,9 +70,18 @@ final class StoreStatsCommand extends StoreSubcommand {
                     .forEach(d -> out.printf("  kind %-12s %d (sequences %d..%d)%n", d.kind(), d.count(),
                             d.firstSequence(), d.lastSequence()));
             out.printf("config versions   %d%n", s.configVersions());
+            out.printf("high-water mark   %d%n", s.highWaterMark());
+            out.printf("data lost         %s%n", s.losses().isEmpty() ? "none" : "");
+            s.losses().forEach(l -> out.printf("  WARNING %s%n", l.describe()));
         }
         out.flush();
-        return ExitCodes.OK;
+        s.losses().forEach(l -> err().printf("footfall store: WARNING: %s: %s%n", s.file(), l.describe()));
+        if (s.snapshotMillis() > 0) {
+            err().printf("footfall store: %s is in use (agent running): read a copy taken at %s%n", s.file(),
+                    Instant.ofEpochMilli(s.snapshotMillis()));
+        }
+        err().flush();
+        return s.lossUnrecovered() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     private static String bytes(long n) {

@@ -13,28 +13,28 @@ import java.util.List;
  * {@link Outbox#tailer(String)}, which returns the same instance for the same name.
  */
 public final class OutboxTailer {
-    private final Outbox outbox;
+    private final TailerRegistry registry;
     private final String name;
     private long position;
     private long acknowledged;
     private int generation = -1;
 
-    OutboxTailer(Outbox outbox, String name) {
-        this.outbox = outbox;
+    OutboxTailer(TailerRegistry registry, String name) {
+        this.registry = registry;
         this.name = name;
         catchUp();
     }
 
     /**
      * Re-reads the persisted cursor when the outbox has (re)opened its file since we last looked: after a failed
-     * write lost acknowledgements that were not yet durable, reading restarts there (a compaction changes nothing). Polled rather than pushed so the outbox never
-     * calls into a tailer while holding its lock (no lock-order cycle).
+     * write lost acknowledgements that were not yet durable, reading restarts there (a compaction changes nothing).
+     * Polled rather than pushed so the outbox never calls into a tailer while holding its lock (no lock-order cycle).
      */
     private void catchUp() {
-        int g = outbox.generation();
+        int g = registry.generation();
         if (g != generation) {
             generation = g;
-            long persisted = outbox.persistedAck(name);
+            long persisted = registry.persistedAck(name);
             if (persisted != acknowledged) { // acks were lost with a failed write: resume from what is on disk
                 acknowledged = persisted;
                 position = persisted;
@@ -52,7 +52,7 @@ public final class OutboxTailer {
             throw new IllegalArgumentException("poll max must be >= 1, was " + max);
         }
         catchUp();
-        List<OutboxRecord> batch = outbox.readDurable(position, max);
+        List<OutboxRecord> batch = registry.readDurable(position, max);
         if (!batch.isEmpty()) {
             position = batch.get(batch.size() - 1).sequence();
         }
@@ -68,7 +68,7 @@ public final class OutboxTailer {
         if (sequence <= acknowledged) {
             return;
         }
-        outbox.storeAck(name, sequence);
+        registry.storeAck(name, sequence);
         acknowledged = sequence;
         position = Math.max(position, sequence);
     }
@@ -91,6 +91,6 @@ public final class OutboxTailer {
 
     /** Durable records not yet acknowledged (an upper bound: evicted sequences are counted too). */
     public synchronized long lag() {
-        return Math.max(0, outbox.durableSequence() - acknowledged);
+        return Math.max(0, registry.durableSequence() - acknowledged);
     }
 }

@@ -32,7 +32,11 @@ final class StoreFile {
 
     /** Opens (creating if needed) the store for {@code config}; the returned maps have been validated. */
     static StoreMaps open(OutboxConfig config) {
-        Path file = config.file();
+        return open(config, config.file());
+    }
+
+    /** Opens {@code file} as the store of {@code config} (a read-only snapshot copy of it, see StoreSnapshot). */
+    static StoreMaps open(OutboxConfig config, Path file) {
         if (!exists(file)) {
             if (config.readOnly() || config.deviceId() == null) {
                 throw new BadInputException("no outbox store at " + file + " (expected an existing "
@@ -86,7 +90,7 @@ final class StoreFile {
             syncDirectory(file.getParent());
             log.info("outbox created file={} device={} format={}", file, config.deviceId(), FORMAT_VERSION);
         } catch (IOException | MVStoreException e) {
-            throw new StoreException("cannot create outbox store " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create outbox store " + file + ": " + DiskSpace.describe(e), e);
         }
     }
 
@@ -127,7 +131,8 @@ final class StoreFile {
             } catch (IOException ignored) {
                 // the original is untouched either way
             }
-            throw new StoreException("cannot compact outbox store " + file + " (left unchanged): " + e.getMessage(), e);
+            throw new StoreException("cannot compact outbox store " + file + " (left unchanged): "
+                    + DiskSpace.describe(e), e);
         }
     }
 
@@ -165,7 +170,7 @@ final class StoreFile {
             if (isCorruption(e)) {
                 throw corrupt(config, file, e);
             }
-            throw new StoreException("cannot open outbox store " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open outbox store " + file + ": " + DiskSpace.describe(e), e);
         } catch (IllegalStateException e) {
             throw corrupt(config, file, e);
         }
@@ -215,18 +220,35 @@ final class StoreFile {
     }
 
     static Path moveAside(OutboxConfig config, Path file) {
-        String base = file.getFileName() + ".corrupt-" + STAMP.format(config.clock().instant());
+        return keepAside(config, file, "corrupt", false);
+    }
+
+    /**
+     * Keeps {@code file} under {@code <file>.<label>-<timestamp>}: renamed, or with {@code link} a hard link to the
+     * same data (no extra space; falls back to a copy where links are not supported) so the caller can replace the
+     * original atomically. Returns the new name.
+     */
+    static Path keepAside(OutboxConfig config, Path file, String label, boolean link) {
+        String base = file.getFileName() + "." + label + "-" + STAMP.format(config.clock().instant());
         Path target = file.resolveSibling(base);
         for (int i = 1; Files.exists(target); i++) {
             target = file.resolveSibling(base + "-" + i);
         }
         try {
-            Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            if (!link) {
+                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                try {
+                    Files.createLink(target, file);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(file, target);
+                }
+            }
             syncDirectory(file.getParent());
             return target;
         } catch (IOException e) {
-            throw new StoreException("outbox store " + file + " is unreadable and could not be moved aside to "
-                    + target + ": " + e.getMessage(), e);
+            throw new StoreException("outbox store " + file + " is damaged and could not be kept aside as "
+                    + target + ": " + DiskSpace.describe(e), e);
         }
     }
 }

@@ -20,9 +20,11 @@ record StoreMaps(MVStore store,
                  MVMap<String, Long> cursors,
                  MVMap<String, Long> kinds,
                  MVMap<String, String> dropped,
-                 MVMap<Long, byte[]> config) {
+                 MVMap<Long, byte[]> config,
+                 MVMap<Long, String> losses) {
 
     static final String META = "footfall.meta";
+    static final String LOSSES = "losses";
     static final String KEY_FORMAT = "format";
     static final String KEY_DEVICE = "device";
     static final String KEY_CREATED = "created";
@@ -45,7 +47,19 @@ record StoreMaps(MVStore store,
                 store.openMap("dropped", new MVMap.Builder<String, String>()
                         .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE)),
                 store.openMap("config", new MVMap.Builder<Long, byte[]>()
-                        .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
+                        .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)),
+                // Added after format 1 shipped; older builds ignore it (see DataLoss).
+                lossesOf(store));
+    }
+
+    private static MVMap<Long, String> lossesOf(MVStore store) {
+        MVMap.Builder<Long, String> b = new MVMap.Builder<Long, String>()
+                .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE);
+        if (store.isReadOnly() && !store.hasMap(LOSSES)) {
+            // A store written before the map existed, opened read-only: nothing was lost; an empty map stands in.
+            return new MVStore.Builder().autoCommitDisabled().open().openMap(LOSSES, b);
+        }
+        return store.openMap(LOSSES, b);
     }
 
     long metaLong(String key) {
@@ -54,7 +68,7 @@ record StoreMaps(MVStore store,
     }
 
     List<MVMap<?, ?>> all() {
-        return List.of(meta, records, clips, cursors, kinds, dropped, config);
+        return List.of(meta, records, clips, cursors, kinds, dropped, config, losses);
     }
 
     /** Copies every entry into {@code target} (same layout), committing every {@code batch} entries. */

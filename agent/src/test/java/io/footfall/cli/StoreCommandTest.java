@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,12 +128,79 @@ class StoreCommandTest {
     }
 
     @Test
-    void lockedStoreIsExitOne() {
+    void statsAndExportReadARunningStoreWhileItIsWritten() throws Exception {
+        List<Path> snapshotsBefore = snapshotCopies();
         try (Outbox running = Outbox.open(OutboxConfig.of(dir, "dev-cli"))) {
-            assertThat(run("stats", "--data-dir", dir.toString())).isEqualTo(1);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicReference<Throwable> writerFailure = new AtomicReference<>();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int i = 0; !stop.get(); i++) {
+                        running.append("crossing", "live-" + i, bytes("{\"n\":" + i + "}"));
+                    }
+                } catch (Throwable t) {
+                    writerFailure.set(t);
+                }
+            }, "live-writer");
+            writer.start();
+            try {
+                for (int round = 0; round < 5; round++) {
+                    out.getBuffer().setLength(0);
+                    err.getBuffer().setLength(0);
+                    long durableBefore = running.durableSequence();
+                    assertThat(run("stats", "--json", "--data-dir", dir.toString())).as(err.toString()).isZero();
+                    JsonNode stats = mapper.readTree(out.toString());
+                    assertThat(stats.get("lastSequence").asLong()).isGreaterThanOrEqualTo(durableBefore);
+                    assertThat(stats.get("snapshotMillis").asLong()).isPositive();
+                    assertThat(err.toString()).contains("in use (agent running): read a copy taken at");
+
+                    out.getBuffer().setLength(0);
+                    long before = running.durableSequence();
+                    assertThat(run("export", "--data-dir", dir.toString())).as(err.toString()).isZero();
+                    List<String> lines = out.toString().lines().toList();
+                    assertThat((long) lines.size()).isGreaterThanOrEqualTo(before);
+                    for (int i = 0; i < lines.size(); i++) {
+                        assertThat(mapper.readTree(lines.get(i)).get("sequence").asLong()).isEqualTo(i + 1);
+                    }
+                }
+            } finally {
+                stop.set(true);
+                writer.join(30_000);
+            }
+            assertThat(writerFailure.get()).isNull();
+            assertThat(running.lastSequence()).isGreaterThan(4);
+        }
+        assertThat(snapshotCopies()).as("snapshot copies are deleted").isEqualTo(snapshotsBefore);
+    }
+
+    private static List<Path> snapshotCopies() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("footfall-outbox-snapshot-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void compactOfARunningStoreIsStillRefused() {
+        try (Outbox running = Outbox.open(OutboxConfig.of(dir, "dev-cli"))) {
+            assertThat(run("compact", "--data-dir", dir.toString())).isEqualTo(1);
             assertThat(err.toString()).contains("in use by another process");
             assertThat(running.lastSequence()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void unknownKindIsExitTwoAndNamesTheKinds() {
+        assertThat(run("export", "--data-dir", dir.toString(), "--kind", "crossings")).isEqualTo(2);
+        assertThat(err.toString()).contains("--kind 'crossings'").contains("zone-enter, zone-exit")
+                .contains("this store holds: aggregate, clip, crossing, zone");
+    }
+
+    @Test
+    void kindHelpListsOnlyRealKinds() {
+        CommandLine cl = new CommandLine(new StoreCommand());
+        String help = cl.getSubcommands().get("export").getUsageMessage().replaceAll("\\s+", " ");
+        assertThat(help).contains("crossing, crossing-cancelled, zone-enter, zone-exit, aggregate or clip")
+                .doesNotContain("zone, ");
     }
 
     @Test

@@ -17,11 +17,17 @@ import java.util.Random;
  *   D &lt;seq&gt; &lt;id&gt;     consumer delivered this record (before acknowledging it)
  *   K &lt;seq&gt;          consumer ack returned
  * </pre>
- * Args: dataDir policy seed.
+ * Args: dataDir policy seed mode. Mode {@code append} only appends; {@code retention} also runs retention under
+ * a small quota every {@value #RETENTION_EVERY} appends and rewrites the file every {@value #COMPACT_EVERY}, so kills
+ * land inside eviction and compaction too.
  */
 public final class CrashWriterMain {
     static final String DEVICE = "crash-device";
     static final String TAILER = "uplink";
+    /** About 70 records: retention drops undelivered records and rewrites the file within a few rounds. */
+    static final long RETENTION_QUOTA_BYTES = 16 * 1024;
+    static final int RETENTION_EVERY = 5;
+    static final int COMPACT_EVERY = 23;
 
     private CrashWriterMain() {
     }
@@ -32,7 +38,9 @@ public final class CrashWriterMain {
         Path dir = Path.of(args[0]);
         CommitPolicy policy = CommitPolicy.parse(args[1]);
         Random random = new Random(Long.parseLong(args[2]));
-        Outbox outbox = Outbox.open(OutboxConfig.of(dir, DEVICE).withCommitPolicy(policy));
+        boolean retention = args.length > 3 && args[3].equals("retention");
+        OutboxConfig config = OutboxConfig.of(dir, DEVICE).withCommitPolicy(policy);
+        Outbox outbox = Outbox.open(retention ? config.withQuotaBytes(RETENTION_QUOTA_BYTES) : config);
         OutboxTailer tailer = outbox.tailer(TAILER);
         out.println("OPEN " + outbox.lastSequence() + " " + tailer.acknowledged());
 
@@ -47,6 +55,14 @@ public final class CrashWriterMain {
             if (seq != expected) {
                 out.println("ERR sequence " + seq + " expected " + expected);
                 System.exit(3);
+            }
+            if (retention && seq % RETENTION_EVERY == 0) {
+                outbox.enforceRetention();
+                out.println("R " + seq);
+            }
+            if (retention && seq % COMPACT_EVERY == 0) {
+                outbox.compact();
+                out.println("C " + seq);
             }
             long durable = outbox.durableSequence();
             for (long s = printed + 1; s <= durable; s++) {

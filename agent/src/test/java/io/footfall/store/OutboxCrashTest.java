@@ -40,7 +40,7 @@ class OutboxCrashTest {
         for (int round = 0; round < ROUNDS; round++) {
             String policy = random.nextInt(10) < 7 ? "always" : "batch:8:5";
             String context = "seed=" + seed + " round=" + round + " policy=" + policy;
-            List<String> lines = runAndKill(policy, random);
+            List<String> lines = runAndKill(dir, policy, random, "append", 250);
             Round r = Round.parse(lines, context);
             if (System.getProperty("footfall.crash.dump") != null) {
                 Files.write(Path.of(System.getProperty("footfall.crash.dump") + "-" + round), lines);
@@ -105,12 +105,14 @@ class OutboxCrashTest {
         assertThat(cursor).isPositive();
     }
 
-    private List<String> runAndKill(String policy, Random random) throws IOException, InterruptedException {
+    /** Starts {@link CrashWriterMain} on {@code dir}, SIGKILLs it at a random moment and returns what it printed. */
+    static List<String> runAndKill(Path dir, String policy, Random random, String mode, int maxMillisAfterOpen)
+            throws IOException, InterruptedException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-XX:+UseSerialGC", "-cp", cp, CrashWriterMain.class.getName(), dir.toString(), policy,
-                Long.toString(random.nextLong()));
+                Long.toString(random.nextLong()), mode);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         List<String> lines = new ArrayList<>();
@@ -133,7 +135,7 @@ class OutboxCrashTest {
         reader.start();
         if (random.nextInt(10) < 8) {
             opened.await(20, TimeUnit.SECONDS);
-            Thread.sleep(random.nextInt(250));
+            Thread.sleep(random.nextInt(maxMillisAfterOpen));
         } else {
             Thread.sleep(random.nextInt(600)); // often during JVM start or while the store is being opened
         }
@@ -148,7 +150,7 @@ class OutboxCrashTest {
     }
 
     /** What one child reported before it died. */
-    private static final class Round {
+    static final class Round {
         boolean open;
         long openAck;
         long maxAcked;

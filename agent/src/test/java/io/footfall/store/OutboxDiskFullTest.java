@@ -1,47 +1,46 @@
 package io.footfall.store;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fills a real, tiny tmpfs until a commit fails with ENOSPC, then proves nothing durable was lost, the file
- * reopens, and writing resumes once space is freed. Needs permission to mount (root, as in CI); skipped otherwise.
+ * reopens, and writing resumes once space is freed; and that clip files are given up first so counting goes on.
+ * Needs permission to mount (root, as in CI): skipped otherwise, a failure under {@code CI=true} (see TinyTmpfs).
  */
 class OutboxDiskFullTest {
+    private static final int CLIPS = 8;
+
+    private TinyTmpfs fs;
     private Path mount;
 
-    @BeforeEach
-    void mountTinyTmpfs() throws Exception {
-        mount = Files.createTempDirectory("footfall-full-");
-        boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString());
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here (needs root): disk-full test skipped");
+    private void mount(String size) throws Exception {
+        fs = TinyTmpfs.mount(size);
+        mount = fs.path();
     }
 
     @AfterEach
     void unmount() throws Exception {
-        run("umount", mount.toString());
-        Files.deleteIfExists(mount);
-    }
-
-    private static boolean run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        if (fs != null) {
+            fs.close();
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"always", "batch:20:5"})
-    void fullDiskFailsTheWriteKeepsEverythingDurableAndRecovers(String policy) throws IOException {
+    void fullDiskFailsTheWriteKeepsEverythingDurableAndRecovers(String policy) throws Exception {
+        mount("2m");
         Path data = mount.resolve("data");
         Path ballast = mount.resolve("ballast.bin");
         Files.write(ballast, new byte[512 * 1024]);
@@ -59,7 +58,7 @@ class OutboxDiskFullTest {
                 }
             }
             assertThat(failure).isNotNull();
-            assertThat(failure.getMessage()).contains(config.file().toString())
+            assertThat(failure.getMessage()).contains(config.file().toString()).contains("no space left on device")
                     .contains("records up to sequence " + failure.durableSequence() + " are safe");
             durable = failure.durableSequence();
             assertThat(durable).isPositive().isEqualTo(o.durableSequence());
@@ -88,6 +87,74 @@ class OutboxDiskFullTest {
             assertThat(o.lastSequence()).isEqualTo(durable);
             assertThat(o.append("crossing", Payloads.id(durable + 1), Payloads.crossing(durable + 1)))
                     .isEqualTo(durable + 1);
+        }
+    }
+
+    @Test
+    void clipFilesAreGivenUpFirstSoCountingGoesOnOnAFullDisk() throws Exception {
+        mount("8m");
+        Path data = mount.resolve("data");
+        OutboxConfig config = OutboxConfig.of(data, "dev-full")
+                .withCommitPolicy(CommitPolicy.batch(50, Duration.ofSeconds(1)));
+        List<Path> clips = new ArrayList<>();
+        try (Outbox o = Outbox.open(config)) {
+            o.tailer("iothub");
+            for (int i = 1; i <= CLIPS; i++) {
+                Path clip = data.resolve("clip-" + i + ".mp4");
+                Files.write(clip, new byte[512 * 1024]);
+                clips.add(clip);
+                o.appendClip("clip-" + i, clip, Files.size(clip), ("{\"clip\":" + i + "}").getBytes());
+            }
+            o.flush();
+        }
+        fs.fill("ballast.bin"); // the disk is now full: only the clips can make room
+
+        long first;
+        long last = 0;
+        try (Outbox o = Outbox.open(config)) { // opens on a full disk
+            first = o.lastSequence() + 1;
+            for (long n = first; n < first + 1000; n++) {
+                last = o.append("crossing", Payloads.id(n), Payloads.crossing(n));
+            }
+            assertThat(o.flush()).isEqualTo(last);
+            assertThat(o.dropped()).containsKey("clip");
+            long deleted = clips.stream().filter(c -> !Files.exists(c)).count();
+            assertThat(deleted).as("oldest clips deleted to make room").isPositive();
+            assertThat(Files.exists(clips.get(0))).as("oldest first").isFalse();
+            assertThat(deleted).as("not more than needed").isLessThan(CLIPS);
+            assertThat(o.clipReferences()).hasSize((int) (CLIPS - deleted));
+            assertThat(o.dropped().get("clip").count()).isEqualTo(deleted);
+        }
+        try (Outbox o = Outbox.open(config.withReadOnly(true))) {
+            for (long n = first; n <= last; n++) {
+                assertThat(o.get(n).orElseThrow().payload()).isEqualTo(Payloads.crossing(n));
+            }
+        }
+    }
+
+    @Test
+    void withNothingToGiveUpTheErrorSaysNoSpaceAndTheNextRunStillOpens() throws Exception {
+        mount("2m");
+        Path data = mount.resolve("data");
+        OutboxConfig config = OutboxConfig.of(data, "dev-full");
+        try (Outbox o = Outbox.open(config)) {
+            o.append("crossing", Payloads.id(1), Payloads.crossing(1));
+        }
+        fs.fill("ballast.bin");
+        for (int run = 0; run < 2; run++) {
+            try (Outbox o = Outbox.open(config)) { // every later run starts
+                assertThat(o.get(1)).isPresent();
+                StoreException e = null;
+                try {
+                    for (int i = 0; i < 10_000; i++) {
+                        o.append("crossing", "more-" + i, Payloads.crossing(2));
+                    }
+                } catch (StoreException full) {
+                    e = full;
+                }
+                assertThat(e).isNotNull();
+                assertThat(e.getMessage()).contains("no space left on device").contains(config.file().toString());
+            }
         }
     }
 }

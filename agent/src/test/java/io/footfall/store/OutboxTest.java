@@ -4,7 +4,6 @@ import io.footfall.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,73 +91,6 @@ class OutboxTest {
                 Thread.sleep(10);
             }
             assertThat(o.durableSequence()).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void unacknowledgedRecordsAreRedeliveredAfterReopenAndRewind() {
-        try (Outbox o = Outbox.open(config())) {
-            for (int i = 1; i <= 10; i++) {
-                o.append("crossing", Payloads.id(i), Payloads.crossing(i));
-            }
-            OutboxTailer t = o.tailer("iothub");
-            assertThat(t.poll(4)).extracting(OutboxRecord::sequence).containsExactly(1L, 2L, 3L, 4L);
-            t.ack(4);
-            assertThat(t.poll(3)).extracting(OutboxRecord::sequence).containsExactly(5L, 6L, 7L);
-            t.rewind();
-            assertThat(t.poll(1)).extracting(OutboxRecord::sequence).containsExactly(5L);
-            assertThatThrownBy(() -> t.ack(11)).isInstanceOf(IllegalArgumentException.class);
-        }
-        try (Outbox o = Outbox.open(config())) {
-            OutboxTailer t = o.tailer("iothub");
-            assertThat(t.acknowledged()).isEqualTo(4);
-            List<OutboxRecord> again = t.poll(100);
-            assertThat(again).extracting(OutboxRecord::sequence).containsExactly(5L, 6L, 7L, 8L, 9L, 10L);
-            assertThat(again.get(0).id()).isEqualTo(Payloads.id(5));
-            assertThat(o.tailer("blob").poll(2)).extracting(OutboxRecord::sequence).containsExactly(1L, 2L);
-            assertThat(o.cursors()).containsEntry("iothub", 4L).containsEntry("blob", 0L);
-        }
-    }
-
-    @Test
-    void statsCountKindsSequencesCursorsAndSize() {
-        try (Outbox o = Outbox.open(config())) {
-            o.append("crossing", "a", Payloads.crossing(1));
-            o.append("crossing", "b", Payloads.crossing(2));
-            o.append("aggregate", "c", Payloads.crossing(3));
-            o.appendClip("d", dir.resolve("clip-1.mp4"), 1000, "{}".getBytes(StandardCharsets.UTF_8));
-            o.tailer("iothub").ack(2);
-            OutboxStats s = o.stats();
-            assertThat(s.countsPerKind()).containsEntry("crossing", 2L).containsEntry("aggregate", 1L)
-                    .containsEntry("clip", 1L);
-            assertThat(s.recordCount()).isEqualTo(4);
-            assertThat(s.firstSequence()).isEqualTo(1);
-            assertThat(s.lastSequence()).isEqualTo(4);
-            assertThat(s.durableSequence()).isEqualTo(4);
-            assertThat(s.cursors()).containsEntry("iothub", 2L);
-            assertThat(s.clipBytes()).isEqualTo(1000);
-            assertThat(s.liveBytes()).isGreaterThan(3 * 200);
-            assertThat(s.fileSizeBytes()).isPositive();
-            assertThat(s.deviceId()).isEqualTo("dev-1");
-        }
-        try (Outbox o = Outbox.open(config())) {
-            assertThat(o.stats().countsPerKind()).containsEntry("crossing", 2L).containsEntry("clip", 1L);
-            assertThat(o.clipReferences()).singleElement()
-                    .satisfies(c -> assertThat(c.file()).isEqualTo(dir.resolve("clip-1.mp4")));
-        }
-    }
-
-    @Test
-    void configHistoryKeepsVersionsAcrossReopen() {
-        try (Outbox o = Outbox.open(config())) {
-            assertThat(o.configHistory().latest()).isEmpty();
-            assertThat(o.configHistory().save("a: 1".getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
-            assertThat(o.configHistory().save("a: 2".getBytes(StandardCharsets.UTF_8))).isEqualTo(2);
-        }
-        try (Outbox o = Outbox.open(config())) {
-            assertThat(o.configHistory().all()).extracting(ConfigVersion::version).containsExactly(1L, 2L);
-            assertThat(new String(o.configHistory().latest().orElseThrow().document(), StandardCharsets.UTF_8))
-                    .isEqualTo("a: 2");
         }
     }
 
