@@ -1,0 +1,106 @@
+package io.footfall.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.footfall.BadInputException;
+import io.footfall.edge.HealthProbe;
+import io.footfall.edge.ManifestCheck;
+import io.footfall.edge.ManifestGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code footfall edge manifest|health}: what an IoT Edge deployment needs from the agent. */
+@Command(name = "edge", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
+        description = "IoT Edge: generate a store's deployment manifest, or check the module's health.",
+        subcommands = {EdgeCommand.Manifest.class, EdgeCommand.Health.class})
+public final class EdgeCommand {
+
+    @Command(name = "manifest", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
+            description = {"Generate the deployment manifest for a store from its configuration file: $edgeAgent with the",
+                    "footfall module, $edgeHub with its route and store-and-forward TTL, and the configuration as the",
+                    "module's desired properties. Apply it with 'az iot edge set-modules --content FILE'."})
+    static final class Manifest implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "The store's configuration (YAML or JSON).")
+        Path config;
+
+        @Option(names = "--image", paramLabel = "REF", defaultValue = "$" + ManifestGenerator.IMAGE_PLACEHOLDER, // "$$" escapes picocli's own ${...}
+                description = "The module image (default: ${DEFAULT-VALUE}, to substitute before deploying).")
+        String image;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the manifest here (default: standard output).")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ManifestGenerator.Manifest m = ManifestGenerator.fromFile(config, image);
+            ManifestCheck.check(m.json()); // what it writes must pass the same check as a hand-edited template
+            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m.json()) + "\n";
+            m.warnings().forEach(w -> spec.commandLine().getErr().println("edge manifest: warning: " + w));
+            if (out == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            } else {
+                Path parent = out.toAbsolutePath().getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
+                }
+                Files.writeString(out, text);
+                spec.commandLine().getErr().println("edge manifest: wrote " + out);
+            }
+            spec.commandLine().getErr().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "health", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
+            description = {"Exit 0 when the data folder takes new files (and, with --max-idle, the outbox was written",
+                    "recently), else print the problems and exit 1. The image's HEALTHCHECK runs this."})
+    static final class Health implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        DataDirOption data;
+
+        @Option(names = "--max-idle", paramLabel = "SECONDS",
+                description = "Also require the outbox to have been written within this many seconds.")
+        Long maxIdleSeconds;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (maxIdleSeconds != null && maxIdleSeconds <= 0) {
+                throw new BadInputException("--max-idle must be a positive number of seconds, got " + maxIdleSeconds);
+            }
+            HealthProbe.Report r = HealthProbe.check(data.resolve(),
+                    Optional.ofNullable(maxIdleSeconds).map(Duration::ofSeconds), Clock.systemUTC());
+            if (r.healthy()) {
+                spec.commandLine().getOut().println("health: ok data=" + r.dataDir());
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+            r.problems().forEach(p -> spec.commandLine().getErr().println("health: " + p));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.footfall.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.footfall.cli.FootfallCommand;
+import io.footfall.config.ConfigLoader;
+import io.footfall.config.ConfigWriter;
+import io.footfall.config.FootfallConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code footfall edge manifest} on a four-camera store, and the rules its output must keep. */
+class ManifestGeneratorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    /** Four cameras: two USB (one spelled as a device path), an RTSP camera with credentials, a file. */
+    private Path fourCameraStore() throws Exception {
+        Path f = tmp.resolve("store-042.yaml");
+        Files.writeString(f, """
+                device: store-042
+                detector: {model: person-detection-retail-0013, threads: 2}
+                counting: {intervalSeconds: 300}
+                store: {quotaMb: 4096, maxAgeDays: 14}
+                cameras:
+                  - id: entrance
+                    source: usb:0
+                    lines: [{name: door, points: [[0.8, 0], [0.8, 1]]}]
+                  - id: back-door
+                    source: /dev/video2
+                    lines: [{name: door, points: [[0.1, 0], [0.1, 1]]}]
+                  - id: aisle-3
+                    source: rtsp://viewer:s3cret@10.0.0.13/stream1
+                    zones: [{name: shelf, polygon: [[0.1, 0.1], [0.4, 0.1], [0.4, 0.5], [0.1, 0.5]]}]
+                  - id: till
+                    source: /media/till.mp4
+                    start: 2026-11-25T09:00:00Z
+                    lines: [{name: queue, points: [[0, 0.5], [1, 0.5]]}]
+                    zones: [{name: queue, polygon: [[0, 0], [1, 0], [1, 1], [0, 1]]}]
+                """);
+        return f;
+    }
+
+    @Test
+    void fourCameraStoreManifestPassesTheCheckAndItsDesiredPropertiesAreTheStoresConfig() throws Exception {
+        Path store = fourCameraStore();
+        ManifestGenerator.Manifest m = ManifestGenerator.fromFile(store, "myregistry.azurecr.io/footfall:1.0");
+
+        FootfallConfig fromTwin = ManifestCheck.check(m.json());
+        FootfallConfig fromFile = ConfigLoader.load(store);
+        assertThat(ConfigWriter.toTree(fromTwin)).as("the twin's desired properties read as the same configuration")
+                .isEqualTo(ConfigWriter.toTree(fromFile));
+        assertThat(fromTwin.cameras()).hasSize(4);
+
+        JsonNode module = m.json().at("/modulesContent/$edgeAgent/properties.desired/modules/footfall");
+        assertThat(module.at("/settings/image").asText()).isEqualTo("myregistry.azurecr.io/footfall:1.0");
+        JsonNode options = JSON.readTree(module.at("/settings/createOptions").asText());
+        assertThat(options.at("/HostConfig/Devices").findValuesAsText("PathOnHost"))
+                .as("only the USB cameras' devices").containsExactly("/dev/video0", "/dev/video2");
+        assertThat(m.json().at("/modulesContent/$edgeHub/properties.desired/storeAndForwardConfiguration/timeToLiveSecs").asLong())
+                .isEqualTo(14L * 86_400);
+        assertThat(m.warnings()).singleElement().satisfies(w -> {
+            assertThat(w).contains("aisle-3", "credentials");
+            assertThat(w).doesNotContain("s3cret");
+        });
+    }
+
+    @Test
+    void cliWritesTheManifestAndWarnsWithoutPrintingTheSecret() throws Exception {
+        Path out = tmp.resolve("manifest.json");
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = FootfallCommand.execute("edge", "manifest", "--config", fourCameraStore().toString(), "--out", out.toString());
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertThat(code).isZero();
+        JsonNode m = JSON.readTree(out.toFile());
+        ManifestCheck.check(m);
+        assertThat(m.at("/modulesContent/$edgeAgent/properties.desired/modules/footfall/settings/image").asText())
+                .isEqualTo(ManifestGenerator.IMAGE_PLACEHOLDER);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: camera aisle-3").doesNotContain("s3cret");
+    }
+
+    @Test
+    void badConfigIsOneClearErrorAndNoFile() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "device: s\ncameras:\n  - id: a\n    source: usb:0\n    lines: [{name: d, points: [[2, 0], [0.8, 1]]}]\n");
+        Path out = tmp.resolve("m.json");
+        int code = FootfallCommand.execute("edge", "manifest", "--config", bad.toString(), "--out", out.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(out).doesNotExist();
+        assertThat(FootfallCommand.execute("edge", "manifest", "--config", tmp.resolve("missing.yaml").toString())).isEqualTo(2);
+    }
+
+    @Test
+    void createOptionsAreChunkedOnlyWhenLongerThanOneField() {
+        assertThat(CreateOptions.chunk("{}")).containsOnlyKeys("createOptions");
+        String exactly = "{\"a\":\"" + "x".repeat(CreateOptions.CHUNK - 8) + "\"}";
+        assertThat(exactly).hasSize(CreateOptions.CHUNK);
+        assertThat(CreateOptions.chunk(exactly)).containsOnlyKeys("createOptions");
+
+        String longer = "{\"a\":\"" + "x".repeat(1200) + "\"}";
+        Map<String, String> chunks = CreateOptions.chunk(longer);
+        assertThat(chunks).containsOnlyKeys("createOptions", "createOptions01", "createOptions02");
+        assertThat(chunks.values()).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(CreateOptions.CHUNK));
+        assertThat(String.join("", chunks.values())).isEqualTo(longer);
+
+        ObjectNode settings = JSON.createObjectNode();
+        chunks.forEach(settings::put);
+        assertThat(ManifestCheck.createOptions(settings, "s").path("a").asText()).hasSize(1200);
+        settings.remove("createOptions01");
+        assertThatThrownBy(() -> ManifestCheck.createOptions(settings, "s")).hasMessageContaining("missing createOptions01");
+        ObjectNode split = JSON.createObjectNode().put("createOptions", "{\"a\":").put("createOptions01", "1}");
+        assertThatThrownBy(() -> ManifestCheck.createOptions(split, "s")).hasMessageContaining("fits in one field");
+    }
+
+    @Test
+    void manyUsbCamerasMakeChunkedCreateOptionsThatTheCheckReassembles() throws Exception {
+        StringBuilder yaml = new StringBuilder("device: big\ncameras:\n");
+        for (int i = 0; i < 12; i++) {
+            yaml.append("  - {id: cam").append(i).append(", source: 'usb:").append(i)
+                    .append("', lines: [{name: door, points: [[0.5, 0], [0.5, 1]]}]}\n");
+        }
+        Path f = tmp.resolve("big.yaml");
+        Files.writeString(f, yaml.toString());
+        JsonNode m = ManifestGenerator.fromFile(f, "footfall:1").json();
+        JsonNode settings = m.at("/modulesContent/$edgeAgent/properties.desired/modules/footfall/settings");
+        assertThat(settings.has("createOptions01")).isTrue();
+        ManifestCheck.check(m);
+        assertThat(ManifestCheck.createOptions(settings, "s").at("/HostConfig/Devices")).hasSize(12);
+    }
+
+    @Test
+    void twinLimitsRejectKeysAndDepthTheHubRefuses() {
+        ObjectNode dotted = JSON.createObjectNode();
+        dotted.putObject("a").put("b.c", 1);
+        assertThatThrownBy(() -> TwinLimits.check(dotted, "d")).hasMessageContaining("a.b.c").hasMessageContaining("'.'");
+        ObjectNode deep = JSON.createObjectNode();
+        ObjectNode n = deep;
+        for (int i = 0; i < 11; i++) {
+            n = n.putObject("k" + i);
+        }
+        assertThatThrownBy(() -> TwinLimits.check(deep, "d")).hasMessageContaining("deeper than 10");
+        ObjectNode big = JSON.createObjectNode().put("x", "y".repeat(TwinLimits.MAX_BYTES));
+        assertThatThrownBy(() -> TwinLimits.check(big, "d")).hasMessageContaining("at most " + TwinLimits.MAX_BYTES);
+    }
+}
