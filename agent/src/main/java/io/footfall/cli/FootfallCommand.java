@@ -19,6 +19,7 @@ import picocli.CommandLine.HelpCommand;
                 EvalCommand.class,
                 StoreCommand.class,
                 BenchCommand.class,
+                ReportCommand.class,
         })
 public final class FootfallCommand {
 

@@ -64,7 +64,7 @@ public final class CosmosDocuments {
                 switch (target) {
                     case DocumentSchema.ID -> doc.put(target, CosmosIds.encode(wire.get(DocumentSchema.ID).asText()));
                     case DocumentSchema.PARTITION_KEY ->
-                            doc.put(target, PartitionKeys.of(storeId, wire.path(DocumentSchema.TIME).asText(null)));
+                            doc.put(target, PartitionKeys.of(storeId, recordTime(wire)));
                     case DocumentSchema.STORE -> doc.put(target, storeId);
                     default -> throw new IllegalStateException("no rule computes document property " + target);
                 }
@@ -73,6 +73,12 @@ public final class CosmosDocuments {
             }
         }
         return doc;
+    }
+
+    /** An aggregate's interval start, else the event time: the time a record is filed under. */
+    static String recordTime(JsonNode wire) {
+        JsonNode start = wire.get(DocumentSchema.INTERVAL_START);
+        return start != null && !start.isNull() ? start.asText() : wire.path(DocumentSchema.TIME).asText(null);
     }
 
     /** The wire record a document holds (Cosmos's own {@code _rid, _ts, ...} and the added fields dropped). */

@@ -29,8 +29,14 @@ public final class DocumentSchema {
     /** {@code {store}-{yyyy-MM-dd}}: see {@link PartitionKeys}. */
     public static final String PARTITION_KEY = "partitionKey";
     public static final String STORE = "store";
-    /** The wire property holding the record time that decides the partition. */
+    /** The wire property holding an event's time, which decides its partition. */
     public static final String TIME = "at";
+    /**
+     * The wire property holding an interval's start, which decides an aggregate's partition (the count files are
+     * cut the same way: aggregates by start, events by time), so a blob's records all go to the partition of its
+     * day.
+     */
+    public static final String INTERVAL_START = "start";
 
     private static final DocumentSchema WIRE = of(List.of(WireEvent.class));
 
