@@ -101,6 +101,19 @@ public final class CosmosCounts implements AutoCloseable {
         return InitOutcome.UPDATED;
     }
 
+    /** Fails with a clear message when the database or container does not exist (run {@code cloud init} first). */
+    public void requireContainer() {
+        try {
+            container().read();
+        } catch (CosmosException e) {
+            if (e.getStatusCode() == 404) {
+                throw new IllegalStateException("Cosmos container " + layout.database() + "/" + layout.container()
+                        + " does not exist: run 'footfall cloud init' first");
+            }
+            throw e;
+        }
+    }
+
     private static boolean sameIndexing(CosmosContainerProperties a, CosmosContainerProperties b) {
         if (a.getIndexingPolicy() == null) {
             return false;
