@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class ChartRenderer {
     static final Color IN = new Color(0x1f77b4);
     static final Color OUT = new Color(0xff7f0e);
     static final Color NO_DATA = new Color(0, 0, 0, 40);
+    static final Color PARTLY_WATCHED = new Color(0, 0, 0, 15);
 
     private ChartRenderer() {
     }
@@ -81,21 +83,23 @@ public final class ChartRenderer {
     static JFreeChart hourly(FootfallReport r, LocalDate day, List<HourRow> hours) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> gaps = new ArrayList<>();
+        List<String> incomplete = new ArrayList<>();
         for (HourRow h : hours) {
-            String label = String.format("%02d:00", h.hour());
+            String note = cameraNote(r, h);
+            String label = String.format("%02d:00", h.hour()) + (note.isEmpty() ? "" : " " + note);
             if (h.gap()) {
-                label += " no data";
                 gaps.add(label);
-            } else if (h.coverage() < 0.995) {
-                label += String.format(" (%.0f%% watched)", h.coverage() * 100);
+            } else if (!note.isEmpty()) {
+                incomplete.add(label);
             }
             data.addValue(h.in().orElse(null), "in", label);
             data.addValue(h.out().orElse(null), "out", label);
         }
         JFreeChart chart = ChartFactory.createBarChart("People in and out per hour - store " + r.store() + ", " + day,
                 "hour (" + r.zone() + ")", "people", data, PlotOrientation.VERTICAL, true, false, false);
-        chart.addSubtitle(new TextTitle("Grey: no data for that hour (camera offline or data lost), not zero. "
-                + "% watched: share of the hour the cameras delivered frames.", new Font("SansSerif", Font.PLAIN, 12)));
+        chart.addSubtitle(new TextTitle("Dark grey: no data (cameras offline or data lost), not zero. "
+                + "Light grey: incomplete hour (a camera without data or watching part of the hour).",
+                new Font("SansSerif", Font.PLAIN, 12)));
         CategoryPlot plot = chart.getCategoryPlot();
         style(chart);
         BarRenderer bars = (BarRenderer) plot.getRenderer();
@@ -106,22 +110,42 @@ public final class ChartRenderer {
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(new Font("SansSerif", Font.BOLD, 13));
-        plot.getDomainAxis().setCategoryLabelPositions(hours.size() > 8 ? CategoryLabelPositions.UP_45
-                : CategoryLabelPositions.STANDARD);
-        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        bars.setMaximumBarWidth(0.08);
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(4);
+        plot.getDomainAxis().setTickLabelFont(new Font("SansSerif", Font.PLAIN, 11));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         y.setUpperMargin(0.15);
-        for (String g : gaps) {
-            CategoryMarker m = new CategoryMarker(g, NO_DATA, new BasicStroke(1f));
-            m.setDrawAsLine(false);
-            m.setLabel("no data");
-            m.setLabelFont(new Font("SansSerif", Font.ITALIC, 12));
-            m.setLabelAnchor(RectangleAnchor.CENTER);
-            m.setLabelTextAnchor(TextAnchor.CENTER);
-            plot.addDomainMarker(m, Layer.BACKGROUND);
-        }
+        gaps.forEach(g -> plot.addDomainMarker(hourMarker(g, NO_DATA, "no data"), Layer.BACKGROUND));
+        incomplete.forEach(g -> plot.addDomainMarker(hourMarker(g, PARTLY_WATCHED, ""), Layer.BACKGROUND));
         return chart;
+    }
+
+    private static CategoryMarker hourMarker(String category, Color paint, String label) {
+        CategoryMarker m = new CategoryMarker(category, paint, new BasicStroke(1f));
+        m.setDrawAsLine(false);
+        m.setLabel(label);
+        m.setLabelFont(new Font("SansSerif", Font.ITALIC, 12));
+        m.setLabelAnchor(RectangleAnchor.CENTER);
+        m.setLabelTextAnchor(TextAnchor.CENTER);
+        return m;
+    }
+
+    /** Which cameras of an hour had no data or watched only part of it, for the hour's label ("" = complete). */
+    private static String cameraNote(FootfallReport r, HourRow store) {
+        List<String> notes = new ArrayList<>();
+        for (HourRow h : r.hours()) {
+            if (h.day().equals(store.day()) && h.hour() == store.hour() && !h.camera().equals(FootfallReport.STORE)) {
+                if (h.gap()) {
+                    notes.add(r.cameras().size() > 1 ? h.camera() + " no data" : "no data");
+                } else if (h.coverage() < 0.995) {
+                    notes.add((r.cameras().size() > 1 ? h.camera() + " " : "")
+                            + String.format("%.0f%% watched", h.coverage() * 100));
+                }
+            }
+        }
+        return String.join(", ", notes);
     }
 
     static JFreeChart occupancy(FootfallReport r, LocalDate day, List<OccupancyPoint> points) {
@@ -142,7 +166,8 @@ public final class ChartRenderer {
         series.values().forEach(data::addSeries);
         JFreeChart chart = ChartFactory.createTimeSeriesChart("People present per zone - store " + r.store() + ", "
                 + day, "time (" + r.zone() + ")", "people present (mean per interval)", data, true, false, false);
-        chart.addSubtitle(new TextTitle("Line breaks and grey bands: not watched (no data), not an empty zone.",
+        chart.addSubtitle(new TextTitle("Line breaks and grey bands: not watched (no data), not an empty zone. "
+                + "Light bands: intervals the camera only partly watched.",
                 new Font("SansSerif", Font.PLAIN, 12)));
         style(chart);
         XYPlot plot = chart.getXYPlot();
@@ -153,13 +178,17 @@ public final class ChartRenderer {
         }
         ((DateAxis) plot.getDomainAxis()).setTimeZone(TimeZone.getTimeZone(r.zone()));
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        y.setLowerBound(0);
+        y.setAutoRangeIncludesZero(true);
         y.setUpperMargin(0.2);
         for (Gap g : r.gaps()) {
             if (g.from().atZone(r.zone()).toLocalDate().equals(day)) {
-                IntervalMarker m = new IntervalMarker(g.from().toEpochMilli(), g.to().toEpochMilli(), NO_DATA);
-                m.setLabel("no data");
+                boolean partly = g.kind() == Gap.Kind.PARTLY_WATCHED;
+                IntervalMarker m = new IntervalMarker(g.from().toEpochMilli(), g.to().toEpochMilli(),
+                        partly ? PARTLY_WATCHED : NO_DATA);
+                m.setLabel(partly ? "partly watched (" + g.camera() + ": " + (Duration.between(g.from(), g.to())
+                        .toMillis() - g.missingMillis()) / 1000 + " of " + Duration.between(g.from(), g.to()).toSeconds()
+                        + " s)" : "no data (" + g.camera() + ")");
+                m.setLabelFont(new Font("SansSerif", Font.ITALIC, 12));
                 m.setLabelAnchor(RectangleAnchor.TOP);
                 m.setLabelTextAnchor(TextAnchor.TOP_CENTER);
                 plot.addDomainMarker(m, Layer.BACKGROUND);
@@ -183,6 +212,7 @@ public final class ChartRenderer {
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setSeriesPaint(0, IN);
+        bars.setMaximumBarWidth(0.1);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
         bars.setDefaultItemLabelsVisible(true);
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());

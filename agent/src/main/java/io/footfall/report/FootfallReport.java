@@ -61,6 +61,8 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
      * Time a camera did not watch: between two aggregates (nothing arrived), or inside one (the camera delivered no
      * frames for part of the interval).
      */
-    public record Gap(String camera, Instant from, Instant to, long missingMillis, String reason) {
+    public record Gap(String camera, Instant from, Instant to, long missingMillis, Kind kind, String reason) {
+        /** Whether nothing arrived for the stretch, or an interval arrived that was only partly watched. */
+        public enum Kind { NOT_REPORTED, PARTLY_WATCHED }
     }
 }

@@ -216,13 +216,13 @@ public final class ReportBuilder {
                 Instant start = Instant.parse(a.start());
                 Instant end = Instant.parse(a.end());
                 if (start.isAfter(covered)) {
-                    gaps.add(gap(camera, covered, start, Duration.between(covered, start).toMillis(),
+                    gaps.add(gap(camera, covered, start, Duration.between(covered, start).toMillis(), Gap.Kind.NOT_REPORTED,
                             "no aggregates (camera or agent offline, or records lost)"));
                 }
                 long length = Duration.between(start, end).toMillis();
                 long observed = a.observedMillis() == null ? 0 : a.observedMillis();
                 if (length - observed > GAP_TOLERANCE_MILLIS) {
-                    gaps.add(gap(camera, start, end, length - observed, "camera watched " + observed / 1000 + " s of "
+                    gaps.add(gap(camera, start, end, length - observed, Gap.Kind.PARTLY_WATCHED, "camera watched " + observed / 1000 + " s of "
                             + length / 1000 + " s (no frames)"));
                 }
                 if (end.isAfter(covered)) {
@@ -230,15 +230,15 @@ public final class ReportBuilder {
                 }
             }
             if (last.isAfter(covered)) {
-                gaps.add(gap(camera, covered, last, Duration.between(covered, last).toMillis(),
+                gaps.add(gap(camera, covered, last, Duration.between(covered, last).toMillis(), Gap.Kind.NOT_REPORTED,
                         "no aggregates (camera or agent offline, or records lost)"));
             }
         }
         return gaps;
     }
 
-    private static Gap gap(String camera, Instant from, Instant to, long missing, String reason) {
-        return new Gap(camera, from, to, missing, reason);
+    private static Gap gap(String camera, Instant from, Instant to, long missing, Gap.Kind kind, String reason) {
+        return new Gap(camera, from, to, missing, kind, reason);
     }
 
     private static LocalDate day(Instant t, ZoneId zone) {

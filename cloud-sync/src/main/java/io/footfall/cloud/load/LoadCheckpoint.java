@@ -31,6 +31,7 @@ public final class LoadCheckpoint {
     private final String target;
     private final Map<String, String> loaded = new HashMap<>(); // blob -> etag
     private final ObjectMapper mapper = new ObjectMapper();
+    private boolean tornTail; // the file ends without a newline: the next line must not be glued onto the torn one
 
     private LoadCheckpoint(Path file, String target) {
         this.file = file;
@@ -42,10 +43,11 @@ public final class LoadCheckpoint {
         LoadCheckpoint c = new LoadCheckpoint(file, target);
         if (Files.exists(file)) {
             try {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                for (String line : lines) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                for (String line : text.split("\n")) {
                     c.read(line);
                 }
+                c.tornTail = !text.isEmpty() && !text.endsWith("\n");
             } catch (IOException e) {
                 throw new UncheckedIOException("checkpoint " + file + ": " + e.getMessage(), e);
             }
@@ -91,7 +93,7 @@ public final class LoadCheckpoint {
         n.put("loadedAt", Instant.now().toString());
         byte[] line;
         try {
-            line = (mapper.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
+            line = ((tornTail ? "\n" : "") + mapper.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -107,6 +109,7 @@ public final class LoadCheckpoint {
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint " + file + ": could not record " + blob + ": " + e.getMessage(), e);
         }
+        tornTail = false;
         loaded.put(blob, etag == null ? "" : etag);
     }
 }

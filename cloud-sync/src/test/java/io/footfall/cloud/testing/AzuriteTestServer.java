@@ -34,7 +34,7 @@ public final class AzuriteTestServer implements AutoCloseable {
         Process p = NodeServers.start(List.of("node", modules.resolve("azurite/dist/src/blob/main.js").toString(),
                 "--blobHost", "127.0.0.1", "--blobPort", Integer.toString(port), "--location", data.toString(),
                 "--skipApiVersionCheck", "--disableProductStyleUrl"), modules.getParent(),
-                line -> line.contains("successfully listening"));
+                line -> line.contains("successfully listens"));
         return new AzuriteTestServer(p, port);
     }
 
