@@ -1,15 +1,19 @@
 package io.footfall.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.BadInputException;
-import io.footfall.schema.Json;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.AggregateRecord;
+import io.footfall.schema.CameraStateRecord;
+import io.footfall.schema.CrossingCancelledRecord;
+import io.footfall.schema.CrossingRecord;
+import io.footfall.schema.WireCodec;
+import io.footfall.schema.WireRecord;
+import io.footfall.schema.ZoneEnterRecord;
+import io.footfall.schema.ZoneExitRecord;
 import io.footfall.store.DroppedRange;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import io.footfall.store.OutboxRecord;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +24,16 @@ import java.util.Set;
  * dropped before delivery. Clip references are skipped. Stateless.
  */
 public final class OutboxReportSource {
-    static final Set<String> KINDS = Set.of(WireEvent.CROSSING, WireEvent.CROSSING_CANCELLED, WireEvent.ZONE_ENTER,
-            WireEvent.ZONE_EXIT, WireEvent.AGGREGATE);
+    static final Set<String> KINDS = Set.of(CrossingRecord.TYPE, CrossingCancelledRecord.TYPE, ZoneEnterRecord.TYPE,
+            ZoneExitRecord.TYPE, AggregateRecord.TYPE, CameraStateRecord.TYPE);
     private static final int PAGE = 1000;
 
     private OutboxReportSource() {
     }
 
-    /** @param store the store id to report under; null = the outbox's device id */
+    /** @param store the store id to report under; null = the records' store (else the outbox's device id) */
     public static ReportInput read(Path dataDirectory, String store) {
-        ObjectMapper mapper = Json.mapper();
-        List<WireEvent> records = new ArrayList<>();
+        List<WireRecord> records = new ArrayList<>();
         List<ReportInput.DataLoss> losses = new ArrayList<>();
         try (Outbox outbox = Outbox.open(OutboxConfig.readOnly(dataDirectory))) {
             long next = 1;
@@ -38,8 +41,8 @@ public final class OutboxReportSource {
                 for (OutboxRecord r : page) {
                     if (KINDS.contains(r.kind())) {
                         try {
-                            records.add(mapper.readValue(r.payload(), WireEvent.class));
-                        } catch (IOException e) {
+                            records.add(WireCodec.decode(r.payload()));
+                        } catch (WireCodec.WireFormatException e) {
                             throw new BadInputException("outbox " + outbox.file() + " record " + r.sequence()
                                     + ": expected a wire record: " + e.getMessage());
                         }
@@ -53,7 +56,9 @@ public final class OutboxReportSource {
                             + d.firstSequence() + ".." + d.lastSequence()));
                 }
             }
-            String storeId = store != null ? store : outbox.deviceId();
+            String storeId = store != null ? store
+                    : records.stream().map(WireRecord::store).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(outbox.deviceId());
             return new ReportInput(storeId == null ? "unknown" : storeId, "edge outbox " + outbox.file(), records, losses);
         }
     }

@@ -7,7 +7,9 @@ import io.footfall.report.FootfallReport.HourRow;
 import io.footfall.report.FootfallReport.OccupancyPoint;
 import io.footfall.report.FootfallReport.OccupancyRow;
 import io.footfall.report.FootfallReport.PeakHour;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.AggregateRecord;
+import io.footfall.schema.WireRecord;
+import io.footfall.schema.ZoneExitRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,24 +45,24 @@ public final class ReportBuilder {
 
     public static FootfallReport build(ReportInput input, ReportOptions options) {
         ZoneId zone = options.zone();
-        Map<String, WireEvent> unique = new LinkedHashMap<>();
-        for (WireEvent r : input.records()) {
+        Map<String, WireRecord> unique = new LinkedHashMap<>();
+        for (WireRecord r : input.records()) {
             unique.putIfAbsent(r.id(), r);
         }
-        List<WireEvent> aggregates = unique.values().stream()
-                .filter(WireEvent::isAggregate)
+        List<AggregateRecord> aggregates = unique.values().stream()
+                .filter(AggregateRecord.class::isInstance).map(AggregateRecord.class::cast)
                 .filter(a -> options.includes(day(Instant.parse(a.start()), zone)))
-                .sorted(Comparator.comparing(WireEvent::camera).thenComparing(a -> Instant.parse(a.start())))
+                .sorted(Comparator.comparing(AggregateRecord::camera).thenComparing(a -> Instant.parse(a.start())))
                 .toList();
-        List<WireEvent> exits = unique.values().stream()
-                .filter(e -> WireEvent.ZONE_EXIT.equals(e.type()) && e.dwellMillis() != null)
-                .filter(e -> options.includes(day(Instant.parse(e.at()), zone)))
+        List<ZoneExitRecord> exits = unique.values().stream()
+                .filter(ZoneExitRecord.class::isInstance).map(ZoneExitRecord.class::cast)
+                .filter(e -> options.includes(day(e.atInstant(), zone)))
                 .toList();
         TreeSet<String> cameras = new TreeSet<>();
         aggregates.forEach(a -> cameras.add(a.camera()));
 
         Map<HourKey, Tally> hourly = new TreeMap<>();
-        for (WireEvent a : aggregates) {
+        for (AggregateRecord a : aggregates) {
             ZonedDateTime t = Instant.parse(a.start()).atZone(zone);
             Tally tally = hourly.computeIfAbsent(new HourKey(t.toLocalDate(), t.getHour(), a.camera()), k -> new Tally());
             tally.add(a);
@@ -149,13 +151,13 @@ public final class ReportBuilder {
         return rows;
     }
 
-    private static List<OccupancyPoint> timeline(List<WireEvent> aggregates) {
+    private static List<OccupancyPoint> timeline(List<AggregateRecord> aggregates) {
         List<OccupancyPoint> points = new ArrayList<>();
-        for (WireEvent a : aggregates) {
-            if (a.zones() == null || a.observedMillis() == null || a.observedMillis() <= 0) {
+        for (AggregateRecord a : aggregates) {
+            if (a.observedMillis() <= 0) {
                 continue;
             }
-            for (WireEvent.ZoneTotals z : a.zones()) {
+            for (AggregateRecord.ZoneTotals z : a.zones()) {
                 points.add(new OccupancyPoint(a.camera(), z.zone(), Instant.parse(a.start()), Instant.parse(a.end()),
                         z.occupancyMean(), z.occupancyMax()));
             }
@@ -163,9 +165,9 @@ public final class ReportBuilder {
         return points;
     }
 
-    private static List<DwellBucket> dwell(List<WireEvent> exits) {
+    private static List<DwellBucket> dwell(List<ZoneExitRecord> exits) {
         Map<String, int[]> counts = new TreeMap<>(); // camera|zone -> visits per bucket
-        for (WireEvent e : exits) {
+        for (ZoneExitRecord e : exits) {
             int[] c = counts.computeIfAbsent(e.camera() + "|" + e.zone(), k -> new int[DWELL_EDGES.length]);
             c[bucket(e.dwellMillis() / 1000)]++;
         }
@@ -200,19 +202,19 @@ public final class ReportBuilder {
     }
 
     /** Stretches each camera did not watch, within the time the store as a whole reported. */
-    private static List<Gap> gaps(List<WireEvent> aggregates) {
+    private static List<Gap> gaps(List<AggregateRecord> aggregates) {
         List<Gap> gaps = new ArrayList<>();
         if (aggregates.isEmpty()) {
             return gaps;
         }
         Instant first = aggregates.stream().map(a -> Instant.parse(a.start())).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = aggregates.stream().map(a -> Instant.parse(a.end())).max(Comparator.naturalOrder()).orElseThrow();
-        Map<String, List<WireEvent>> byCamera = new TreeMap<>();
+        Map<String, List<AggregateRecord>> byCamera = new TreeMap<>();
         aggregates.forEach(a -> byCamera.computeIfAbsent(a.camera(), c -> new ArrayList<>()).add(a));
-        for (Map.Entry<String, List<WireEvent>> e : byCamera.entrySet()) {
+        for (Map.Entry<String, List<AggregateRecord>> e : byCamera.entrySet()) {
             String camera = e.getKey();
             Instant covered = first;
-            for (WireEvent a : e.getValue()) {
+            for (AggregateRecord a : e.getValue()) {
                 Instant start = Instant.parse(a.start());
                 Instant end = Instant.parse(a.end());
                 if (start.isAfter(covered)) {
@@ -220,7 +222,7 @@ public final class ReportBuilder {
                             "no aggregates (camera or agent offline, or records lost)"));
                 }
                 long length = Duration.between(start, end).toMillis();
-                long observed = a.observedMillis() == null ? 0 : a.observedMillis();
+                long observed = a.observedMillis();
                 if (length - observed > GAP_TOLERANCE_MILLIS) {
                     gaps.add(gap(camera, start, end, length - observed, Gap.Kind.PARTLY_WATCHED, "camera watched " + observed / 1000 + " s of "
                             + length / 1000 + " s (no frames)"));
@@ -260,19 +262,14 @@ public final class ReportBuilder {
         long observed;
         final Map<String, ZoneTally> zones = new TreeMap<>();
 
-        void add(WireEvent a) {
-            if (a.lines() != null) {
-                for (WireEvent.LineTotals l : a.lines()) {
-                    in += l.in();
-                    out += l.out();
-                }
+        void add(AggregateRecord a) {
+            for (AggregateRecord.LineTotals l : a.lines()) {
+                in += l.in();
+                out += l.out();
             }
-            long obs = a.observedMillis() == null ? 0 : a.observedMillis();
-            observed += obs;
-            if (a.zones() != null) {
-                for (WireEvent.ZoneTotals z : a.zones()) {
-                    zones.computeIfAbsent(z.zone(), k -> new ZoneTally()).add(z, obs);
-                }
+            observed += a.observedMillis();
+            for (AggregateRecord.ZoneTotals z : a.zones()) {
+                zones.computeIfAbsent(z.zone(), k -> new ZoneTally()).add(z, a.observedMillis());
             }
         }
 
@@ -289,7 +286,7 @@ public final class ReportBuilder {
         long weight;
         int max;
 
-        void add(WireEvent.ZoneTotals z, long observedMillis) {
+        void add(AggregateRecord.ZoneTotals z, long observedMillis) {
             weightedMean += z.occupancyMean() * observedMillis;
             weight += observedMillis;
             max = Math.max(max, z.occupancyMax());

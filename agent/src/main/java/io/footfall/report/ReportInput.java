@@ -1,6 +1,6 @@
 package io.footfall.report;
 
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.WireRecord;
 
 import java.util.List;
 import java.util.Objects;
@@ -11,10 +11,10 @@ import java.util.Objects;
  *
  * @param store   the store the records belong to
  * @param source  where they were read, for the report's heading (never a secret)
- * @param records crossings, zone events and interval aggregates, in any order
+ * @param records crossings, zone events, interval aggregates and camera states, in any order
  * @param losses  records dropped before delivery (e.g. the outbox's quota while offline)
  */
-public record ReportInput(String store, String source, List<WireEvent> records, List<DataLoss> losses) {
+public record ReportInput(String store, String source, List<WireRecord> records, List<DataLoss> losses) {
     public ReportInput {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(source, "source");

@@ -1,7 +1,9 @@
 package io.footfall.report;
 
 import io.footfall.report.FootfallReport.HourRow;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.AggregateRecord;
+import io.footfall.schema.WireRecord;
+import io.footfall.schema.ZoneExitRecord;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -21,21 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportBuilderTest {
     static final Instant OPEN = Instant.parse("2026-11-25T08:00:00Z");
 
-    static WireEvent aggregate(String camera, Instant start, long observedMillis, int in, int out, double occupancy) {
+    static AggregateRecord aggregate(String camera, Instant start, long observedMillis, int in, int out, double occupancy) {
         Instant end = start.plusSeconds(3600);
-        return new WireEvent(1, "dev/" + camera + "/interval-3600s/" + start, WireEvent.AGGREGATE, "dev", camera,
-                start.toString(), null, null, null, null, null, null, null, null, null, start.toString(), end.toString(),
-                observedMillis, List.of(new WireEvent.LineTotals("door", in, out)),
-                List.of(new WireEvent.ZoneTotals("till", 0, 3, occupancy, 4, 4, 20_000, 15_000, 40_000)));
+        return new AggregateRecord(1, "dev/" + camera + "/interval-3600s/" + start, "store-7", "dev", camera,
+                start.toString(), start.toString(), end.toString(), observedMillis,
+                List.of(new AggregateRecord.LineTotals("door", in, out)),
+                List.of(new AggregateRecord.ZoneTotals("till", 0, 3, occupancy, 4, 4, 20_000, 15_000, 40_000)));
     }
 
-    static WireEvent exit(String camera, Instant at, long dwellMillis) {
-        return new WireEvent(1, "dev/" + camera + "/zone-exit/" + at, WireEvent.ZONE_EXIT, "dev", camera, at.toString(),
-                null, "till", null, 7L, 1L, 0L, dwellMillis, "left", null, null, null, null, null, null);
+    static ZoneExitRecord exit(String camera, Instant at, long dwellMillis) {
+        return new ZoneExitRecord(1, "dev/" + camera + "/zone-exit/" + at, "store-7", "dev", camera, at.toString(),
+                "till", 7L, 1L, 0L, dwellMillis, "left");
     }
 
     static ReportInput storeDay() {
-        List<WireEvent> records = new ArrayList<>();
+        List<WireRecord> records = new ArrayList<>();
         for (int h = 0; h < 10; h++) {
             Instant start = OPEN.plusSeconds(3600L * h);
             records.add(aggregate("entrance", start, 3_600_000, 10 + 3 * h, 8 + 2 * h, 1.5 + h % 3));

@@ -46,9 +46,9 @@ import java.util.Map;
  * activity, and the storage-event trigger that runs it for every new count file.
  *
  * <p>Per blob, the trigger passes {@code folderPath} ({@code counts/{store}/{device}/{yyyy}/{MM}/{dd}/{HH}}) and
- * {@code fileName}; the pipeline derives the store and the partition key ({@code store-yyyy-MM-dd}) from the
- * folder and adds them to every row as additional source columns, which is right because a count file holds one
- * store's records of one UTC hour. The sink upserts (a re-run of a blob rewrites the same documents) with the
+ * {@code fileName}; the pipeline derives the partition key ({@code store-yyyy-MM-dd}) from the folder and adds
+ * it to every row as an additional source column, which is right because a count file holds one store's records
+ * of one UTC hour. The sink upserts (a re-run of a blob rewrites the same documents) with the
  * column mapping generated from the wire schema ({@link ColumnMapping}).
  *
  * <p>Limit: a Copy activity cannot transform values per row, so the document id is the record id as is. It
@@ -131,10 +131,7 @@ public final class PipelineDefinitions {
                         .withReferenceName(COSMOS_DATASET)))
                 .withSource(new JsonSource()
                         .withStoreSettings(new AzureBlobStorageReadSettings().withRecursive(false))
-                        .withAdditionalColumns(List.of(
-                                column(DocumentSchema.PARTITION_KEY, "@concat(" + part + "[1], '-', " + part + "[3], '-', "
-                                        + part + "[4], '-', " + part + "[5])"),
-                                column(DocumentSchema.STORE, "@" + part + "[1]"))))
+                        .withAdditionalColumns(additionalColumns(schema, part)))
                 .withSink(new CosmosDbSqlApiSink().withWriteBehavior("upsert").withWriteBatchSize(WRITE_BATCH_SIZE))
                 .withTranslator(ColumnMapping.translator(schema));
         activities = List.of(copy);
@@ -227,6 +224,17 @@ public final class PipelineDefinitions {
         m.put("value", value);
         m.put("type", "Expression");
         return m;
+    }
+
+    /** Per-blob columns from the folder path: the partition key, and the store when the records lack it. */
+    private static List<Map<String, Object>> additionalColumns(DocumentSchema schema, String part) {
+        List<Map<String, Object>> columns = new java.util.ArrayList<>();
+        columns.add(column(DocumentSchema.PARTITION_KEY, "@concat(" + part + "[1], '-', " + part + "[3], '-', "
+                + part + "[4], '-', " + part + "[5])"));
+        if (!schema.wireHasStore()) {
+            columns.add(column(DocumentSchema.STORE, "@" + part + "[1]"));
+        }
+        return columns;
     }
 
     private static Map<String, Object> column(String name, String expression) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.BadInputException;
 import io.footfall.schema.Json;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.WireCodec;
+import io.footfall.schema.WireRecord;
 
 import java.util.Map;
 
@@ -39,22 +40,22 @@ public final class CosmosDocuments {
      * @param source names the input in the error message (blob name and line number)
      * @throws BadInputException the line is not a wire record
      */
-    public WireEvent parseLine(String line, String source) {
+    public WireRecord parseLine(String line, String source) {
+        WireRecord record;
         try {
-            WireEvent record = mapper.readValue(line, WireEvent.class);
-            if (record.id() == null || record.at() == null) {
-                throw new BadInputException(source + ": expected a wire record with 'id' and 'at'");
-            }
-            return record;
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": expected a wire record (JSON object of schema "
-                    + WireEvent.SCHEMA_VERSION + "): " + e.getOriginalMessage());
+            record = WireCodec.decode(line);
+        } catch (WireCodec.WireFormatException e) {
+            throw new BadInputException(source + ": " + e.getMessage());
         }
+        if (record.id() == null || record.id().isEmpty() || record.at() == null) {
+            throw new BadInputException(source + ": expected a wire record with 'id' and 'at'");
+        }
+        return record;
     }
 
     /** The document for {@code record}; {@code store} is used when the record does not name its store. */
-    public ObjectNode toDocument(WireEvent record, String store) {
-        ObjectNode wire = mapper.valueToTree(record);
+    public ObjectNode toDocument(WireRecord record, String store) {
+        ObjectNode wire = (ObjectNode) readTree(WireCodec.encode(record));
         String storeId = wire.hasNonNull(DocumentSchema.STORE) ? wire.get(DocumentSchema.STORE).asText() : store;
         ObjectNode doc = mapper.createObjectNode();
         for (Map.Entry<String, String> e : schema.documentSources().entrySet()) {
@@ -75,14 +76,21 @@ public final class CosmosDocuments {
         return doc;
     }
 
-    /** An aggregate's interval start, else the event time: the time a record is filed under. */
+    /** The time a record is filed under ({@code at}; an aggregate's {@code at} is its interval start). */
     static String recordTime(JsonNode wire) {
-        JsonNode start = wire.get(DocumentSchema.INTERVAL_START);
-        return start != null && !start.isNull() ? start.asText() : wire.path(DocumentSchema.TIME).asText(null);
+        return wire.path(DocumentSchema.TIME).asText(null);
+    }
+
+    private JsonNode readTree(byte[] json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the wire codec wrote unreadable JSON", e);
+        }
     }
 
     /** The wire record a document holds (Cosmos's own {@code _rid, _ts, ...} and the added fields dropped). */
-    public WireEvent toWire(JsonNode document) {
+    public WireRecord toWire(JsonNode document) {
         ObjectNode wire = mapper.createObjectNode();
         for (Map.Entry<String, String> e : schema.documentSources().entrySet()) {
             if (e.getValue() != null && document.hasNonNull(e.getKey())) {
@@ -90,10 +98,10 @@ public final class CosmosDocuments {
             }
         }
         try {
-            return mapper.treeToValue(wire, WireEvent.class);
-        } catch (JsonProcessingException e) {
+            return WireCodec.decode(mapper.writeValueAsBytes(wire));
+        } catch (JsonProcessingException | WireCodec.WireFormatException e) {
             throw new BadInputException("Cosmos document " + document.path(DocumentSchema.ID).asText()
-                    + ": not a wire record: " + e.getOriginalMessage());
+                    + ": not a wire record: " + e.getMessage());
         }
     }
 

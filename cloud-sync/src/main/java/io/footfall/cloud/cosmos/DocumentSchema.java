@@ -1,10 +1,11 @@
 package io.footfall.cloud.cosmos;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.footfall.schema.WireEvent;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.footfall.schema.Json;
+import io.footfall.schema.WireRecord;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shape of a Cosmos DB document, derived by reflection from the wire record types (never copied by hand): every
- * JSON property of the wire records, in their declared order, with {@code id} moved to {@link #RECORD_ID}, plus the
- * fields Cosmos needs ({@link #ID}, {@link #PARTITION_KEY}, and {@link #STORE} when the wire records do not carry it).
- * The direct loader and the Data Factory column mapping both use this one description, so they cannot disagree, and
- * a change to the wire records changes both.
+ * The shape of a Cosmos DB document, derived from the wire record types (never copied by hand): every JSON property
+ * the wire records have, as Jackson serializes them (names, {@code @JsonPropertyOrder}), with {@code id} moved to
+ * {@link #RECORD_ID}, plus the fields Cosmos needs ({@link #ID}, {@link #PARTITION_KEY}, and {@link #STORE} when the
+ * wire records do not carry it). The direct loader and the Data Factory column mapping both use this one
+ * description, so they cannot disagree, and a change to the wire records changes both.
  *
  * <p>Immutable; thread-safe.
  */
@@ -29,16 +30,10 @@ public final class DocumentSchema {
     /** {@code {store}-{yyyy-MM-dd}}: see {@link PartitionKeys}. */
     public static final String PARTITION_KEY = "partitionKey";
     public static final String STORE = "store";
-    /** The wire property holding an event's time, which decides its partition. */
+    /** The wire property holding the record's time (an aggregate's interval start), which decides its partition. */
     public static final String TIME = "at";
-    /**
-     * The wire property holding an interval's start, which decides an aggregate's partition (the count files are
-     * cut the same way: aggregates by start, events by time), so a blob's records all go to the partition of its
-     * day.
-     */
-    public static final String INTERVAL_START = "start";
 
-    private static final DocumentSchema WIRE = of(List.of(WireEvent.class));
+    private static final DocumentSchema WIRE = of(Arrays.stream(WireRecord.class.getPermittedSubclasses()).toList());
 
     private final List<WireField> wireFields;
 
@@ -46,17 +41,21 @@ public final class DocumentSchema {
         this.wireFields = List.copyOf(wireFields);
     }
 
-    /** The schema of the records Footfall puts on the wire today. */
+    /** The schema of every record type Footfall puts on the wire ({@link WireRecord}'s permitted types). */
     public static DocumentSchema wire() {
         return WIRE;
     }
 
-    /** The union of the JSON properties of the given record types, first declaration wins the position. */
-    public static DocumentSchema of(Collection<Class<? extends Record>> recordTypes) {
+    /** The union of the JSON properties of the given types, in the order first declared. */
+    public static DocumentSchema of(Collection<Class<?>> recordTypes) {
+        ObjectMapper mapper = Json.mapper();
         Map<String, WireField> fields = new LinkedHashMap<>();
-        for (Class<? extends Record> type : recordTypes) {
-            for (WireField f : fieldsOf(type)) {
-                fields.putIfAbsent(f.name(), f);
+        for (Class<?> type : recordTypes) {
+            BeanDescription d = mapper.getSerializationConfig().introspect(mapper.constructType(type));
+            for (BeanPropertyDefinition p : d.findProperties()) {
+                if (p.couldSerialize()) {
+                    fields.putIfAbsent(p.getName(), new WireField(p.getName(), JsonKind.of(p.getRawPrimaryType())));
+                }
             }
         }
         if (!fields.containsKey(ID) || !fields.containsKey(TIME)) {
@@ -64,7 +63,6 @@ public final class DocumentSchema {
         }
         return new DocumentSchema(new ArrayList<>(fields.values()));
     }
-
     /** The wire record's JSON properties, in JSON order. */
     public List<WireField> wireFields() {
         return wireFields;
@@ -86,29 +84,6 @@ public final class DocumentSchema {
             m.put(f.name().equals(ID) ? RECORD_ID : f.name(), f.name());
         }
         return m;
-    }
-
-    private static List<WireField> fieldsOf(Class<? extends Record> type) {
-        List<WireField> fields = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) {
-            JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
-            if (p == null) {
-                p = c.getAnnotation(JsonProperty.class);
-            }
-            String name = p != null && !p.value().isEmpty() ? p.value() : c.getName();
-            fields.add(new WireField(name, JsonKind.of(c.getType())));
-        }
-        JsonPropertyOrder order = type.getAnnotation(JsonPropertyOrder.class);
-        if (order != null) {
-            List<String> declared = Arrays.asList(order.value());
-            fields.sort((a, b) -> Integer.compare(rank(declared, a.name()), rank(declared, b.name())));
-        }
-        return fields;
-    }
-
-    private static int rank(List<String> order, String name) {
-        int i = order.indexOf(name);
-        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** One JSON property of the wire records. */

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The container's partition key is synthetic: {@code {store}-{yyyy-MM-dd}} of the record's time (UTC; an aggregate's interval start,
- * an event's {@code at}: the same time the count files are cut by).
+ * The container's partition key is synthetic: {@code {store}-{yyyy-MM-dd}} of the record's time (UTC; {@code at}, which for an
+ * aggregate is its interval start: the same time the count files are cut by).
  *
  * <p>Why: analysts and the report ask for one store over a time range, so a store-day is answered by one
  * partition and a week by seven point queries, never a fan-out over every store. A key per store alone would

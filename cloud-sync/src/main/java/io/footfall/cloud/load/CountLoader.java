@@ -3,7 +3,7 @@ package io.footfall.cloud.load;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.cloud.cosmos.CosmosCounts;
 import io.footfall.cloud.cosmos.CosmosDocuments;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.WireRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +124,7 @@ public final class CountLoader {
             if (line.isEmpty()) {
                 continue;
             }
-            WireEvent record = documents.parseLine(line, "blob " + blobs.containerName() + "/" + name.name() + " line " + (i + 1));
+            WireRecord record = documents.parseLine(line, "blob " + blobs.containerName() + "/" + name.name() + " line " + (i + 1));
             docs.add(documents.toDocument(record, name.store()));
         }
         return docs;

@@ -5,7 +5,7 @@ import io.footfall.cloud.cosmos.CosmosCounts;
 import io.footfall.cloud.cosmos.CosmosDocuments;
 import io.footfall.cloud.cosmos.PartitionKeys;
 import io.footfall.report.ReportInput;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.WireRecord;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -37,7 +37,7 @@ public final class CosmosReportSource {
         if (ChronoUnit.DAYS.between(from, last) >= MAX_DAYS) {
             throw new IllegalArgumentException("--from " + from + " --to " + last + ": expected at most " + MAX_DAYS + " days");
         }
-        List<WireEvent> records = new ArrayList<>();
+        List<WireRecord> records = new ArrayList<>();
         for (LocalDate d = from.minusDays(1); !d.isAfter(last.plusDays(1)); d = d.plusDays(1)) {
             for (JsonNode doc : cosmos.partition(PartitionKeys.of(store, d))) {
                 records.add(documents.toWire(doc));

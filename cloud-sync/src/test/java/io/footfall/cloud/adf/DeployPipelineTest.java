@@ -168,7 +168,7 @@ class DeployPipelineTest {
         assertThat(sink.path("writeBehavior").asText()).isEqualTo("upsert");
         JsonNode src = copy.path("typeProperties").path("source");
         assertThat(src.path("type").asText()).isEqualTo("JsonSource");
-        assertThat(src.path("additionalColumns").findValuesAsText("name")).containsExactly("partitionKey", "store");
+        assertThat(src.path("additionalColumns").findValuesAsText("name")).containsExactly("partitionKey");
         assertThat(src.path("additionalColumns").get(0).path("value").path("value").asText())
                 .isEqualTo("@concat(split(pipeline().parameters.folderPath, '/')[1], '-', split(pipeline().parameters."
                         + "folderPath, '/')[3], '-', split(pipeline().parameters.folderPath, '/')[4], '-', "

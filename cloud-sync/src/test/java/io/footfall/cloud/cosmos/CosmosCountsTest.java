@@ -3,7 +3,7 @@ package io.footfall.cloud.cosmos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.cloud.testing.CosmosTestServer;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.WireRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,10 +56,10 @@ class CosmosCountsTest {
     @Test
     void upsertTwiceKeepsOneDocumentPerRecordAndReadsBackTheWireRecord() {
         CosmosDocuments docs = CosmosDocuments.wire();
-        WireEvent crossing = docs.parseLine("{\"schema\":1,\"id\":\"dev-1/cam #1/crossing/42?x\",\"type\":\"crossing\","
-                + "\"device\":\"dev-1\",\"camera\":\"cam #1\",\"at\":\"2026-11-25T23:59:59.500Z\",\"line\":\"door\","
+        WireRecord crossing = docs.parseLine("{\"schema\":1,\"id\":\"dev-1/cam #1/crossing/42?x\",\"type\":\"crossing\","
+                + "\"store\":\"store-042\",\"device\":\"dev-1\",\"camera\":\"cam #1\",\"at\":\"2026-11-25T23:59:59.500Z\",\"line\":\"door\","
                 + "\"direction\":\"in\",\"trackId\":42,\"frame\":10,\"ptsMillis\":400}", "test:1");
-        ObjectNode doc = docs.toDocument(crossing, "store-042");
+        ObjectNode doc = docs.toDocument(crossing, "from-the-blob-name");
         assertThat(doc.get("id").asText()).isEqualTo("dev-1%2Fcam %231%2Fcrossing%2F42%3Fx");
         assertThat(doc.get("partitionKey").asText()).isEqualTo("store-042-2026-11-25");
         try (CosmosCounts counts = CosmosCounts.connect(settings("upsert", null))) {
