@@ -198,7 +198,7 @@ class CloudLoadEndToEndTest {
         Run run = load("bad", checkpoint, "--blob-container", "bad-counts");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).startsWith("cloud load: blob bad-counts/store-042/local/2026/11/25/10/camera1.jsonl "
-                + "line 2: expected a wire record").doesNotContain("\n");
+                + "line 2: expected one Footfall wire record").doesNotContain("\n");
         assertThat(documents("bad")).hasSize((int) Files.readAllLines(blobs.get(0)).stream().filter(l -> !l.isBlank()).count());
         assertThat(Files.readAllLines(checkpoint)).hasSize(1);
     }

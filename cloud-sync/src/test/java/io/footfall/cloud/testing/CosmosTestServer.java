@@ -24,12 +24,17 @@ public final class CosmosTestServer implements AutoCloseable {
     public static final String KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
     private static final String PASSWORD = "footfall-test";
 
+    private static final List<String> TRUST_PROPERTIES = List.of("javax.net.ssl.trustStore",
+            "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType");
+
     private final Process process;
     private final int port;
+    private final java.util.Map<String, String> previousTrust;
 
-    private CosmosTestServer(Process process, int port) {
+    private CosmosTestServer(Process process, int port, java.util.Map<String, String> previousTrust) {
         this.process = process;
         this.port = port;
+        this.previousTrust = previousTrust;
     }
 
     public static CosmosTestServer start(Path workDir) {
@@ -38,6 +43,8 @@ public final class CosmosTestServer implements AutoCloseable {
         Path trustStore = workDir.resolve("cosmos-trust.p12");
         makeKeyPair(serverStore);
         writeTrustStore(serverStore, trustStore);
+        java.util.Map<String, String> previous = new java.util.HashMap<>();
+        TRUST_PROPERTIES.forEach(k -> previous.put(k, System.getProperty(k)));
         System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
         System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
@@ -50,7 +57,7 @@ public final class CosmosTestServer implements AutoCloseable {
         }
         Process p = NodeServers.start(List.of("node", script.toString(), serverStore.toString(), PASSWORD,
                 Integer.toString(port)), modules.getParent(), line -> line.contains("cosmos-ready"));
-        return new CosmosTestServer(p, port);
+        return new CosmosTestServer(p, port, previous);
     }
 
     public String endpoint() {
@@ -98,5 +105,13 @@ public final class CosmosTestServer implements AutoCloseable {
     @Override
     public void close() {
         NodeServers.stop(process);
+        // The trust store file goes with the test's folder: later tests must use the JVM's default again.
+        previousTrust.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
     }
 }
