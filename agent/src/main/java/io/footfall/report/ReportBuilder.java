@@ -8,6 +8,7 @@ import io.footfall.report.FootfallReport.OccupancyPoint;
 import io.footfall.report.FootfallReport.OccupancyRow;
 import io.footfall.report.FootfallReport.PeakHour;
 import io.footfall.schema.AggregateRecord;
+import io.footfall.schema.CameraStateRecord;
 import io.footfall.schema.WireRecord;
 import io.footfall.schema.ZoneExitRecord;
 
@@ -130,7 +131,7 @@ public final class ReportBuilder {
             }
         }
         return new FootfallReport(input.store(), input.source(), zone, List.copyOf(cameras), hours, days, peaks,
-                occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits), gaps(aggregates),
+                occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits), gaps(aggregates, states(unique)),
                 input.losses());
     }
 
@@ -201,8 +202,31 @@ public final class ReportBuilder {
         return s < 60 ? s + "s" : s / 60 + "min";
     }
 
+    /** Each camera's online/offline records, in time order. */
+    private static Map<String, List<CameraStateRecord>> states(Map<String, WireRecord> records) {
+        Map<String, List<CameraStateRecord>> states = new TreeMap<>();
+        records.values().stream().filter(CameraStateRecord.class::isInstance).map(CameraStateRecord.class::cast)
+                .sorted(Comparator.comparing(CameraStateRecord::atInstant))
+                .forEach(s -> states.computeIfAbsent(s.camera(), c -> new ArrayList<>()).add(s));
+        return states;
+    }
+
+    /** Why nothing arrived up to {@code to}: the camera's last state before then, when it says offline. */
+    private static String whyMissing(List<CameraStateRecord> states, Instant to) {
+        CameraStateRecord last = null;
+        for (CameraStateRecord s : states) {
+            if (s.atInstant().isBefore(to)) {
+                last = s;
+            }
+        }
+        if (last != null && CameraStateRecord.OFFLINE.equals(last.state())) {
+            return "camera offline since " + last.at() + (last.reason() == null ? "" : " (" + last.reason() + ")");
+        }
+        return "no aggregates (camera or agent offline, or records lost)";
+    }
+
     /** Stretches each camera did not watch, within the time the store as a whole reported. */
-    private static List<Gap> gaps(List<AggregateRecord> aggregates) {
+    private static List<Gap> gaps(List<AggregateRecord> aggregates, Map<String, List<CameraStateRecord>> states) {
         List<Gap> gaps = new ArrayList<>();
         if (aggregates.isEmpty()) {
             return gaps;
@@ -219,7 +243,7 @@ public final class ReportBuilder {
                 Instant end = Instant.parse(a.end());
                 if (start.isAfter(covered)) {
                     gaps.add(gap(camera, covered, start, Duration.between(covered, start).toMillis(), Gap.Kind.NOT_REPORTED,
-                            "no aggregates (camera or agent offline, or records lost)"));
+                            whyMissing(states.getOrDefault(camera, List.of()), start)));
                 }
                 long length = Duration.between(start, end).toMillis();
                 long observed = a.observedMillis();
@@ -233,7 +257,7 @@ public final class ReportBuilder {
             }
             if (last.isAfter(covered)) {
                 gaps.add(gap(camera, covered, last, Duration.between(covered, last).toMillis(), Gap.Kind.NOT_REPORTED,
-                        "no aggregates (camera or agent offline, or records lost)"));
+                        whyMissing(states.getOrDefault(camera, List.of()), last)));
             }
         }
         return gaps;

@@ -2,6 +2,7 @@ package io.footfall.report;
 
 import io.footfall.report.FootfallReport.HourRow;
 import io.footfall.schema.AggregateRecord;
+import io.footfall.schema.CameraStateRecord;
 import io.footfall.schema.WireRecord;
 import io.footfall.schema.ZoneExitRecord;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ class ReportBuilderTest {
             }
         }
         records.add(records.get(0)); // delivered twice: counted once
+        records.add(new CameraStateRecord(1, "dev/aisle/camera-state/offline", "store-7", "dev", "aisle",
+                OPEN.plusSeconds(4 * 3600 + 5).toString(), CameraStateRecord.OFFLINE, "no frames for 5 s"));
         records.add(exit("entrance", OPEN.plusSeconds(100), 5_000));
         records.add(exit("entrance", OPEN.plusSeconds(200), 45_000));
         records.add(exit("entrance", OPEN.plusSeconds(300), 400_000));
@@ -86,7 +89,8 @@ class ReportBuilderTest {
         TableRenderer.render(r, new PrintWriter(table));
         assertThat(table.toString()).contains("2026-11-25 13:00  aisle                     -      -  no data")
                 .contains("dropped before delivery: 2 aggregate records (quota)")
-                .contains("camera watched 1800 s of 3600 s");
+                .contains("camera watched 1800 s of 3600 s")
+                .contains("camera offline since 2026-11-25T12:00:05Z (no frames for 5 s)");
         Path dir = Path.of("target/report-charts-test");
         List<Path> files = ReportFiles.write(r, dir);
         assertThat(Files.readAllLines(dir.resolve("footfall-hourly.csv"))).contains("2026-11-25,13,aisle,,,,");

@@ -53,10 +53,12 @@ public final class NodeServers {
      * draining the output so the process never blocks on a full pipe.
      */
     public static Process start(List<String> command, Path workDir, Predicate<String> ready) {
+        Process started = null;
         try {
             ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
             pb.environment().put("NODE_PATH", modules().toString());
             Process p = pb.start();
+            started = p;
             CompletableFuture<Void> up = new CompletableFuture<>();
             StringBuilder seen = new StringBuilder();
             Thread drain = new Thread(() -> {
@@ -79,6 +81,7 @@ public final class NodeServers {
             up.get(60, TimeUnit.SECONDS);
             return p;
         } catch (Exception e) {
+            stop(started); // never leave a half-started server behind
             throw new IllegalStateException("could not start " + command + ": " + e.getMessage(), e);
         }
     }
