@@ -20,6 +20,7 @@ import picocli.CommandLine.HelpCommand;
                 StoreCommand.class,
                 BenchCommand.class,
                 EdgeCommand.class,
+                ReportCommand.class,
         })
 public final class FootfallCommand {
 

@@ -1,0 +1,111 @@
+package io.footfall.report;
+
+import io.footfall.report.FootfallReport.DayRow;
+import io.footfall.report.FootfallReport.DwellBucket;
+import io.footfall.report.FootfallReport.Gap;
+import io.footfall.report.FootfallReport.HourRow;
+import io.footfall.report.FootfallReport.OccupancyRow;
+import io.footfall.report.FootfallReport.PeakHour;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes a {@link FootfallReport} as CSV files (RFC 4180, header row, UTF-8), one per table. A gap is an empty
+ * cell, never 0, so a spreadsheet's sum or average skips it. Stateless.
+ */
+public final class CsvRenderer {
+    private CsvRenderer() {
+    }
+
+    /** Writes the files into {@code dir} (created if needed) and returns them. */
+    public static List<Path> write(FootfallReport r, Path dir) {
+        List<Path> files = new ArrayList<>();
+        files.add(write(dir.resolve("footfall-hourly.csv"), "day,hour,camera,in,out,observed_seconds,coverage",
+                r.hours().stream().map(CsvRenderer::row).toList()));
+        files.add(write(dir.resolve("footfall-daily.csv"), "day,camera,in,out,observed_seconds,hours_without_data",
+                r.days().stream().map(CsvRenderer::row).toList()));
+        files.add(write(dir.resolve("peak-hours.csv"), "day,hour,in",
+                r.peaks().stream().map(CsvRenderer::row).toList()));
+        files.add(write(dir.resolve("occupancy-hourly.csv"), "day,hour,camera,zone,mean,max",
+                r.occupancy().stream().map(CsvRenderer::row).toList()));
+        files.add(write(dir.resolve("dwell.csv"), "camera,zone,bucket,from_seconds,to_seconds,visits",
+                r.dwell().stream().map(CsvRenderer::row).toList()));
+        List<String> missing = new ArrayList<>(r.gaps().stream().map(CsvRenderer::row).toList());
+        r.losses().forEach(l -> missing.add(join("", "", "", "", "dropped " + l.count() + " " + l.kind() + " records: "
+                + l.detail())));
+        files.add(write(dir.resolve("missing.csv"), "camera,from,to,missing_seconds,reason", missing));
+        return files;
+    }
+
+    private static Path write(Path file, String header, List<String> rows) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            StringBuilder b = new StringBuilder(header).append("\r\n");
+            rows.forEach(row -> b.append(row).append("\r\n"));
+            Files.writeString(file, b, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String row(HourRow h) {
+        return join(h.day(), h.hour(), h.camera(), opt(h.in()), opt(h.out()),
+                h.gap() ? "" : h.observedMillis() / 1000, h.gap() ? "" : fmt(h.coverage()));
+    }
+
+    private static String row(DayRow d) {
+        return join(d.day(), d.camera(), d.in(), d.out(), d.observedMillis() / 1000, d.gapHours());
+    }
+
+    private static String row(PeakHour p) {
+        return join(p.day(), p.hour(), p.in());
+    }
+
+    private static String row(OccupancyRow o) {
+        return join(o.day(), o.hour(), o.camera(), o.zone(), o.mean().map(CsvRenderer::fmt).orElse(""), opt(o.max()));
+    }
+
+    private static String row(DwellBucket b) {
+        return join(b.camera(), b.zone(), b.label(), b.fromSeconds(), b.toSeconds() == Long.MAX_VALUE ? "" : b.toSeconds(),
+                b.visits());
+    }
+
+    private static String row(Gap g) {
+        return join(g.camera(), g.from(), g.to(), g.missingMillis() / 1000, g.reason());
+    }
+
+    private static String opt(Optional<Integer> v) {
+        return v.map(String::valueOf).orElse("");
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String join(Object... cells) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(quote(String.valueOf(cells[i])));
+        }
+        return b.toString();
+    }
+
+    static String quote(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

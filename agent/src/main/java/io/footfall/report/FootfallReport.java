@@ -1,0 +1,68 @@
+package io.footfall.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A store's footfall as a store manager reads it: people in and out per hour and per day (per camera and for the
+ * store), the peak hour, occupancy over the day, how long visits lasted, and what is missing. A missing value is
+ * {@link Optional#empty()} (a gap), never zero: an hour nobody watched is not an hour nobody came. Immutable;
+ * built by {@link ReportBuilder}, drawn by {@link TableRenderer}, {@link CsvRenderer}, {@link ChartRenderer}.
+ */
+public record FootfallReport(String store, String source, ZoneId zone, List<String> cameras, List<HourRow> hours,
+                             List<DayRow> days, List<PeakHour> peaks, List<OccupancyRow> occupancy,
+                             List<OccupancyPoint> occupancyTimeline, List<DwellBucket> dwell, List<Gap> gaps,
+                             List<ReportInput.DataLoss> losses) {
+
+    /** The store total's pseudo camera. */
+    public static final String STORE = "(store)";
+
+    /**
+     * One hour of one camera (or {@link #STORE}). {@code in}/{@code out} are empty when nothing observed the hour.
+     *
+     * @param observedMillis how much of the hour the camera(s) actually watched (store: the least-watched camera)
+     */
+    public record HourRow(LocalDate day, int hour, String camera, Optional<Integer> in, Optional<Integer> out,
+                          long observedMillis) {
+        public double coverage() {
+            return Math.min(1.0, observedMillis / 3_600_000.0);
+        }
+
+        public boolean gap() {
+            return in.isEmpty();
+        }
+    }
+
+    /** One day of one camera (or {@link #STORE}); {@code gapHours} hours of the day's span had no data. */
+    public record DayRow(LocalDate day, String camera, int in, int out, long observedMillis, int gapHours) {
+    }
+
+    /** The hour with the most people coming in, store-wide, of one day. */
+    public record PeakHour(LocalDate day, int hour, int in) {
+    }
+
+    /** One hour of one zone: time-weighted mean and maximum number of people present; empty = not observed. */
+    public record OccupancyRow(LocalDate day, int hour, String camera, String zone, Optional<Double> mean,
+                               Optional<Integer> max) {
+    }
+
+    /** One aggregate interval of one zone, for the occupancy chart. */
+    public record OccupancyPoint(String camera, String zone, Instant start, Instant end, double mean, int max) {
+    }
+
+    /** How many finished visits of a zone lasted between {@code fromSeconds} (inclusive) and {@code toSeconds}. */
+    public record DwellBucket(String camera, String zone, String label, long fromSeconds, long toSeconds, int visits) {
+    }
+
+    /**
+     * Time a camera did not watch: between two aggregates (nothing arrived), or inside one (the camera delivered no
+     * frames for part of the interval).
+     */
+    public record Gap(String camera, Instant from, Instant to, long missingMillis, Kind kind, String reason) {
+        /** Whether nothing arrived for the stretch, or an interval arrived that was only partly watched. */
+        public enum Kind { NOT_REPORTED, PARTLY_WATCHED }
+    }
+}
