@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.BadInputException;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.schema.WireCodec;
 import io.footfall.schema.WireRecord;
 

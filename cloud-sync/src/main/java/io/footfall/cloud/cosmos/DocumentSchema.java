@@ -3,7 +3,7 @@ package io.footfall.cloud.cosmos;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.schema.WireRecord;
 
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.footfall.cloud.cosmos.CosmosCounts;
 import io.footfall.cloud.cosmos.CosmosSettings;
 import io.footfall.cloud.testing.AzuriteTestServer;
 import io.footfall.cloud.testing.CosmosTestServer;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.schema.WireCodec;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
