@@ -16,10 +16,19 @@ import java.util.Optional;
  *                (default: when the run starts)
  * @param lines   counting lines, relative coordinates
  * @param zones   zones, relative coordinates
+ * @param privacy this camera's own privacy policy (the global one with this camera's settings on top);
+ *                empty: the global one
  */
-public record CameraConfig(String id, String source, Optional<Instant> start, List<CountLine> lines, List<Zone> zones) {
+public record CameraConfig(String id, String source, Optional<Instant> start, List<CountLine> lines, List<Zone> zones,
+                           Optional<PrivacyPolicy> privacy) {
     public CameraConfig {
         lines = List.copyOf(lines);
         zones = List.copyOf(zones);
+        java.util.Objects.requireNonNull(privacy, "privacy");
+    }
+
+    /** A camera that follows the global privacy policy. */
+    public CameraConfig(String id, String source, Optional<Instant> start, List<CountLine> lines, List<Zone> zones) {
+        this(id, source, start, lines, zones, Optional.empty());
     }
 }

@@ -36,11 +36,13 @@ import java.util.Set;
  * counting: {anchor: bottom-center, lineHysteresis: 0.1, cancelWindowSeconds: 2, zoneMinFrames: 3, intervalSeconds: 60}
  * clips: {mode: events, preSeconds: 3, postSeconds: 3}
  * store: {quotaMb: 1024, maxAgeDays: 30, retentionIntervalSeconds: 60}
+ * privacy: {mode: heads, strength: 0.2, headFraction: 0.3}    # heads | people | off
  * cameras:
  *   - id: entrance
  *     source: rtsp://camera-1/stream
  *     lines: [{name: door, points: [[0.8, 0], [0.8, 1]]}]
  *     zones: [{name: room, polygon: [[0, 0], [1, 0], [1, 1], [0, 1]]}]
+ *     privacy: {mode: people, masks: [{name: till, polygon: [[0.1, 0.1], [0.3, 0.1], [0.3, 0.3], [0.1, 0.3]]}]}
  * </pre>
  */
 public final class ConfigLoader {
@@ -67,13 +69,14 @@ public final class ConfigLoader {
     /** Parses an already-read tree (a file, or later a twin's desired properties). */
     public static FootfallConfig parse(JsonNode tree, String origin) {
         Node root = Node.root(tree, origin);
-        root.allowOnly(Set.of("device", "detector", "tracker", "counting", "clips", "store", "cameras"));
+        root.allowOnly(Set.of("device", "detector", "tracker", "counting", "clips", "store", "privacy", "cameras"));
         String device = root.name("device", "local");
         DetectorSettings detector = detector(root.object("detector"));
         TrackerConfig tracker = tracker(root.object("tracker"));
         AnalyticsConfig analytics = counting(root.object("counting"));
         ClipPolicy clips = clips(root.object("clips"));
         StoreSettings store = store(root.object("store"));
+        PrivacyPolicy privacy = privacy(root.object("privacy"), PrivacyPolicy.defaults(), false);
         List<Node> cams = root.objects("cameras", true);
         if (cams.isEmpty()) {
             throw new ConfigException("config field cameras: expected at least one camera");
@@ -81,13 +84,13 @@ public final class ConfigLoader {
         List<CameraConfig> cameras = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node c : cams) {
-            CameraConfig cam = camera(c);
+            CameraConfig cam = camera(c, privacy);
             if (!ids.add(cam.id())) {
                 throw new ConfigException("config field " + c.path("id") + ": camera id '" + cam.id() + "' is used twice");
             }
             cameras.add(cam);
         }
-        return new FootfallConfig(device, detector, tracker, analytics, clips, store, cameras);
+        return new FootfallConfig(device, detector, tracker, analytics, clips, store, cameras, privacy);
     }
 
     static DetectorSettings detector(Node n) {
@@ -146,8 +149,43 @@ public final class ConfigLoader {
                 n.seconds("retentionIntervalSeconds", 1, 86_400, d.retentionInterval()));
     }
 
-    static CameraConfig camera(Node n) {
-        n.allowOnly(Set.of("id", "source", "start", "lines", "zones"));
+    /**
+     * The global section ({@code perCamera} false: no masks, as they depend on the view) or a camera's
+     * override, whose settings go on top of {@code base}.
+     */
+    static PrivacyPolicy privacy(Node n, PrivacyPolicy base, boolean perCamera) {
+        if (!perCamera && n.has("masks")) {
+            throw new ConfigException("config field " + n.path("masks") + ": masks depend on the camera's view; put them under "
+                    + "cameras[i].privacy.masks");
+        }
+        n.allowOnly(perCamera ? Set.of("mode", "strength", "headFraction", "masks") : Set.of("mode", "strength", "headFraction"));
+        PrivacyPolicy.Mode mode;
+        if (n.isBoolean("mode")) {
+            // YAML 1.1 reads an unquoted off/no/false as false: that can only mean off. true is not a mode.
+            if (n.bool("mode", false)) {
+                throw new ConfigException("config field " + n.path("mode") + ": expected one of heads, people, off, found true"
+                        + " (YAML reads an unquoted on/yes/true as true; write mode: heads)");
+            }
+            mode = PrivacyPolicy.Mode.OFF;
+        } else {
+            mode = n.oneOf("mode", PrivacyPolicy.Mode.class, base.mode(), PrivacyPolicy.Mode::id);
+        }
+        List<PrivacyPolicy.Mask> masks = new ArrayList<>(base.masks());
+        if (n.has("masks")) {
+            masks.clear();
+            List<Node> list = n.objects("masks", false);
+            for (int i = 0; i < list.size(); i++) {
+                Node m = list.get(i);
+                m.allowOnly(Set.of("name", "polygon"));
+                masks.add(new PrivacyPolicy.Mask(m.name("name", "mask" + (i + 1)), m.points("polygon", 3, 64)));
+            }
+        }
+        return new PrivacyPolicy(mode, n.number("strength", 0.05, 1, base.strength()),
+                n.number("headFraction", 0.1, 1, base.headFraction()), masks);
+    }
+
+    static CameraConfig camera(Node n, PrivacyPolicy global) {
+        n.allowOnly(Set.of("id", "source", "start", "lines", "zones", "privacy"));
         List<CountLine> lines = new ArrayList<>();
         for (Node l : n.objects("lines", false)) {
             l.allowOnly(Set.of("name", "points"));
@@ -162,6 +200,7 @@ public final class ConfigLoader {
             z.allowOnly(Set.of("name", "polygon"));
             zones.add(new Zone(z.name("name"), z.points("polygon", 3, 64)));
         }
-        return new CameraConfig(n.name("id"), n.string("source"), n.instant("start"), lines, zones);
+        Optional<PrivacyPolicy> privacy = n.has("privacy") ? Optional.of(privacy(n.object("privacy"), global, true)) : Optional.empty();
+        return new CameraConfig(n.name("id"), n.string("source"), n.instant("start"), lines, zones, privacy);
     }
 }

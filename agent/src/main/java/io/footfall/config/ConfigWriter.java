@@ -38,6 +38,7 @@ public final class ConfigWriter {
         store.put("quotaMb", c.store().quotaMb());
         store.put("maxAgeDays", c.store().maxAge().toMillis() / 86_400_000.0);
         store.put("retentionIntervalSeconds", seconds(c.store().retentionInterval()));
+        root.set("privacy", privacy(c.privacy()));
         ArrayNode cams = root.putArray("cameras");
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();
@@ -56,8 +57,25 @@ public final class ConfigWriter {
                 zn.put("name", z.name());
                 zn.set("polygon", points(z.polygon()));
             }
+            cam.privacy().ifPresent(p -> n.set("privacy", privacy(p)));
         }
         return root;
+    }
+
+    private static ObjectNode privacy(PrivacyPolicy p) {
+        ObjectNode n = F.objectNode();
+        n.put("mode", p.mode().id());
+        n.put("strength", p.strength());
+        n.put("headFraction", p.headFraction());
+        if (!p.masks().isEmpty()) {
+            ArrayNode masks = n.putArray("masks");
+            for (PrivacyPolicy.Mask m : p.masks()) {
+                ObjectNode mn = masks.addObject();
+                mn.put("name", m.name());
+                mn.set("polygon", points(m.polygon()));
+            }
+        }
+        return n;
     }
 
     private static ObjectNode detector(DetectorSettings d) {

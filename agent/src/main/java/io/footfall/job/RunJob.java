@@ -101,7 +101,8 @@ public final class RunJob {
              Detector detector = new DetectJob(paths).openDetector(settings)) {
             log.info("event=camera_start camera={} source={} detector=\"{}\" start={}", cam.id(), frames.info().name(),
                     detector.describe(), start);
-            return new CameraPipeline(config.deviceId(), cam, config.tracker(), config.analytics(), config.clips(), clipFolder,
+            return new CameraPipeline(config.deviceId(), cam, config.tracker(), config.analytics(), config.clips(),
+                    config.privacyOf(cam), clipFolder,
                     trackFolder.map(d -> d.resolve(cam.id() + ".txt")))
                     .run(frames, detector, sink, start, progress);
         }

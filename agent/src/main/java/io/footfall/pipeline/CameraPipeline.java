@@ -4,6 +4,7 @@ import io.footfall.annotate.FrameAnnotator;
 import io.footfall.annotate.Overlay;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
+import io.footfall.config.PrivacyPolicy;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CameraAnalytics;
 import io.footfall.count.CountEvent;
@@ -49,15 +50,18 @@ public final class CameraPipeline {
     private final TrackerConfig trackerConfig;
     private final AnalyticsConfig analyticsConfig;
     private final ClipPolicy clips;
+    private final PrivacyPolicy privacy;
     private final Path clipFolder;
     private final Optional<Path> trackLog;
 
     /**
+     * @param privacy  how people are anonymised in every annotated frame
      * @param trackLog where to write every confirmed track box as a MOTChallenge result file, for
      *                 {@code footfall eval}; empty to skip
      */
     public CameraPipeline(String deviceId, CameraConfig camera, TrackerConfig trackerConfig, AnalyticsConfig analyticsConfig,
-                          ClipPolicy clips, Path clipFolder, Optional<Path> trackLog) {
+                          ClipPolicy clips, PrivacyPolicy privacy, Path clipFolder, Optional<Path> trackLog) {
+        this.privacy = privacy;
         this.trackLog = trackLog;
         this.deviceId = deviceId;
         this.camera = camera;
@@ -82,9 +86,10 @@ public final class CameraPipeline {
         long lastPts = 0;
         long t0 = System.nanoTime();
         progress.started(source.info().frameCount());
+        logPrivacy();
         try (TrackLogWriter tracks = TrackLogWriter.open(trackLog);
              FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, camera.id());
-             FrameAnnotator annotator = new FrameAnnotator();
+             FrameAnnotator annotator = new FrameAnnotator(privacy);
              ClipRecorder recorder = new ClipRecorder(clips, clipFolder, deviceId, camera.id(), start,
                      source.info().fps(), analyticsConfig.cancelWindow())) {
             Frame frame;
@@ -96,7 +101,7 @@ public final class CameraPipeline {
                 sink.accept(out);
                 events += out.size();
                 if (clips.mode() != ClipPolicy.Mode.OFF) {
-                    recorder.accept(annotator.annotate(frame, overlay(tracked, analytics)), out);
+                    recorder.accept(annotator.annotate(frame, PersonBoxes.of(detections, tracked), overlay(tracked, analytics)), out);
                     for (ClipRef c : recorder.drainFinished()) {
                         sink.clipFinished(c);
                         clipRefs.add(c);
@@ -121,6 +126,16 @@ public final class CameraPipeline {
             log.info("event=camera_done camera={} frames={} dropped={} events={} fps={}", camera.id(), frames,
                     s.droppedFrames(), events, String.format("%.1f", s.fps()));
             return s;
+        }
+    }
+
+    private void logPrivacy() {
+        if (privacy.mode() == PrivacyPolicy.Mode.OFF) {
+            log.warn("event=privacy_off camera={} masks={} clips={} note=\"people in annotated frames are NOT anonymised\"",
+                    camera.id(), privacy.masks().size(), clips.mode().id());
+        } else {
+            log.info("event=privacy camera={} mode={} strength={} headFraction={} masks={}", camera.id(), privacy.mode().id(),
+                    privacy.strength(), privacy.headFraction(), privacy.masks().size());
         }
     }
 
