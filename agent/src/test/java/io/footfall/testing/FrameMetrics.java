@@ -15,9 +15,14 @@ public final class FrameMetrics {
 
     /**
      * Mean absolute 4-neighbour Laplacian of the grey level over {@code [x0, x1) × [y0, y1)} (clipped to
-     * the frame's inner pixels): high where there is fine detail (a face, hair), near 0 on flat blocks.
+     * the frame's inner pixels): high where there is fine detail (a face, hair), near 0 on flat areas.
      */
     public static double meanAbsLaplacian(Frame f, int x0, int y0, int x1, int y1) {
+        return meanAbsLaplacian(f, x0, y0, x1, y1, (x, y) -> true);
+    }
+
+    /** The same over the pixels chosen among those. */
+    public static double meanAbsLaplacian(Frame f, int x0, int y0, int x1, int y1, Pixels where) {
         int l = Math.max(1, x0);
         int t = Math.max(1, y0);
         int r = Math.min(f.width() - 1, x1);
@@ -26,14 +31,34 @@ public final class FrameMetrics {
         long n = 0;
         for (int y = t; y < b; y++) {
             for (int x = l; x < r; x++) {
-                sum += Math.abs(4 * grey(f, x, y) - grey(f, x - 1, y) - grey(f, x + 1, y) - grey(f, x, y - 1) - grey(f, x, y + 1));
-                n++;
+                if (where.test(x, y)) {
+                    sum += Math.abs(4 * grey(f, x, y) - grey(f, x - 1, y) - grey(f, x + 1, y) - grey(f, x, y - 1) - grey(f, x, y + 1));
+                    n++;
+                }
             }
         }
         if (n == 0) {
-            throw new IllegalArgumentException("no inner pixels in " + x0 + "," + y0 + " to " + x1 + "," + y1);
+            throw new IllegalArgumentException("no pixels chosen in " + x0 + "," + y0 + " to " + x1 + "," + y1);
         }
         return sum / n;
+    }
+
+    /**
+     * Pixels whose 4 neighbours all lie in the same cell of a square grid anchored at the origin, for each of
+     * the cell sizes given: the Laplacian there measures detail left inside pixelation blocks, not the steps
+     * where two blocks meet (which carry nothing of what was pixelated).
+     */
+    public static Pixels insideGridCells(int... cells) {
+        return (x, y) -> {
+            for (int c : cells) {
+                int mx = Math.floorMod(x, c);
+                int my = Math.floorMod(y, c);
+                if (mx == 0 || mx == c - 1 || my == 0 || my == c - 1) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 
     /** Mean absolute difference per channel between two frames of one size, over the pixels chosen. */
