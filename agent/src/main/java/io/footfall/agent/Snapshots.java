@@ -23,13 +23,14 @@ final class Snapshots {
 
     static List<Snapshot> of(List<CameraRunner> runners) {
         List<Snapshot> out = new ArrayList<>();
-        try (FrameAnnotator annotator = new FrameAnnotator()) {
-            for (CameraRunner r : runners) {
-                LiveView.Moment m = r.view().latest().orElse(null);
-                if (m == null) {
-                    continue;
-                }
-                Frame annotated = annotator.annotate(m.frame(), m.overlay());
+        for (CameraRunner r : runners) {
+            LiveView.Moment m = r.view().latest().orElse(null);
+            if (m == null) {
+                continue;
+            }
+            // The same anonymisation as the camera's clips: a snapshot leaves the device too.
+            try (FrameAnnotator annotator = new FrameAnnotator(m.privacy())) {
+                Frame annotated = annotator.annotate(m.frame(), m.people(), m.overlay());
                 Instant at = r.startInstant().plusMillis(m.frame().ptsMillis());
                 out.add(new Snapshot(r.cameraId(), at, m.frame().index(), jpeg(annotated)));
             }

@@ -1,5 +1,7 @@
 package io.footfall.annotate;
 
+import io.footfall.config.PrivacyPolicy;
+import io.footfall.geometry.Box;
 import io.footfall.video.Frame;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -9,6 +11,7 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.addWeighted;
@@ -21,7 +24,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 
 /**
- * Draws an {@link Overlay} onto a packed copy of a frame with OpenCV. Not thread-safe; reuses one
+ * Turns a frame into the picture a person may see (a clip, a snapshot): a packed copy, with every person
+ * anonymised by the camera's {@link PrivacyPolicy}, then the {@link Overlay} drawn with OpenCV on top, so
+ * ids, lines and counters stay readable. The source frame is never changed. Not thread-safe; reuses one
  * buffer per frame size.
  */
 public final class FrameAnnotator implements AutoCloseable {
@@ -31,14 +36,26 @@ public final class FrameAnnotator implements AutoCloseable {
     private static final Scalar TEXT_BG = new Scalar(0, 0, 0, 0);
     private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
 
+    private final Anonymizer anonymizer;
     private ByteBuffer buffer;
     private Mat canvas;
     private Mat scratch;
 
-    /** A new annotated frame (same index and time), valid until the next call. */
-    public Frame annotate(Frame frame, Overlay overlay) {
+    public FrameAnnotator(PrivacyPolicy privacy) {
+        this.anonymizer = new Anonymizer(privacy);
+    }
+
+    /**
+     * The one way a frame is prepared for human eyes: a new frame (same index and time), valid until the
+     * next call, with the people anonymised and the overlay drawn.
+     *
+     * @param people every box in this frame that may hold a person (detections of any score and the tracker's
+     *               boxes): a person in none of them is not anonymised
+     */
+    public Frame annotate(Frame frame, List<Box> people, Overlay overlay) {
         ensure(frame.width(), frame.height());
         copyInto(frame);
+        anonymizer.apply(buffer, frame.width(), frame.height(), frame.width() * 3, people);
         drawZones(overlay);
         for (Overlay.LineMark l : overlay.lines()) {
             Point a = pt(l.x1(), l.y1());

@@ -9,6 +9,7 @@ import io.footfall.config.ClipPolicy;
 import io.footfall.config.ConfigLoader;
 import io.footfall.config.ConfigRules;
 import io.footfall.config.FootfallConfig;
+import io.footfall.config.PrivacyPolicy;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.pipeline.CameraPipeline;
@@ -71,6 +72,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Quick start: annotated video to keep (default: ${DEFAULT-VALUE}).")
     String clips;
 
+    @Option(names = "--privacy", paramLabel = "heads|people|off",
+            description = "Quick start: how people are anonymised in annotated video: heads (default), people, or off.")
+    String privacy;
+
     @Option(names = "--save-tracks", description = "Also write each camera's tracks to DATA-DIR/tracks/<camera>.txt (MOTChallenge format) for 'footfall eval'.")
     boolean saveTracks;
 
@@ -107,8 +112,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private FootfallConfig fromFile() {
-        if (source != null || !lines.isEmpty() || !zones.isEmpty()) {
-            throw new BadInputException("--config cannot be combined with --source, --line or --zone; put cameras in the file");
+        if (source != null || !lines.isEmpty() || !zones.isEmpty() || privacy != null) {
+            throw new BadInputException("--config cannot be combined with --source, --line, --zone or --privacy; put cameras and "
+                    + "privacy in the file");
         }
         return ConfigLoader.load(config);
     }
@@ -133,10 +139,16 @@ public final class RunCommand implements Callable<Integer> {
             case "events" -> ClipPolicy.Mode.EVENTS;
             default -> throw new BadInputException("--clips must be off, continuous or events, got '" + clips + "'");
         };
+        PrivacyPolicy.Mode privacyMode = PrivacyPolicy.defaults().mode();
+        if (privacy != null) {
+            privacyMode = java.util.Arrays.stream(PrivacyPolicy.Mode.values()).filter(m -> m.id().equals(privacy)).findFirst()
+                    .orElseThrow(() -> new BadInputException("--privacy must be heads, people or off, got '" + privacy + "'"));
+        }
         ClipPolicy d = ClipPolicy.defaults();
         CameraConfig cam = new CameraConfig(cameraId, source, parseStart(), parsedLines, parsedZones);
         FootfallConfig cfg = FootfallConfig.builder().deviceId(device).storeId(storeId).detector(detector.settings())
-                .clips(new ClipPolicy(mode, d.pre(), d.post())).cameras(List.of(cam)).build();
+                .clips(new ClipPolicy(mode, d.pre(), d.post())).privacy(PrivacyPolicy.defaults().withMode(privacyMode))
+                .cameras(List.of(cam)).build();
         if (!saveTracks) {
             ConfigRules.everyCameraCountsSomething(cfg);
         }

@@ -86,6 +86,7 @@ public final class ConfigLoader {
         AnalyticsConfig analytics = counting(root.object("counting"));
         ClipPolicy clips = clips(root.object("clips"));
         StoreSettings store = store(root.object("store"));
+        PrivacyPolicy privacy = privacy(root.object("privacy"), PrivacyPolicy.defaults(), false);
         List<Node> cams = root.objects("cameras", true);
         if (cams.isEmpty()) {
             throw new ConfigException("config field cameras: expected at least one camera");
@@ -93,13 +94,13 @@ public final class ConfigLoader {
         List<CameraConfig> cameras = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node c : cams) {
-            CameraConfig cam = camera(c, root, tracker, analytics, clips);
+            CameraConfig cam = camera(c, root, tracker, analytics, clips, privacy);
             if (!ids.add(cam.id())) {
                 throw new ConfigException("config field " + c.path("id") + ": camera id '" + cam.id() + "' is used twice");
             }
             cameras.add(cam);
         }
-        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, cameras);
+        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, privacy, cameras);
     }
 
     static DetectorSettings detector(Node n) {
@@ -158,8 +159,34 @@ public final class ConfigLoader {
                 n.seconds("retentionIntervalSeconds", 1, 86_400, d.retentionInterval()));
     }
 
-    static CameraConfig camera(Node n, Node root, TrackerConfig tracker, AnalyticsConfig analytics, ClipPolicy clips) {
-        n.allowOnly(Set.of("id", "source", "start", "lines", "zones", "detector", "tracker", "counting", "clips"));
+    /**
+     * The global section ({@code perCamera} false: no masks, as they depend on the view) or a camera's
+     * override, whose settings go on top of {@code base}. An unquoted YAML off arrives here as "off" (YamlScalars).
+     */
+    static PrivacyPolicy privacy(Node n, PrivacyPolicy base, boolean perCamera) {
+        if (!perCamera && n.has("masks")) {
+            throw new ConfigException("config field " + n.path("masks") + ": masks depend on the camera's view; put them under "
+                    + "cameras[i].privacy.masks");
+        }
+        n.allowOnly(perCamera ? Set.of("mode", "strength", "headFraction", "masks") : Set.of("mode", "strength", "headFraction"));
+        PrivacyPolicy.Mode mode = n.oneOf("mode", PrivacyPolicy.Mode.class, base.mode(), PrivacyPolicy.Mode::id);
+        List<PrivacyPolicy.Mask> masks = new ArrayList<>(base.masks());
+        if (n.has("masks")) {
+            masks.clear();
+            List<Node> list = n.objects("masks", false);
+            for (int i = 0; i < list.size(); i++) {
+                Node m = list.get(i);
+                m.allowOnly(Set.of("name", "polygon"));
+                masks.add(new PrivacyPolicy.Mask(m.name("name", "mask" + (i + 1)), m.points("polygon", 3, 64)));
+            }
+        }
+        return new PrivacyPolicy(mode, n.number("strength", 0.05, 1, base.strength()),
+                n.number("headFraction", 0.1, 1, base.headFraction()), masks);
+    }
+
+    static CameraConfig camera(Node n, Node root, TrackerConfig tracker, AnalyticsConfig analytics, ClipPolicy clips,
+                               PrivacyPolicy privacy) {
+        n.allowOnly(Set.of("id", "source", "start", "lines", "zones", "detector", "tracker", "counting", "clips", "privacy"));
         List<CountLine> lines = new ArrayList<>();
         for (Node l : n.objects("lines", false)) {
             l.allowOnly(Set.of("name", "points"));
@@ -180,7 +207,8 @@ public final class ConfigLoader {
                         : Optional.empty(),
                 n.has("tracker") ? Optional.of(tracker(n.merged("tracker", root.object("tracker")))) : Optional.empty(),
                 n.has("counting") ? Optional.of(counting(n.merged("counting", root.object("counting")))) : Optional.empty(),
-                n.has("clips") ? Optional.of(clips(n.merged("clips", root.object("clips")))) : Optional.empty());
+                n.has("clips") ? Optional.of(clips(n.merged("clips", root.object("clips")))) : Optional.empty(),
+                n.has("privacy") ? Optional.of(privacy(n.object("privacy"), privacy, true)) : Optional.empty());
         return new CameraConfig(n.name("id"), n.string("source"), n.instant("start"), lines, zones, overrides);
     }
 }

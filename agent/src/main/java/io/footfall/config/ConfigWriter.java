@@ -36,6 +36,7 @@ public final class ConfigWriter {
         store.put("quotaMb", c.store().quotaMb());
         store.put("maxAgeDays", c.store().maxAge().toMillis() / 86_400_000.0);
         store.put("retentionIntervalSeconds", seconds(c.store().retentionInterval()));
+        root.set("privacy", privacy(c.privacy()));
         ArrayNode cams = root.putArray("cameras");
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();
@@ -59,6 +60,7 @@ public final class ConfigWriter {
             o.tracker().ifPresent(t -> n.set("tracker", tracker(t)));
             o.counting().ifPresent(a -> n.set("counting", counting(a)));
             o.clips().ifPresent(p -> n.set("clips", clips(p)));
+            o.privacy().ifPresent(p -> n.set("privacy", privacy(p)));
         }
         return root;
     }
@@ -72,6 +74,22 @@ public final class ConfigWriter {
         n.put("throughput", d.throughput());
         d.minScore().ifPresent(s -> n.put("minScore", s));
         d.openVinoLib().ifPresent(p -> n.put("openvinoLib", p.toString()));
+        return n;
+    }
+
+    private static ObjectNode privacy(PrivacyPolicy p) {
+        ObjectNode n = F.objectNode();
+        n.put("mode", p.mode().id());
+        n.put("strength", p.strength());
+        n.put("headFraction", p.headFraction());
+        if (!p.masks().isEmpty()) {
+            ArrayNode masks = n.putArray("masks");
+            for (PrivacyPolicy.Mask m : p.masks()) {
+                ObjectNode mn = masks.addObject();
+                mn.put("name", m.name());
+                mn.set("polygon", points(m.polygon()));
+            }
+        }
         return n;
     }
 

@@ -14,11 +14,14 @@ import java.util.Optional;
  *
  * @param deviceId the device (edge box) id, in every record id
  * @param storeId  the store (site) the device belongs to; the cloud side groups and partitions by it
+ * @param privacy  the global privacy policy of annotated frames; a camera may override it ({@link #privacyFor})
  */
 public record FootfallConfig(String deviceId, String storeId, DetectorSettings detector, TrackerConfig tracker,
-                             AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, List<CameraConfig> cameras) {
+                             AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, PrivacyPolicy privacy,
+                             List<CameraConfig> cameras) {
     public FootfallConfig {
         Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(privacy, "privacy");
         Objects.requireNonNull(storeId, "storeId");
         cameras = List.copyOf(cameras);
     }
@@ -29,7 +32,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
     public Builder toBuilder() {
         return new Builder().deviceId(deviceId).storeId(storeId).detector(detector).tracker(tracker).analytics(analytics)
-                .clips(clips).store(store).cameras(cameras);
+                .clips(clips).store(store).privacy(privacy).cameras(cameras);
     }
 
     /**
@@ -53,6 +56,11 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         return camera.overrides().clips().orElse(clips);
     }
 
+    /** The policy that applies to one camera's annotated frames (clips, snapshots, the status page). */
+    public PrivacyPolicy privacyFor(CameraConfig camera) {
+        return camera.overrides().privacy().orElse(privacy);
+    }
+
     /** The camera with this id. */
     public java.util.Optional<CameraConfig> camera(String id) {
         return cameras.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -67,6 +75,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         private AnalyticsConfig analytics = AnalyticsConfig.defaults();
         private ClipPolicy clips = ClipPolicy.defaults();
         private StoreSettings store = StoreSettings.defaults();
+        private PrivacyPolicy privacy = PrivacyPolicy.defaults();
         private List<CameraConfig> cameras = List.of();
 
         private Builder() {
@@ -107,6 +116,11 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
             return this;
         }
 
+        public Builder privacy(PrivacyPolicy v) {
+            privacy = Objects.requireNonNull(v);
+            return this;
+        }
+
         public Builder cameras(List<CameraConfig> v) {
             cameras = List.copyOf(v);
             return this;
@@ -114,7 +128,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
         public FootfallConfig build() {
             return new FootfallConfig(deviceId, storeId == null ? deviceId : storeId, detector, tracker, analytics, clips, store,
-                    cameras);
+                    privacy, cameras);
         }
     }
 }

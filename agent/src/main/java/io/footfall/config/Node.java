@@ -121,6 +121,10 @@ final class Node {
         return v.asInt();
     }
 
+    boolean isBoolean(String key) {
+        return has(key) && json.get(key).isBoolean();
+    }
+
     boolean bool(String key, boolean fallback) {
         if (!has(key)) {
             return fallback;

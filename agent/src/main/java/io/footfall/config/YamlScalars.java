@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * YAML 1.1 reads an unquoted {@code off} as the boolean false. Where the schema's only sensible reading of false is
- * the mode {@code "off"} ({@code clips.mode}, a camera's {@code clips.mode}), take it as such: it is what the user
+ * the mode {@code "off"} ({@code clips.mode}, {@code privacy.mode}, and a camera's), take it as such: it is what the user
  * wrote. Returns a copy; the input is not changed.
  */
 final class YamlScalars {
@@ -18,11 +18,13 @@ final class YamlScalars {
         }
         ObjectNode copy = ((ObjectNode) tree).deepCopy();
         fixMode(copy.get("clips"));
+        fixMode(copy.get("privacy"));
         JsonNode cams = copy.get("cameras");
         if (cams != null && cams.isArray()) {
             cams.forEach(c -> {
                 if (c.isObject()) {
                     fixMode(c.get("clips"));
+                    fixMode(c.get("privacy"));
                 }
             });
         }

@@ -3,6 +3,7 @@ package io.footfall.pipeline;
 import io.footfall.annotate.FrameAnnotator;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
+import io.footfall.config.PrivacyPolicy;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CameraAnalytics;
 import io.footfall.count.CountEvent;
@@ -53,7 +54,7 @@ public final class CameraPipeline {
 
     /** Everything the pipeline of one camera runs with, per-camera overrides already applied. */
     public record Settings(String storeId, String deviceId, CameraConfig camera, TrackerConfig tracker,
-                           AnalyticsConfig analytics, ClipPolicy clips) {
+                           AnalyticsConfig analytics, ClipPolicy clips, PrivacyPolicy privacy) {
         public Settings {
             Objects.requireNonNull(storeId);
             Objects.requireNonNull(deviceId);
@@ -61,6 +62,7 @@ public final class CameraPipeline {
             Objects.requireNonNull(tracker);
             Objects.requireNonNull(analytics);
             Objects.requireNonNull(clips);
+            Objects.requireNonNull(privacy);
         }
     }
 
@@ -120,7 +122,8 @@ public final class CameraPipeline {
         long lastPts = 0;
         long t0 = System.nanoTime();
         progress.started(source.info().frameCount());
-        FrameAnnotator annotator = new FrameAnnotator();
+        logPrivacy(s);
+        FrameAnnotator annotator = new FrameAnnotator(s.privacy());
         ClipRecorder recorder = recorder(s, source, start);
         try (TrackLogWriter tracks = TrackLogWriter.open(trackLog);
              FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, s.camera().id())) {
@@ -131,6 +134,11 @@ public final class CameraPipeline {
                     events += emit(sink, s, analytics.finish(lastPts), List.of());
                     if (!next.tracker().equals(s.tracker())) {
                         tracker = new ByteTracker(next.tracker(), ids);
+                    }
+                    if (!next.privacy().equals(s.privacy())) {
+                        annotator.close();
+                        annotator = new FrameAnnotator(next.privacy());
+                        logPrivacy(next);
                     }
                     if (!next.clips().equals(s.clips())) {
                         recorder.close();
@@ -147,9 +155,11 @@ public final class CameraPipeline {
                 TrackedFrame tracked = tracker.update(detections);
                 tracks.write(tracked);
                 List<CountEvent> out = analytics.accept(tracked);
-                view.update(frame, tracked, Overlays.of(s.camera(), tracked, analytics));
+                List<io.footfall.geometry.Box> people = PersonBoxes.of(detections, tracked);
+                view.update(frame, people, s.privacy(), Overlays.of(s.camera(), tracked, analytics));
                 if (s.clips().mode() != ClipPolicy.Mode.OFF) {
-                    recorder.accept(annotator.annotate(frame, view.overlay()), out);
+                    // Anonymised before the overlay is drawn: ids and lines stay readable over pixelated heads.
+                    recorder.accept(annotator.annotate(frame, people, view.overlay()), out);
                 }
                 List<ClipRef> done = recorder.drainFinished();
                 events += emit(sink, s, out, done);
@@ -173,6 +183,17 @@ public final class CameraPipeline {
         } finally {
             recorder.close();
             annotator.close();
+        }
+    }
+
+    private static void logPrivacy(Settings s) {
+        PrivacyPolicy p = s.privacy();
+        if (p.mode() == PrivacyPolicy.Mode.OFF) {
+            log.warn("event=privacy_off camera={} masks={} clips={} note=\"people in annotated frames are NOT anonymised\"",
+                    s.camera().id(), p.masks().size(), s.clips().mode().id());
+        } else {
+            log.info("event=privacy camera={} mode={} strength={} headFraction={} masks={}", s.camera().id(), p.mode().id(),
+                    p.strength(), p.headFraction(), p.masks().size());
         }
     }
 

@@ -1,9 +1,11 @@
 package io.footfall.pipeline;
 
 import io.footfall.annotate.Overlay;
-import io.footfall.track.TrackedFrame;
+import io.footfall.config.PrivacyPolicy;
+import io.footfall.geometry.Box;
 import io.footfall.video.Frame;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,14 +15,14 @@ import java.util.Optional;
  */
 public final class LiveView {
 
-    /** One moment: the raw frame, its tracks and the overlay drawn over it. */
-    public record Moment(Frame frame, TrackedFrame tracked, Overlay overlay) {
+    /** One moment: the raw frame, the person boxes to anonymise, the camera's policy and the overlay drawn over it. */
+    public record Moment(Frame frame, List<Box> people, PrivacyPolicy privacy, Overlay overlay) {
     }
 
     private volatile Moment latest;
 
-    void update(Frame frame, TrackedFrame tracked, Overlay overlay) {
-        latest = new Moment(frame, tracked, overlay);
+    void update(Frame frame, List<Box> people, PrivacyPolicy privacy, Overlay overlay) {
+        latest = new Moment(frame, people, privacy, overlay);
     }
 
     Overlay overlay() {

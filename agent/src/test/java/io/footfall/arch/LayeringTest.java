@@ -82,7 +82,7 @@ class LayeringTest {
                 .because("every configuration document goes through ConfigLoader and its JSON Schema").check(agent);
         noClasses().that().resideOutsideOfPackages("io.footfall.config..")
                 .should().callConstructor(io.footfall.config.CameraOverrides.class, java.util.Optional.class, java.util.Optional.class,
-                        java.util.Optional.class, java.util.Optional.class)
+                        java.util.Optional.class, java.util.Optional.class, java.util.Optional.class)
                 .because("per-camera overrides are bound from the schema's sections only").check(agent);
     }
 
