@@ -86,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dataDir = data.resolve();
+        Path dataDir = data.resolveForWriting();
         FootfallConfig cfg = config != null ? fromFile() : quickStart();
         List<CameraPipeline.Summary> results;
         long before;
@@ -109,6 +109,10 @@ public final class RunCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
             sb.append(", ").append(s.events()).append(" events");
+            if (s.source().endedEarly(s.frames() + s.droppedFrames())) {
+                sb.append(", source ended early at frame ").append(s.frames() + s.droppedFrames()).append(" of ")
+                        .append(s.source().frameCount()).append(" (truncated or damaged file?)");
+            }
             s.clips().forEach(c -> sb.append(", clip ").append(c.file()));
             System.err.println(sb);
         }
