@@ -69,7 +69,7 @@ public final class FFmpegSource implements FrameSource {
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(g);
             throw new UnreadableSourceException("cannot open " + name + ": " + reason(e, input)
-                    + " (expected " + expected + ")", Redaction.exception(e, input));
+                    + " (expected " + expected + ")", Redaction.exception(e, input, FFmpegSource::withoutJavacvAdvice));
         }
         if (g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             closeQuietly(g);
@@ -114,7 +114,7 @@ public final class FFmpegSource implements FrameSource {
             f = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new IOException("decoding " + info.name() + " failed at frame " + index + ": " + reason(e, input),
-                    Redaction.exception(e, input));
+                    Redaction.exception(e, input, FFmpegSource::withoutJavacvAdvice));
         }
         if (f == null || f.image == null) {
             ended = true;
@@ -175,9 +175,12 @@ public final class FFmpegSource implements FrameSource {
         if (ffmpeg.isPresent()) {
             return ffmpeg.get();
         }
-        String first = msg.lines().findFirst().orElse("").strip();
-        first = first.replaceAll("\\s*\\((Has setFormat\\(\\) been called\\?|For more details[^)]*)\\)", "");
-        return Redaction.message(first, input);
+        return withoutJavacvAdvice(Redaction.message(msg.lines().findFirst().orElse("").strip(), input));
+    }
+
+    /** JavaCV's advice to developers ("Has setFormat() been called?") says nothing to a user. */
+    static String withoutJavacvAdvice(String msg) {
+        return msg.replaceAll("\\s*\\((Has setFormat\\(\\) been called\\?|For more details[^)]*)\\)", "");
     }
 
     private static Optional<Integer> errorCode(String msg) {

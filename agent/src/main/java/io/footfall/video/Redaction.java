@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,8 +90,13 @@ public final class Redaction {
             out.append(maskParams(text.substring(pos, start.start())));
             Matcher end = URL_END.matcher(text);
             end.find(start.end());
-            out.append(start.group()).append(maskAfterScheme(text.substring(start.end(), end.start())));
-            pos = end.start();
+            int urlEnd = end.start();
+            // Punctuation that ends a sentence is not part of the URL ("cannot open rtsp://cam/s: refused").
+            while (urlEnd > start.end() && ".,:;)!".indexOf(text.charAt(urlEnd - 1)) >= 0) {
+                urlEnd--;
+            }
+            out.append(start.group()).append(maskAfterScheme(text.substring(start.end(), urlEnd)));
+            pos = urlEnd;
             if (pos >= text.length()) {
                 break;
             }
@@ -107,14 +113,20 @@ public final class Redaction {
      * The originals are not kept, so no {@code printStackTrace} can reach their messages.
      */
     public static RedactedException exception(Throwable t, String source) {
+        return exception(t, source, UnaryOperator.identity());
+    }
+
+    /** {@link #exception(Throwable, String)}, each cleaned message then passed through {@code tidy}. */
+    public static RedactedException exception(Throwable t, String source, UnaryOperator<String> tidy) {
         if (t == null) {
             return null;
         }
-        RedactedException copy = new RedactedException(t.getClass().getName(), message(t.getMessage(), source),
-                t.getCause() == t ? null : exception(t.getCause(), source));
+        String msg = message(t.getMessage(), source);
+        RedactedException copy = new RedactedException(t.getClass().getName(), msg == null ? null : tidy.apply(msg),
+                t.getCause() == t ? null : exception(t.getCause(), source, tidy));
         copy.setStackTrace(t.getStackTrace());
         for (Throwable s : t.getSuppressed()) {
-            copy.addSuppressed(exception(s, source));
+            copy.addSuppressed(exception(s, source, tidy));
         }
         return copy;
     }

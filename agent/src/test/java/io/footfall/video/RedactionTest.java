@@ -50,6 +50,8 @@ class RedactionTest {
         assertThat(Redaction.source("/media/aisle3.mp4")).isEqualTo("/media/aisle3.mp4");
         assertThat(Redaction.source("usb:0")).isEqualTo("usb:0");
         assertThat(Redaction.source("rtsp://cam/stream")).isEqualTo("rtsp://cam/stream");
+        assertThat(Redaction.text("cannot open rtsp://cam/s?password=x: Connection refused. See http://a:b@h/x."))
+                .isEqualTo("cannot open rtsp://cam/s?password=***: Connection refused. See http://***@h/x.");
     }
 
     @Test
