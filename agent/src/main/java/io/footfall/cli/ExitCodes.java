@@ -1,14 +1,20 @@
 package io.footfall.cli;
 
 import io.footfall.BadInputException;
-import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
+import io.footfall.video.Redaction;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 
 /**
- * Maps failures to exit codes in one place: 2 for bad usage or bad input (the user can fix it),
- * 1 for everything else. A stack trace is printed only with {@code --verbose}.
+ * Maps failures to exit codes in one place, by type: 2 for what the user can fix (bad usage,
+ * {@link BadInputException} and its kinds such as a config or source error, {@link DetectorSetupException}
+ * for a model or runtime that cannot be set up from what was given), 1 for everything else (a failure while
+ * running, such as an inference or disk error, and internal errors such as a bare
+ * {@link IllegalArgumentException} or {@link IllegalStateException}). A stack trace is printed only with
+ * {@code --verbose}. Everything printed passes through {@link Redaction#text}, so no URL credentials reach stderr.
  */
 public final class ExitCodes {
     public static final int OK = 0;
@@ -16,6 +22,17 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
 
     private ExitCodes() {
+    }
+
+    /** The exit code for a failure that escaped a command. */
+    public static int of(Throwable ex) {
+        return ex instanceof BadInputException || ex instanceof DetectorSetupException ? BAD_INPUT : FAILURE;
+    }
+
+    /** An exception that signals a bug (a broken invariant), not a user or runtime condition. */
+    static boolean isInternal(Throwable ex) {
+        return ex instanceof IllegalArgumentException || ex instanceof IllegalStateException || ex instanceof NullPointerException
+                || ex instanceof IndexOutOfBoundsException || ex instanceof ClassCastException;
     }
 
     static boolean verbose(CommandLine.ParseResult parse) {
@@ -31,12 +48,17 @@ public final class ExitCodes {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
             PrintWriter err = cl.getErr();
-            int code = ex instanceof BadInputException || ex instanceof DetectionException
-                    || ex instanceof IllegalArgumentException ? BAD_INPUT : FAILURE;
+            int code = of(ex);
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println(cl.getCommandSpec().qualifiedName() + ": " + msg);
+            if (isInternal(ex)) {
+                // A broken invariant, not a failure we raise on purpose: say so, so it is reported rather than worked around.
+                msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg;
+            }
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + Redaction.text(msg));
             if (verbose(parse)) {
-                ex.printStackTrace(err);
+                StringWriter trace = new StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(Redaction.text(trace.toString()));
             }
             err.flush();
             return code;
@@ -47,7 +69,7 @@ public final class ExitCodes {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
-            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + Redaction.text(ex.getMessage()));
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
             cl.getErr().flush();
             return BAD_INPUT;

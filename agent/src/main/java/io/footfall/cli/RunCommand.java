@@ -84,8 +84,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Everything is checked before anything is written: a bad command leaves no data folder behind.
         FootfallConfig cfg = ConfigRules.check(config != null ? fromFile() : quickStart());
-        Path dataDir = data.resolve();
+        Path dataDir = data.resolveForWriting();
         AgentOptions options = AgentOptions.standard(dataDir)
                 .withTrackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
                 .withProgress(Progress.onStderr("run"));
@@ -103,6 +104,10 @@ public final class RunCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
             sb.append(", ").append(s.events()).append(" events");
+            if (s.source().endedEarly(s.frames() + s.droppedFrames())) {
+                sb.append(", source ended early at frame ").append(s.frames() + s.droppedFrames()).append(" of ")
+                        .append(s.source().frameCount()).append(" (truncated or damaged file?)");
+            }
             s.clips().forEach(c -> sb.append(", clip ").append(c.file()));
             System.err.println(sb);
         }

@@ -9,6 +9,7 @@ import io.footfall.geometry.Point;
 import io.footfall.count.Zone;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.track.TrackerConfig;
+import io.footfall.video.Redaction;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Locale;
 
 /**
  * Writes a {@link FootfallConfig} in the schema {@link ConfigLoader} reads, so what a run used can be
- * stored beside its results and read back exactly (and, later, reported to the device twin).
+ * stored beside its results and read back exactly (and, later, reported to the device twin). Sources are
+ * written in their {@linkplain Redaction#source redacted} form: credentials never reach a file.
  */
 public final class ConfigWriter {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -41,7 +43,8 @@ public final class ConfigWriter {
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();
             n.put("id", cam.id());
-            n.put("source", cam.source());
+            // Stored and reported configurations must never carry a camera password.
+            n.put("source", Redaction.source(cam.source()));
             cam.start().ifPresent(s -> n.put("start", s.toString()));
             ArrayNode lines = n.putArray("lines");
             for (CountLine l : cam.lines()) {

@@ -1,5 +1,7 @@
 package io.footfall.detect;
 
+import io.footfall.BadInputException;
+
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -25,7 +27,7 @@ public enum BackendKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown backend '" + s + "'; expected one of "
+        throw new BadInputException("unknown backend '" + s + "'; expected one of "
                 + Arrays.stream(values()).map(BackendKind::id).toList());
     }
 }

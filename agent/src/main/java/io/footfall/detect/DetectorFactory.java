@@ -38,12 +38,12 @@ public final class DetectorFactory {
     public Detector open(DetectorSettings s) {
         ModelManifest m = catalog.get(s.model());
         if (!m.supports(s.backend().id())) {
-            throw new DetectionException("model " + m.name() + " (" + m.format() + ") cannot run on " + s.backend().id()
+            throw new DetectorSetupException("model " + m.name() + " (" + m.format() + ") cannot run on " + s.backend().id()
                     + "; it runs on " + m.backends());
         }
         Path file = s.modelFile().orElseGet(() -> installedFile(m, s));
         if (!Files.isRegularFile(file)) {
-            throw new DetectionException("model file " + file + " does not exist");
+            throw new DetectorSetupException("model file " + file + " does not exist");
         }
         InputSpec spec = InputSpec.of(m);
         float minScore = s.minScore().orElse(m.scoreThreshold());

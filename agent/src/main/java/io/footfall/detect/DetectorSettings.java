@@ -1,5 +1,7 @@
 package io.footfall.detect;
 
+import io.footfall.BadInputException;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,11 +22,11 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
 
     public DetectorSettings {
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            throw new BadInputException("threads must be at least 1, got " + threads);
         }
         minScore.ifPresent(s -> {
             if (s < 0 || s > 1) {
-                throw new IllegalArgumentException("minimum score must be within 0..1, got " + s);
+                throw new BadInputException("minimum score must be within 0..1, got " + s);
             }
         });
     }

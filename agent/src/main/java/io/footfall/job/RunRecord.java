@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code run.json} beside a run's results: the exact configuration it used (in the config file schema)
- * and what each camera's source turned out to be, so {@code footfall eval} applies the same rules.
+ * and what each camera's source turned out to be, so {@code footfall eval} applies the same rules. The
+ * configuration comes from {@link ConfigWriter#toTree}, so camera sources are stored redacted.
  */
 public final class RunRecord {
     public static final String FILE = "run.json";

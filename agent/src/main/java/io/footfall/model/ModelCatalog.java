@@ -1,5 +1,7 @@
 package io.footfall.model;
 
+import io.footfall.BadInputException;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -62,7 +64,7 @@ public final class ModelCatalog {
     /** The manifest for a model name; names the known ones when there is no such model. */
     public ModelManifest get(String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown model '" + name + "'; known models: "
+                .orElseThrow(() -> new BadInputException("unknown model '" + name + "'; known models: "
                         + models.stream().map(ModelManifest::name).toList()));
     }
 }

@@ -1,5 +1,7 @@
 package io.footfall.model;
 
+import io.footfall.BadInputException;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ public record ModelManifest(
         String v = variant == null ? defaultVariant : variant;
         String file = variants.get(v);
         if (file == null) {
-            throw new IllegalArgumentException("model " + name + " has no variant '" + v + "'; it has " + variants.keySet());
+            throw new BadInputException("model " + name + " has no variant '" + v + "'; it has " + variants.keySet());
         }
         return file;
     }

@@ -41,7 +41,7 @@ public final class ImageFolderSource implements FrameSource {
             throw new UnreadableSourceException("image folder " + folder + " has no .jpg/.png/.bmp images");
         }
         Mat first = read(files.get(0));
-        SourceInfo info = new SourceInfo(folder.toString(), first.cols(), first.rows(), fps, files.size(), false);
+        SourceInfo info = new SourceInfo(Redaction.source(folder.toString()), first.cols(), first.rows(), fps, files.size(), false, true);
         first.close();
         return new ImageFolderSource(files, info);
     }

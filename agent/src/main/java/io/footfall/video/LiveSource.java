@@ -70,7 +70,7 @@ public final class LiveSource implements FrameSource {
                     }
                     log.warn("event=source_ended source={} action=reconnect", info.name());
                 } catch (IOException | RuntimeException e) {
-                    log.warn("event=source_failed source={} error=\"{}\" action=reconnect", info.name(), e.getMessage());
+                    log.warn("event=source_failed source={} error=\"{}\" action=reconnect", info.name(), Redaction.text(e.getMessage()));
                 }
                 current.close();
                 current = null;
@@ -87,7 +87,7 @@ public final class LiveSource implements FrameSource {
                 reconnects++;
                 log.info("event=source_reconnected source={} reconnects={}", info.name(), reconnects);
             } catch (RuntimeException e) {
-                log.warn("event=reconnect_failed source={} error=\"{}\" retryIn={}", info.name(), e.getMessage(), backoff);
+                log.warn("event=reconnect_failed source={} error=\"{}\" retryIn={}", info.name(), Redaction.text(e.getMessage()), backoff);
             }
         }
         return null;

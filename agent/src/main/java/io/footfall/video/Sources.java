@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * Opens a source from what a user writes: a video file, an image folder (or a MOTChallenge sequence
- * folder), an {@code rtsp://} URL, or a USB camera ({@code usb:0} or {@code /dev/video0}).
+ * folder), a network stream ({@link StreamProtocol}: rtsp, rtmp, http, udp...), or a USB camera ({@code usb:0} or
+ * {@code /dev/video0}). Source strings are secret-bearing: messages show them only through {@link Redaction}.
  */
 public final class Sources {
 
@@ -23,34 +25,41 @@ public final class Sources {
 
     public static FrameSource open(String spec) {
         String lower = spec.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("rtsp://") || lower.startsWith("rtsps://") || lower.startsWith("rtmp://")) {
-            Map<String, String> opts = new LinkedHashMap<>();
-            if (lower.startsWith("rtsp")) {
-                opts.put("rtsp_transport", "tcp");
-            }
-            // A stalled camera must fail the read (then we reconnect) rather than block forever.
-            opts.put("timeout", "5000000");
-            return LiveSource.of(() -> FFmpegSource.open(spec, null, opts, true));
+        Optional<StreamProtocol> protocol = StreamProtocol.of(spec);
+        if (protocol.isPresent()) {
+            return openStream(spec, protocol.get());
+        }
+        String name = Redaction.source(spec);
+        if (lower.contains("://")) {
+            throw new UnreadableSourceException("source " + name + " uses a protocol Footfall does not open (expected "
+                    + StreamProtocol.allSchemes() + " a file, an image folder or usb:N)");
         }
         if (lower.startsWith("usb:") || lower.startsWith("/dev/video")) {
             String device = lower.startsWith("usb:") ? "/dev/video" + spec.substring(4) : spec;
-            return LiveSource.of(() -> FFmpegSource.open(device, "video4linux2", Map.of(), true));
-        }
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return FFmpegSource.open(spec, null, Map.of(), false);
+            return LiveSource.of(() -> FFmpegSource.open(device, "video4linux2", Map.of(), true, "a V4L2 camera at " + device));
         }
         Path path = Path.of(spec);
         if (!Files.exists(path)) {
-            throw new UnreadableSourceException("video source " + spec + " does not exist (expected a video file, an image folder, "
+            throw new UnreadableSourceException("video source " + name + " does not exist (expected a video file, an image folder, "
                     + "an rtsp:// URL or usb:N)");
         }
         if (Files.isDirectory(path)) {
             return openFolder(path);
         }
         if (!Files.isReadable(path)) {
-            throw new UnreadableSourceException("video file " + spec + " is not readable by this user");
+            throw new UnreadableSourceException("video file " + name + " is not readable by this user");
         }
         return FFmpegSource.open(path.toString(), null, Map.of(), false);
+    }
+
+    /** A network stream with its protocol's client options; live protocols reconnect with backoff. */
+    private static FrameSource openStream(String url, StreamProtocol protocol) {
+        Map<String, String> options = protocol.options(StreamProtocol.IO_TIMEOUT);
+        String expected = protocol.expected() + " there";
+        if (!protocol.live()) {
+            return FFmpegSource.open(url, null, options, false, expected);
+        }
+        return LiveSource.of(() -> FFmpegSource.open(url, null, options, true, expected));
     }
 
     /** A MOTChallenge sequence ({@code img1/} or its one video), or a plain folder of images. */
@@ -69,9 +78,9 @@ public final class Sources {
                 return FFmpegSource.open(videos.get(0).toString(), null, Map.of(), false);
             }
         } catch (IOException e) {
-            throw new UnreadableSourceException("cannot list folder " + dir + ": " + e.getMessage(), e);
+            throw new UnreadableSourceException("cannot list folder " + Redaction.source(dir.toString()) + ": " + e.getMessage(), e);
         }
-        throw new UnreadableSourceException("folder " + dir + " holds no images (or img1/ of images) and not exactly one video file");
+        throw new UnreadableSourceException("folder " + Redaction.source(dir.toString()) + " holds no images (or img1/ of images) and not exactly one video file");
     }
 
     static double seqinfoFps(Path dir) {

@@ -75,13 +75,21 @@ class DetectCommandErrorsTest {
     void unreadableVideo() throws Exception {
         Path notVideo = tmp.resolve("clip.mp4");
         Files.writeString(notVideo, "this is not a video\n");
-        assertOneLine(run("detect", "--source", notVideo.toString(), "--out", tmp.resolve("o.jsonl").toString()),
-                notVideo.toString(), "cannot open");
+        Outcome o = run("detect", "--source", notVideo.toString(), "--out", tmp.resolve("o.jsonl").toString());
+        assertOneLine(o, notVideo.toString(), "cannot open", "Invalid data found when processing input", "expected a video file");
+        assertThat(o.err()).doesNotContain("setFormat").doesNotContain("FFmpegLogCallback").doesNotContain("avformat_open_input");
     }
 
     @Test
     void missingVideo() {
         assertOneLine(run("detect", "--source", tmp.resolve("none.mp4").toString()), "none.mp4", "does not exist");
+    }
+
+    @Test
+    void openVinoLibFolderThatDoesNotExist() {
+        Path missing = tmp.resolve("nonexistent");
+        assertOneLine(run("detect", "--source", clip(), "--openvino-lib", missing.toString(), "--out", tmp.resolve("o.jsonl").toString()),
+                missing.toString(), "does not exist", "--openvino-lib", "expected a folder containing libopenvino_c.so");
     }
 
     @Test

@@ -131,7 +131,12 @@ class TrackingAgainstGroundTruthTest {
         assertThat(r.format()).isEqualTo(GroundTruthFormat.VIRAT);
         assertThat(r.gtPeople()).isEqualTo(8);
         // Small, mostly seated people under a high camera: the retail detector finds about a quarter of them.
-        assertThat(r.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(0.07);   // measured 0.098
+        // The floor sits just under the measured value: MOTA = 1 - (misses + false positives + id switches) / GT
+        // boxes, so the 0.006 margin is 16 of the 2 614 ground-truth boxes. What this hard scene depends on (the
+        // low-score association pass, RunJob lowering the detector's threshold to the tracker's, prediction
+        // across dropped frames) may not regress by more than that; the old floor of 0.07 let
+        // MOTA fall by 27 % unnoticed.
+        assertThat(r.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(0.09);   // measured 0.096 (2026-12-02; was 0.098)
         assertThat(r.tracking().idf1()).as("IDF1").isGreaterThanOrEqualTo(0.29);   // measured 0.328
         assertThat(r.tracking().precision()).as("precision").isGreaterThanOrEqualTo(0.60); // measured 0.643
         assertThat(r.trackedPeople()).as("people counted (distinct track ids)").isBetween(4, 8); // measured 5

@@ -81,9 +81,53 @@ class SourcesTest {
         }
     }
 
+    /**
+     * A file cut short (a copy truncated to a tenth) still opens, since its index comes first, but decoding
+     * stops early: the source says so with the frame it stopped at, and FFmpeg's own complaints arrive through
+     * the logger rather than raw on stderr.
+     */
     @Test
-    void credentialsNeverAppearInNames() {
-        assertThat(Redaction.redact("rtsp://admin:s3cret@10.0.0.5/stream1")).isEqualTo("rtsp://***@10.0.0.5/stream1");
+    void aTruncatedFileReportsWhereItEnded() throws Exception {
+        Path clip = SharedData.require(SharedData.ONE_BY_ONE);
+        Path cut = tmp.resolve("cut.mp4");
+        byte[] all = Files.readAllBytes(clip);
+        Files.write(cut, java.util.Arrays.copyOf(all, all.length / 10));
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        try (FrameSource s = Sources.open(cut.toString())) {
+            long n = count(s);
+            assertThat(s.info().frameCount()).isEqualTo(1394);
+            assertThat(n).isBetween(1L, 1393L);
+            assertThat(s.info().endedEarly(n)).isTrue();
+            assertThat(s.next()).as("stays ended").isNull();
+            var early = logs.list.stream().filter(e -> e.getFormattedMessage().startsWith("event=source_ended_early")).toList();
+            assertThat(early).hasSize(1);
+            assertThat(early.get(0).getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(early.get(0).getFormattedMessage()).contains("frame=" + n).contains("expectedFrames=1394").contains("cut.mp4");
+        } finally {
+            root.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void completeFilesDoNotEndEarly() throws Exception {
+        for (String clip : java.util.List.of(SharedData.ONE_BY_ONE, "videos/vtest.avi", "videos/people-detection.gif",
+                "videos/store-aisle-detection.gif", "videos/face-demographics-walking.gif", SharedData.VIRAT_CLIP)) {
+            try (FrameSource s = Sources.open(SharedData.require(clip).toString())) {
+                long n = count(s);
+                assertThat(s.info().endedEarly(n)).as("%s: %d frames decoded, %d stated", clip, n, s.info().frameCount()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void unknownProtocolsAndMissingFilesAreClearAndShowNoPassword() {
+        assertThatThrownBy(() -> Sources.open("srt://admin:Pw12345@cam:9000")).isInstanceOf(UnreadableSourceException.class)
+                .hasMessageContaining("srt://***@cam:9000").hasMessageContaining("rtsp://").hasMessageNotContaining("Pw12345");
+        assertThatThrownBy(() -> Sources.open("rtsp:/admin:Pw12345@cam/s")).isInstanceOf(UnreadableSourceException.class)
+                .hasMessageContaining("does not exist").hasMessageNotContaining("Pw12345");
     }
 
     @Test

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 import io.footfall.detect.InferenceBackend;
 import io.footfall.detect.InputSpec;
 import io.footfall.detect.InputTransform;
@@ -51,7 +52,7 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
 
     public OnnxRuntimeBackend(Path modelFile, InputSpec spec, String outputName, int threads) {
         if (!Files.isRegularFile(modelFile)) {
-            throw new DetectionException("model file " + modelFile + " does not exist (run 'footfall models fetch')");
+            throw new DetectorSetupException("model file " + modelFile + " does not exist (run 'footfall models fetch')");
         }
         this.spec = spec;
         this.outputName = outputName;
@@ -63,7 +64,7 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
             opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = env.createSession(modelFile.toString(), opts);
         } catch (OrtException e) {
-            throw new DetectionException("ONNX Runtime cannot load model " + modelFile + ": " + e.getMessage(), e);
+            throw new DetectorSetupException("ONNX Runtime cannot load model " + modelFile + ": " + e.getMessage(), e);
         }
         try {
             checkModel(modelFile);
@@ -81,22 +82,22 @@ public final class OnnxRuntimeBackend implements InferenceBackend {
         try {
             NodeInfo in = session.getInputInfo().get(spec.name());
             if (in == null) {
-                throw new DetectionException("model " + modelFile + " has no input '" + spec.name() + "'; it has "
+                throw new DetectorSetupException("model " + modelFile + " has no input '" + spec.name() + "'; it has "
                         + session.getInputNames());
             }
             long[] shape = ((TensorInfo) in.getInfo()).getShape();
             long[] expected = spec.layout().equals("NCHW")
                     ? new long[]{1, 3, spec.height(), spec.width()} : new long[]{1, spec.height(), spec.width(), 3};
             if (!Arrays.equals(shape, expected)) {
-                throw new DetectionException("model " + modelFile + " input '" + spec.name() + "' is "
+                throw new DetectorSetupException("model " + modelFile + " input '" + spec.name() + "' is "
                         + Arrays.toString(shape) + ", manifest expects " + Arrays.toString(expected));
             }
             if (!session.getOutputNames().contains(outputName)) {
-                throw new DetectionException("model " + modelFile + " has no output '" + outputName + "'; it has "
+                throw new DetectorSetupException("model " + modelFile + " has no output '" + outputName + "'; it has "
                         + session.getOutputNames());
             }
         } catch (OrtException e) {
-            throw new DetectionException("cannot read the inputs of " + modelFile + ": " + e.getMessage(), e);
+            throw new DetectorSetupException("cannot read the inputs of " + modelFile + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.footfall.detect.openvino;
 
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 import io.footfall.detect.InferenceBackend;
 import io.footfall.detect.InputSpec;
 import io.footfall.detect.OutputTensor;
@@ -68,7 +69,7 @@ public final class OpenVinoBackend implements InferenceBackend {
     public static OpenVinoBackend forManifest(ModelManifest manifest, Path modelsDir, String variant,
                                               OpenVinoOptions options) {
         if (!manifest.supports("openvino")) {
-            throw new DetectionException("model " + manifest.name() + " does not run on openvino; it supports "
+            throw new DetectorSetupException("model " + manifest.name() + " does not run on openvino; it supports "
                     + manifest.backends());
         }
         Path file = manifest.folderIn(modelsDir).resolve(manifest.modelFile(variant));
@@ -99,7 +100,7 @@ public final class OpenVinoBackend implements InferenceBackend {
     private static void checkInput(OvModel model, InputSpec spec) {
         List<OvPort> inputs = model.inputs();
         if (inputs.size() != 1) {
-            throw new DetectionException("model " + model.source() + " has " + inputs.size()
+            throw new DetectorSetupException("model " + model.source() + " has " + inputs.size()
                     + " inputs " + inputs + "; Footfall feeds exactly one image input");
         }
         OvPort input = model.input(spec.name());
@@ -107,7 +108,7 @@ public final class OpenVinoBackend implements InferenceBackend {
                 ? new long[]{1, 3, spec.height(), spec.width()}
                 : new long[]{1, spec.height(), spec.width(), 3};
         if (!Arrays.equals(input.shape(), expected)) {
-            throw new DetectionException("model " + model.source() + " input '" + spec.name() + "' has shape "
+            throw new DetectorSetupException("model " + model.source() + " input '" + spec.name() + "' has shape "
                     + input.shapeText() + " but the model spec expects " + Arrays.toString(expected)
                     .replace(" ", "") + " (" + spec.layout() + ")");
         }
@@ -118,7 +119,7 @@ public final class OpenVinoBackend implements InferenceBackend {
         if (!expectedShape.isEmpty()) {
             long[] expected = expectedShape.stream().mapToLong(Long::longValue).toArray();
             if (!Arrays.equals(output.shape(), expected)) {
-                throw new DetectionException("model " + model.source() + " output '" + outputName + "' has shape "
+                throw new DetectorSetupException("model " + model.source() + " output '" + outputName + "' has shape "
                         + output.shapeText() + " but the model spec expects " + Arrays.toString(expected)
                         .replace(" ", ""));
             }

@@ -3,6 +3,7 @@ package io.footfall.detect.openvino;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +41,14 @@ public final class OpenVinoCore extends NativeHandle {
      */
     public OvModel readModel(Path modelFile) {
         if (!Files.isRegularFile(modelFile)) {
-            throw new DetectionException("model file " + modelFile + " does not exist");
+            throw new DetectorSetupException("model file " + modelFile + " does not exist");
         }
         String name = modelFile.getFileName().toString();
         String weights = null;
         if (name.endsWith(".xml")) {
             Path bin = modelFile.resolveSibling(name.substring(0, name.length() - 4) + ".bin");
             if (!Files.isRegularFile(bin)) {
-                throw new DetectionException("model " + modelFile + " has no weights file " + bin.getFileName()
+                throw new DetectorSetupException("model " + modelFile + " has no weights file " + bin.getFileName()
                         + " beside it");
             }
             weights = bin.toString();
@@ -57,7 +58,7 @@ public final class OpenVinoCore extends NativeHandle {
             OvStatus.check(OvNative.ov_core_read_model(pointer(), modelFile.toString(), weights, out),
                     "read model " + modelFile);
         } catch (OpenVinoException e) {
-            throw new DetectionException("model " + modelFile + " is not a valid OpenVINO IR or ONNX model ("
+            throw new DetectorSetupException("model " + modelFile + " is not a valid OpenVINO IR or ONNX model ("
                     + e.reason() + ")", e);
         }
         return new OvModel(out.getValue(), modelFile);

@@ -1,6 +1,7 @@
 package io.footfall.detect.openvino;
 
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,12 +21,13 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>an explicit path (a folder, or the library file itself) from the user's options;</li>
  *   <li>the folder in env {@code OPENVINO_LIB_DIR};</li>
- *   <li>the project's own install by {@code scripts/setup-python.sh}:
+ *   <li>when neither is set, the project's own install by {@code scripts/setup-python.sh}:
  *       {@code <root>/.footfall/venv/lib/python3*}{@code /site-packages/openvino/libs};</li>
  *   <li>Intel's system install, {@code /opt/intel/openvino/runtime/lib/intel64}.</li>
  * </ol>
- * The first place whose library also loads wins. When none does, {@link #locate} throws one
- * {@link DetectionException} that lists every place and why it failed, and how to install.
+ * A place the user set (option or env) must hold a library that loads, else that is the error; otherwise the
+ * first install whose library loads wins, and when none does, {@link #locate} throws one
+ * {@link DetectorSetupException} that lists every place and why it failed, and how to install.
  *
  * <p>The environment and the paths are injected, so the search can be tested without touching the
  * machine. Immutable and thread-safe.
@@ -95,11 +97,22 @@ public final class OpenVinoLibraryLocator {
     }
 
     /**
-     * The first library that is found and that {@code loader} accepts.
+     * The library the user named ({@code --openvino-lib}, {@code detector.openvinoLib}, else env
+     * {@value #ENV_LIB_DIR}), or else the first found in the project or system install that {@code loader}
+     * accepts. A place the user named is binding: when it does not exist, has no library or the library does
+     * not load, that is the error (never a silent fall-back to another, possibly different, OpenVINO).
      *
-     * @throws DetectionException listing every place tried and why it failed
+     * @throws DetectorSetupException naming the user's place and what was expected, or listing every place
+     *                                tried and why it failed
      */
     public Path locate(Loader loader) {
+        if (explicitPath.isPresent()) {
+            return required(explicitPath.get(), "--openvino-lib (detector.openvinoLib in a config)", loader);
+        }
+        Optional<Path> envDir = places().get(1).location();
+        if (envDir.isPresent()) {
+            return required(envDir.get(), "env " + ENV_LIB_DIR, loader);
+        }
         List<String> tried = new ArrayList<>();
         for (Place place : places()) {
             String where = place.description() + place.location().map(p -> " " + p).orElse("");
@@ -132,7 +145,29 @@ public final class OpenVinoLibraryLocator {
         }
         msg.append("\nInstall it with scripts/setup-python.sh (the openvino pip package, into .footfall/venv),")
                 .append(" or set ").append(ENV_LIB_DIR).append(" to a folder holding ").append(LIB_NAME).append('.');
-        throw new DetectionException(msg.toString());
+        throw new DetectorSetupException(msg.toString());
+    }
+
+    /** The library at a place the user named, or one clear error naming it, the setting and what was expected. */
+    private static Path required(Path location, String setting, Loader loader) {
+        String expected = "expected a folder containing " + LIB_NAME + " (or that library file itself)";
+        Optional<Path> lib;
+        try {
+            lib = libraryAt(location);
+        } catch (DetectionException e) {
+            throw new DetectorSetupException("OpenVINO library " + location + " (from " + setting + ") " + e.getMessage() + "; " + expected);
+        }
+        if (lib.isEmpty()) {
+            throw new DetectorSetupException("OpenVINO library folder " + location + " (from " + setting + ") "
+                    + (Files.exists(location) ? "has no " + LIB_NAME + "*" : "does not exist") + "; " + expected);
+        }
+        try {
+            loader.load(lib.get());
+            return lib.get();
+        } catch (Exception | LinkageError e) {
+            throw new DetectorSetupException("OpenVINO library " + lib.get() + " (from " + setting + ") does not load: " + oneLine(e)
+                    + "; expected OpenVINO's C library (the openvino pip package's openvino/libs, or an Intel install)");
+        }
     }
 
     /**

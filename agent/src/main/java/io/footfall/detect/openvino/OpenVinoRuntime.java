@@ -3,6 +3,7 @@ package io.footfall.detect.openvino;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class OpenVinoRuntime {
         for (OvElementType type : OvElementType.values()) {
             try (OvTensor t = OvTensor.allocate(type, new long[]{2, 3})) {
                 if (t.byteSize() != 6L * type.bytes) {
-                    throw new DetectionException("OpenVINO " + version + " is not supported: its element type #"
+                    throw new DetectorSetupException("OpenVINO " + version + " is not supported: its element type #"
                             + type.code + " is not " + type + " (a 2x3 tensor has " + t.byteSize() + " bytes);"
                             + " Footfall needs OpenVINO 2025 or later");
                 }

@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class OvModel extends NativeHandle {
 
     private OvPort find(List<OvPort> ports, String kind, String name) {
         return ports.stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElseThrow(() -> new DetectionException("model " + source + " has no " + kind + " named '" + name
+                .orElseThrow(() -> new DetectorSetupException("model " + source + " has no " + kind + " named '" + name
                         + "'; its " + kind + "s are " + ports));
     }
 

@@ -1,6 +1,7 @@
 package io.footfall.detect.openvino;
 
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.DetectorSetupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,22 +48,50 @@ class OpenVinoLibraryLocatorTest {
     }
 
     @Test
-    void eachFailureModeSaysWhy() throws IOException {
-        Path notALib = lib("x", "libsomething.so");
-        Path emptyDir = Files.createDirectories(tmp.resolve("empty"));
-        lib("project/.footfall/venv/lib/python3.11/site-packages/openvino/libs", "libopenvino_c.so.2641");
+    void eachFailureModeOfTheInstallsSaysWhy() throws IOException {
+        Path project = lib("project/.footfall/venv/lib/python3.11/site-packages/openvino/libs", "libopenvino_c.so.2641");
         Path system = lib("opt-intel", "libopenvino_c.so");
-        OpenVinoLibraryLocator l = locator(Optional.of(notALib), Map.of("OPENVINO_LIB_DIR", emptyDir.toString()));
+        OpenVinoLibraryLocator l = locator(Optional.empty(), Map.of());
         assertThatThrownBy(() -> l.locate(lib -> {
             throw new UnsatisfiedLinkError(lib.getFileName() + ": wrong ELF class");
         }))
-                .isInstanceOf(DetectionException.class)
-                .hasMessageContaining("1. option openvino library path " + notALib + ": is a file but not libopenvino_c.so*\n")
-                .hasMessageContaining("2. env OPENVINO_LIB_DIR " + emptyDir + ": has no libopenvino_c.so*\n")
-                .hasMessageContaining("3. project install " + tmp.resolve("project/.footfall/venv/lib/python3.11/site-packages/openvino/libs")
+                .isInstanceOf(DetectorSetupException.class)
+                .hasMessageContaining("3. project install " + project.getParent()
                         + ": found libopenvino_c.so.2641 but it does not load: libopenvino_c.so.2641: wrong ELF class\n")
                 .hasMessageContaining("4. system install " + system.getParent()
                         + ": found libopenvino_c.so but it does not load: libopenvino_c.so: wrong ELF class\n");
+    }
+
+    /** What the user names is binding: never a silent fall-back to another OpenVINO. */
+    @Test
+    void aPlaceTheUserNamedThatIsNotUsableIsTheErrorNamingItAndWhatWasExpected() throws IOException {
+        lib("opt-intel", "libopenvino_c.so"); // a usable install the locator must not fall back to
+        Path missing = tmp.resolve("nonexistent");
+        Path notALib = lib("x", "libsomething.so");
+        Path emptyDir = Files.createDirectories(tmp.resolve("empty"));
+        Path broken = lib("broken", "libopenvino_c.so");
+        OpenVinoLibraryLocator.Loader rejectBroken = lib -> {
+            if (lib.equals(broken)) {
+                throw new UnsatisfiedLinkError("invalid ELF header");
+            }
+        };
+        String expected = "expected a folder containing libopenvino_c.so (or that library file itself)";
+
+        assertThatThrownBy(() -> locator(Optional.of(missing), Map.of()).locate(ACCEPT))
+                .isInstanceOf(DetectorSetupException.class)
+                .hasMessage("OpenVINO library folder " + missing + " (from --openvino-lib (detector.openvinoLib in a config)) does not exist; "
+                        + expected);
+        assertThatThrownBy(() -> locator(Optional.of(notALib), Map.of()).locate(ACCEPT))
+                .isInstanceOf(DetectorSetupException.class).hasMessageContaining(notALib + " (from --openvino-lib")
+                .hasMessageContaining("is a file but not libopenvino_c.so*");
+        assertThatThrownBy(() -> locator(Optional.empty(), Map.of("OPENVINO_LIB_DIR", missing.toString())).locate(ACCEPT))
+                .isInstanceOf(DetectorSetupException.class)
+                .hasMessage("OpenVINO library folder " + missing + " (from env OPENVINO_LIB_DIR) does not exist; " + expected);
+        assertThatThrownBy(() -> locator(Optional.empty(), Map.of("OPENVINO_LIB_DIR", emptyDir.toString())).locate(ACCEPT))
+                .isInstanceOf(DetectorSetupException.class).hasMessageContaining(emptyDir + " (from env OPENVINO_LIB_DIR) has no libopenvino_c.so*");
+        assertThatThrownBy(() -> locator(Optional.of(broken.getParent()), Map.of()).locate(rejectBroken))
+                .isInstanceOf(DetectorSetupException.class)
+                .hasMessageContaining(broken + " (from --openvino-lib").hasMessageContaining("does not load: invalid ELF header");
     }
 
     @Test
@@ -81,11 +110,11 @@ class OpenVinoLibraryLocatorTest {
     }
 
     @Test
-    void aPlaceThatDoesNotLoadFallsThroughToTheNext() throws IOException {
-        Path broken = lib("env", "libopenvino_c.so");
+    void anInstallThatDoesNotLoadFallsThroughToTheNext() throws IOException {
+        Path broken = lib("project/.footfall/venv/lib/python3.11/site-packages/openvino/libs", "libopenvino_c.so");
         Path system = lib("opt-intel", "libopenvino_c.so");
         List<Path> tried = new ArrayList<>();
-        Path found = locator(Optional.empty(), Map.of("OPENVINO_LIB_DIR", broken.getParent().toString())).locate(lib -> {
+        Path found = locator(Optional.empty(), Map.of()).locate(lib -> {
             tried.add(lib);
             if (lib.equals(broken)) {
                 throw new IllegalStateException("broken");
@@ -116,8 +145,8 @@ class OpenVinoLibraryLocatorTest {
         OpenVinoLibraryLocator l = new OpenVinoLibraryLocator(Optional.of(fake), Map.of(), tmp.resolve("none"),
                 tmp.resolve("none2"));
         assertThatThrownBy(() -> OpenVinoRuntime.load(l))
-                .isInstanceOf(DetectionException.class)
-                .hasMessageContaining("1. option openvino library path " + fake + ": found libopenvino_c.so but it does not load: ")
-                .hasMessageContaining("Install it with scripts/setup-python.sh");
+                .isInstanceOf(DetectorSetupException.class)
+                .hasMessageContaining("OpenVINO library " + fake + " (from --openvino-lib")
+                .hasMessageContaining("does not load: ");
     }
 }
