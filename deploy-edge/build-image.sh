@@ -19,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 
 # The one place that names the shipped module (it becomes the Dockerfile's APP_MODULE).
-app_module=${FOOTFALL_APP_MODULE:-agent}
+app_module=${FOOTFALL_APP_MODULE:-app}
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
 state=""
 tag="localhost/footfall:$version"
