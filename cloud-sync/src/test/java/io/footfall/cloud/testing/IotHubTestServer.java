@@ -126,7 +126,9 @@ public final class IotHubTestServer implements AutoCloseable {
         p.setProperty("ssl_port", Integer.toString(PORT));
         p.setProperty("allow_anonymous", "false");
         p.setProperty("persistence_enabled", "false");
-        p.setProperty("data_path", System.getProperty("java.io.tmpdir") + "/footfall-test-hub");
+        java.nio.file.Path data = java.nio.file.Files.createTempDirectory("footfall-test-hub");
+        data.toFile().deleteOnExit();
+        p.setProperty("data_path", data.toString());
         p.setProperty("intercept.thread_pool.size", "1");
         p.setProperty("netty.mqtt.message_size", Integer.toString(300 * 1024));
         Server s = new Server();
