@@ -1,34 +1,23 @@
 package io.footfall.cli;
 
 import io.footfall.BadInputException;
-import io.footfall.FootfallPaths;
+import io.footfall.agent.Agent;
+import io.footfall.agent.AgentOptions;
+import io.footfall.agent.ShutdownSignals;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.config.ConfigLoader;
-import io.footfall.config.ConfigWriter;
+import io.footfall.config.ConfigRules;
 import io.footfall.config.FootfallConfig;
-import io.footfall.config.StoreSettings;
-import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
-import io.footfall.job.RunJob;
-import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
-import io.footfall.pipeline.OutboxSink;
-import io.footfall.pipeline.Retention;
-import io.footfall.pipeline.Sinks;
-import io.footfall.store.CommitPolicy;
-import io.footfall.store.Outbox;
-import io.footfall.store.OutboxConfig;
-import io.footfall.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,13 +25,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code footfall run}: the main job. */
+/** {@code footfall run}: the main job. Parses, hands a validated configuration to {@link Agent}, reports. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Count people: detect, track, count line crossings and zone occupancy, roll interval aggregates,",
                 "write events.jsonl, aggregates.jsonl and annotated video under --data-dir.",
                 "Either --config FILE (YAML or JSON, one or many cameras) or a quick start with --source and --line/--zone.",
                 "A line x1,y1,x2,y2 (relative 0..1) counts 'in' when a person moves toward the side its normal",
-                "(y2-y1, -(x2-x1)) points to: --line 0.8,0,0.8,1 counts left-to-right as in."})
+                "(y2-y1, -(x2-x1)) points to: --line 0.8,0,0.8,1 counts left-to-right as in.",
+                "SIGTERM or Ctrl-C stops gracefully: open intervals are written as partial aggregates, clips finished, exit 0."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -70,6 +60,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "ID", defaultValue = "local", description = "Quick start: device id (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--store-id", paramLabel = "ID", description = "Quick start: store (site) id (default: the device id).")
+    String storeId;
+
     @Option(names = "--start", paramLabel = "ISO-INSTANT",
             description = "Quick start: wall-clock time of the first frame of a file (default: now).")
     String start;
@@ -86,25 +79,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        FootfallConfig cfg = ConfigRules.check(config != null ? fromFile() : quickStart());
         Path dataDir = data.resolve();
-        FootfallConfig cfg = config != null ? fromFile() : quickStart();
+        AgentOptions options = AgentOptions.standard(dataDir)
+                .withTrackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
+                .withProgress(Progress.onStderr("run"));
         List<CameraPipeline.Summary> results;
         long before;
         long after;
-        OutboxConfig store = OutboxConfig.of(dataDir, cfg.deviceId())
-                .withCommitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
-                .withQuotaMb(cfg.store().quotaMb())
-                .withMaxAge(cfg.store().maxAge());
-        try (Outbox outbox = Outbox.open(store);
-             Retention retention = Retention.start(outbox, cfg.store().retentionInterval());
-             Sinks sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(dataDir)))) {
-            before = outbox.lastSequence();
-            saveConfigIfChanged(outbox, cfg);
-            results = new RunJob(FootfallPaths.detect(), Clock.systemUTC()).run(cfg, sink, dataDir.resolve("clips"),
-                    saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty(), Progress.onStderr("run"));
-            after = outbox.flush();
+        try (Agent agent = Agent.start(cfg, options);
+             ShutdownSignals signals = ShutdownSignals.install(agent::shutdown, options.shutdownDeadline())) {
+            before = agent.sequenceAtStart() + 1;
+            results = agent.awaitCameras();
+            after = agent.outbox().flush();
+            signals.received().ifPresent(sig -> System.err.println("run: stopped by " + sig + "; open intervals written as partial aggregates"));
         }
-        RunRecord.write(dataDir, cfg, results);
         for (CameraPipeline.Summary s : results) {
             StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
@@ -112,18 +101,9 @@ public final class RunCommand implements Callable<Integer> {
             s.clips().forEach(c -> sb.append(", clip ").append(c.file()));
             System.err.println(sb);
         }
-        System.err.println("run: outbox " + dataDir + " sequences " + (before + 1) + ".." + after + " stored; events in " + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in "
-                + dataDir.resolve(JsonLinesSink.AGGREGATES));
+        System.err.println("run: outbox " + dataDir + " sequences " + before + ".." + after + " stored; events in "
+                + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in " + dataDir.resolve(JsonLinesSink.AGGREGATES));
         return ExitCodes.OK;
-    }
-
-    /** Keeps a version of each distinct configuration the agent ran with. */
-    private static void saveConfigIfChanged(Outbox outbox, FootfallConfig cfg) throws java.io.IOException {
-        byte[] doc = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(ConfigWriter.toTree(cfg));
-        boolean same = outbox.configHistory().latest().map(v -> java.util.Arrays.equals(v.document(), doc)).orElse(false);
-        if (!same) {
-            outbox.configHistory().save(doc);
-        }
     }
 
     private FootfallConfig fromFile() {
@@ -155,8 +135,12 @@ public final class RunCommand implements Callable<Integer> {
         };
         ClipPolicy d = ClipPolicy.defaults();
         CameraConfig cam = new CameraConfig(cameraId, source, parseStart(), parsedLines, parsedZones);
-        return new FootfallConfig(device, detector.settings(), TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(mode, d.pre(), d.post()), StoreSettings.defaults(), List.of(cam));
+        FootfallConfig cfg = FootfallConfig.builder().deviceId(device).storeId(storeId).detector(detector.settings())
+                .clips(new ClipPolicy(mode, d.pre(), d.post())).cameras(List.of(cam)).build();
+        if (!saveTracks) {
+            ConfigRules.everyCameraCountsSomething(cfg);
+        }
+        return cfg;
     }
 
     private Optional<Instant> parseStart() {

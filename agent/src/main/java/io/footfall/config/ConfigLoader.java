@@ -67,8 +67,9 @@ public final class ConfigLoader {
     /** Parses an already-read tree (a file, or later a twin's desired properties). */
     public static FootfallConfig parse(JsonNode tree, String origin) {
         Node root = Node.root(tree, origin);
-        root.allowOnly(Set.of("device", "detector", "tracker", "counting", "clips", "store", "cameras"));
+        root.allowOnly(Set.of("device", "storeId", "detector", "tracker", "counting", "clips", "store", "cameras"));
         String device = root.name("device", "local");
+        String storeId = root.name("storeId", device);
         DetectorSettings detector = detector(root.object("detector"));
         TrackerConfig tracker = tracker(root.object("tracker"));
         AnalyticsConfig analytics = counting(root.object("counting"));
@@ -87,7 +88,7 @@ public final class ConfigLoader {
             }
             cameras.add(cam);
         }
-        return new FootfallConfig(device, detector, tracker, analytics, clips, store, cameras);
+        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, cameras);
     }
 
     static DetectorSettings detector(Node n) {

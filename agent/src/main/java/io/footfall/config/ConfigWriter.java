@@ -27,6 +27,7 @@ public final class ConfigWriter {
     public static ObjectNode toTree(FootfallConfig c) {
         ObjectNode root = F.objectNode();
         root.put("device", c.deviceId());
+        root.put("storeId", c.storeId());
         root.set("detector", detector(c.detector()));
         root.set("tracker", tracker(c.tracker()));
         root.set("counting", counting(c.analytics()));

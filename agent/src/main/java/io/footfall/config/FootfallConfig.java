@@ -5,14 +5,102 @@ import io.footfall.detect.DetectorSettings;
 import io.footfall.track.TrackerConfig;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything {@code footfall run} needs: the same schema comes from a YAML/JSON file and, later, the
- * device twin. Immutable.
+ * Everything the agent runs with: the same schema comes from a YAML/JSON file and from the device twin's desired
+ * properties ({@link ConfigLoader}). Immutable; build variations with {@link #toBuilder()}.
+ *
+ * @param deviceId the device (edge box) id, in every record id
+ * @param storeId  the store (site) the device belongs to; the cloud side groups and partitions by it
  */
-public record FootfallConfig(String deviceId, DetectorSettings detector, TrackerConfig tracker,
+public record FootfallConfig(String deviceId, String storeId, DetectorSettings detector, TrackerConfig tracker,
                              AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, List<CameraConfig> cameras) {
     public FootfallConfig {
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(storeId, "storeId");
         cameras = List.copyOf(cameras);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().deviceId(deviceId).storeId(storeId).detector(detector).tracker(tracker).analytics(analytics)
+                .clips(clips).store(store).cameras(cameras);
+    }
+
+    /**
+     * The detector settings a camera runs with. An unset {@code minScore} is the tracker's {@code lowThresh}: the
+     * second association needs the low-score boxes ({@link ConfigRules#minScoreDoesNotStarveTheSecondAssociation}).
+     */
+    public DetectorSettings detectorFor(CameraConfig camera) {
+        return detector.minScore().isPresent() ? detector : detector.withMinScore(tracker.lowThresh());
+    }
+
+    /** The camera with this id. */
+    public java.util.Optional<CameraConfig> camera(String id) {
+        return cameras.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Fluent builder; unset sections take their defaults, an unset store id is the device id. */
+    public static final class Builder {
+        private String deviceId = "local";
+        private String storeId;
+        private DetectorSettings detector = DetectorSettings.defaults("person-detection-retail-0013", io.footfall.detect.BackendKind.OPENVINO);
+        private TrackerConfig tracker = TrackerConfig.defaults();
+        private AnalyticsConfig analytics = AnalyticsConfig.defaults();
+        private ClipPolicy clips = ClipPolicy.defaults();
+        private StoreSettings store = StoreSettings.defaults();
+        private List<CameraConfig> cameras = List.of();
+
+        private Builder() {
+        }
+
+        public Builder deviceId(String v) {
+            deviceId = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder storeId(String v) {
+            storeId = v;
+            return this;
+        }
+
+        public Builder detector(DetectorSettings v) {
+            detector = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder tracker(TrackerConfig v) {
+            tracker = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder analytics(AnalyticsConfig v) {
+            analytics = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder clips(ClipPolicy v) {
+            clips = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder store(StoreSettings v) {
+            store = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder cameras(List<CameraConfig> v) {
+            cameras = List.copyOf(v);
+            return this;
+        }
+
+        public FootfallConfig build() {
+            return new FootfallConfig(deviceId, storeId == null ? deviceId : storeId, detector, tracker, analytics, clips, store,
+                    cameras);
+        }
     }
 }

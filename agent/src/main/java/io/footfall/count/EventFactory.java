@@ -49,10 +49,18 @@ final class EventFactory {
                 at(pts), dwellMillis, reason);
     }
 
-    IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long observedMillis,
+    /**
+     * An interval's totals. When the analytics began inside the interval (a restart, a live reconfiguration), the
+     * record covers only a segment of it, from {@code segmentStartEpochMillis}: its id says so, so that it never
+     * takes the id of the segment before it and the cloud side sums the segments of an interval.
+     */
+    IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long segmentStartEpochMillis, long observedMillis,
                                 List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones) {
         Instant from = Instant.ofEpochMilli(startEpochMillis);
         String id = String.join("/", deviceId, cameraId, "interval-" + lengthMillis / 1000 + "s", from.toString());
+        if (segmentStartEpochMillis > startEpochMillis) {
+            id += "/from-" + Instant.ofEpochMilli(segmentStartEpochMillis);
+        }
         return new IntervalAggregate(id, deviceId, cameraId, from, from.plusMillis(lengthMillis), observedMillis,
                 lines, zones);
     }

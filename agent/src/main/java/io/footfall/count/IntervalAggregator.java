@@ -19,6 +19,8 @@ final class IntervalAggregator {
     private final EventFactory events;
     private final TreeMap<Long, Bucket> open = new TreeMap<>();
     private long nextStart = Long.MIN_VALUE;
+    /** When this aggregator began observing: its first interval is a segment from here when not aligned. */
+    private long firstEpoch = Long.MIN_VALUE;
     private long sampleEpoch = Long.MIN_VALUE;
     private int[] sample;
 
@@ -86,6 +88,7 @@ final class IntervalAggregator {
         long last = Math.floorDiv(epochMillis, length) * length;
         if (nextStart == Long.MIN_VALUE) {
             nextStart = last;
+            firstEpoch = epochMillis;
         }
         for (; nextStart <= last; nextStart += length) {
             open.put(nextStart, new Bucket(nextStart));
@@ -154,7 +157,7 @@ final class IntervalAggregator {
                 zoneStats.add(new IntervalAggregate.ZoneStats(zones.get(z), min[z], max[z], mean, visits[z],
                         DwellStats.of(dwells.get(z))));
             }
-            return events.aggregate(start, length, observed, lineTotals, zoneStats);
+            return events.aggregate(start, length, Math.max(start, firstEpoch), observed, lineTotals, zoneStats);
         }
     }
 }

@@ -8,13 +8,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Checks the names that end up inside event ids, so ids stay unambiguous ({@code /}-separated). */
-final class Names {
+public final class Names {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private Names() {
     }
 
-    static String check(String what, String name) {
+    public static String check(String what, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new BadInputException(what + " name: expected 1-64 of letters, digits, '_', '.', '-' "
                     + "starting with a letter or digit, got '" + name + "'");

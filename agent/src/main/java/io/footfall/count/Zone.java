@@ -21,6 +21,10 @@ public record Zone(String name, List<Point> polygon) {
         if (Math.abs(area(polygon)) < 1e-9) {
             throw new BadInputException("zone " + name + ": expected a polygon with an area, got " + polygon);
         }
+        if (!io.footfall.geometry.Polygons.isSimple(polygon)) {
+            throw new BadInputException("zone " + name + ": expected a simple polygon (edges that do not cross each other), "
+                    + "got a self-intersecting one " + polygon + "; list the corners in order around the zone");
+        }
     }
 
     /** Parses {@code "x1,y1,x2,y2,x3,y3,..."} (relative), as given to {@code --zone}. */

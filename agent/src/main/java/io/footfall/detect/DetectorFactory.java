@@ -30,6 +30,11 @@ public final class DetectorFactory {
         this.modelsDir = modelsDir;
     }
 
+    /** The factory over the bundled model catalog, installing models under the paths' model folder. */
+    public static DetectorFactory standard(io.footfall.FootfallPaths paths) {
+        return new DetectorFactory(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()), paths.models());
+    }
+
     public Detector open(DetectorSettings s) {
         ModelManifest m = catalog.get(s.model());
         if (!m.supports(s.backend().id())) {

@@ -44,8 +44,7 @@ public final class DetectJob {
 
     /** Opens the detector the settings describe, fetching the model when it is not installed. */
     public Detector openDetector(DetectorSettings settings) {
-        return new DetectorFactory(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()), paths.models())
-                .open(settings);
+        return DetectorFactory.standard(paths).open(settings);
     }
 
     /**

@@ -1,21 +1,20 @@
 package io.footfall.pipeline;
 
 import io.footfall.annotate.FrameAnnotator;
-import io.footfall.annotate.Overlay;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CameraAnalytics;
 import io.footfall.count.CountEvent;
-import io.footfall.count.CountLine;
 import io.footfall.count.LineTally;
-import io.footfall.count.Zone;
 import io.footfall.detect.Detector;
 import io.footfall.detect.FrameDetections;
+import io.footfall.schema.ClipRecord;
+import io.footfall.schema.WireRecord;
+import io.footfall.schema.WireRecords;
 import io.footfall.track.ByteTracker;
 import io.footfall.track.TrackIdSequence;
 import io.footfall.track.TrackedFrame;
-import io.footfall.track.TrackedObject;
 import io.footfall.track.TrackerConfig;
 import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
@@ -29,99 +28,187 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One camera's whole path: source → detector → tracker → analytics → sink, with annotated video on the
- * side. Runs on the calling thread (decoding runs on its own, see {@link FrameHandoff}).
+ * One camera's whole path: source → detector → tracker → analytics → sink, with annotated video on the side. Runs
+ * on the calling thread (decoding runs on its own, see {@link FrameHandoff}).
+ *
+ * <p>Two requests may come from other threads while it runs: {@link #requestStop()} (shutdown: the pipeline stops
+ * taking frames, closes its open intervals as partial aggregates, finishes its clip and returns) and
+ * {@link #update(Settings)} (live reconfiguration, applied between two frames: the analytics of the old lines and
+ * zones close as of that frame, the new ones start there, the tracker keeps its tracks unless its own settings
+ * changed).
  */
 public final class CameraPipeline {
     private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
     private static final int HANDOFF_CAPACITY = 4;
 
-    /** What one camera's run did. */
-    public record Summary(String cameraId, SourceInfo source, Instant start, long frames, long droppedFrames, Map<String, LineTally> lines,
-                          long events, List<ClipRef> clips, double fps) {
+    /** What one camera's run did. {@code endedEarly} is set when a file source stopped before its announced end. */
+    public record Summary(String cameraId, SourceInfo source, Instant start, long frames, long droppedFrames,
+                          Map<String, LineTally> lines, long events, List<ClipRef> clips, double fps, boolean stopped) {
     }
 
-    private final String deviceId;
-    private final CameraConfig camera;
-    private final TrackerConfig trackerConfig;
-    private final AnalyticsConfig analyticsConfig;
-    private final ClipPolicy clips;
+    /** Everything the pipeline of one camera runs with, per-camera overrides already applied. */
+    public record Settings(String storeId, String deviceId, CameraConfig camera, TrackerConfig tracker,
+                           AnalyticsConfig analytics, ClipPolicy clips) {
+        public Settings {
+            Objects.requireNonNull(storeId);
+            Objects.requireNonNull(deviceId);
+            Objects.requireNonNull(camera);
+            Objects.requireNonNull(tracker);
+            Objects.requireNonNull(analytics);
+            Objects.requireNonNull(clips);
+        }
+    }
+
     private final Path clipFolder;
     private final Optional<Path> trackLog;
+    private final AtomicReference<Settings> pending = new AtomicReference<>();
+    private final LiveView view = new LiveView();
+    private volatile Settings settings;
+    private volatile boolean stopRequested;
 
     /**
      * @param trackLog where to write every confirmed track box as a MOTChallenge result file, for
      *                 {@code footfall eval}; empty to skip
      */
-    public CameraPipeline(String deviceId, CameraConfig camera, TrackerConfig trackerConfig, AnalyticsConfig analyticsConfig,
-                          ClipPolicy clips, Path clipFolder, Optional<Path> trackLog) {
-        this.trackLog = trackLog;
-        this.deviceId = deviceId;
-        this.camera = camera;
-        this.trackerConfig = trackerConfig;
-        this.analyticsConfig = analyticsConfig;
-        this.clips = clips;
+    public CameraPipeline(Settings settings, Path clipFolder, Optional<Path> trackLog) {
+        this.settings = settings;
         this.clipFolder = clipFolder;
+        this.trackLog = trackLog;
+    }
+
+    /** Asks {@link #run} to finish at the next frame (or within 100 ms when no frame comes). Thread-safe. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Applies new settings between two frames. The camera id and source must stay the same. Thread-safe. */
+    public void update(Settings next) {
+        if (!next.camera().id().equals(settings.camera().id()) || !next.camera().source().equals(settings.camera().source())) {
+            throw new IllegalArgumentException("a pipeline keeps its camera id and source; restart the camera to change them");
+        }
+        pending.set(next);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The latest frame, its tracks and counters, for snapshots and the status page. */
+    public LiveView view() {
+        return view;
     }
 
     /**
-     * Processes the source to its end (or forever, for a live camera).
+     * Processes the source to its end (or, for a live camera, until {@link #requestStop()}).
      *
      * @param start wall-clock instant of the source's first frame
      */
     public Summary run(FrameSource source, Detector detector, EventSink sink, Instant start, JobProgress progress)
             throws IOException, InterruptedException {
-        ByteTracker tracker = new ByteTracker(trackerConfig, new TrackIdSequence());
-        CameraAnalytics analytics = new CameraAnalytics(deviceId, camera.id(), camera.lines(), camera.zones(), analyticsConfig, start);
+        Settings s = settings;
+        TrackIdSequence ids = new TrackIdSequence();
+        ByteTracker tracker = new ByteTracker(s.tracker(), ids);
+        CameraAnalytics analytics = analytics(s, start);
         List<ClipRef> clipRefs = new ArrayList<>();
         long frames = 0;
         long events = 0;
         long lastPts = 0;
         long t0 = System.nanoTime();
         progress.started(source.info().frameCount());
+        FrameAnnotator annotator = new FrameAnnotator();
+        ClipRecorder recorder = recorder(s, source, start);
         try (TrackLogWriter tracks = TrackLogWriter.open(trackLog);
-             FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, camera.id());
-             FrameAnnotator annotator = new FrameAnnotator();
-             ClipRecorder recorder = new ClipRecorder(clips, clipFolder, deviceId, camera.id(), start,
-                     source.info().fps(), analyticsConfig.cancelWindow())) {
+             FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, s.camera().id())) {
             Frame frame;
-            while ((frame = handoff.take()) != null) {
+            while ((frame = handoff.take(() -> stopRequested)) != null) {
+                Settings next = pending.getAndSet(null);
+                if (next != null) {
+                    events += emit(sink, s, analytics.finish(lastPts), List.of());
+                    if (!next.tracker().equals(s.tracker())) {
+                        tracker = new ByteTracker(next.tracker(), ids);
+                    }
+                    if (!next.clips().equals(s.clips())) {
+                        recorder.close();
+                        clipRefs.addAll(emitClips(sink, next, recorder.drainFinished()));
+                        recorder = recorder(next, source, start);
+                    }
+                    analytics = analytics(next, start);
+                    log.info("event=camera_reconfigured camera={} lines={} zones={} atFrame={}", next.camera().id(),
+                            next.camera().lines().size(), next.camera().zones().size(), frame.index());
+                    s = next;
+                    settings = next;
+                }
                 FrameDetections detections = detector.detect(frame);
                 TrackedFrame tracked = tracker.update(detections);
                 tracks.write(tracked);
                 List<CountEvent> out = analytics.accept(tracked);
-                sink.accept(out);
-                events += out.size();
-                if (clips.mode() != ClipPolicy.Mode.OFF) {
-                    recorder.accept(annotator.annotate(frame, overlay(tracked, analytics)), out);
-                    for (ClipRef c : recorder.drainFinished()) {
-                        sink.clipFinished(c);
-                        clipRefs.add(c);
-                    }
+                view.update(frame, tracked, Overlays.of(s.camera(), tracked, analytics));
+                if (s.clips().mode() != ClipPolicy.Mode.OFF) {
+                    recorder.accept(annotator.annotate(frame, view.overlay()), out);
                 }
+                List<ClipRef> done = recorder.drainFinished();
+                events += emit(sink, s, out, done);
+                clipRefs.addAll(done);
                 lastPts = frame.ptsMillis();
                 frames++;
                 progress.frameDone(status(analytics));
             }
             List<CountEvent> tail = analytics.finish(lastPts);
-            sink.accept(tail);
-            events += tail.size();
             recorder.close();
-            for (ClipRef c : recorder.drainFinished()) {
-                sink.clipFinished(c);
-                clipRefs.add(c);
-            }
+            List<ClipRef> done = recorder.drainFinished();
+            events += emit(sink, s, tail, done);
+            clipRefs.addAll(done);
             double secs = (System.nanoTime() - t0) / 1e9;
-            Summary s = new Summary(camera.id(), source.info(), start, frames, handoff.dropped(), analytics.lineTallies(), events, clipRefs,
-                    frames / Math.max(secs, 1e-9));
+            Summary summary = new Summary(s.camera().id(), source.info(), start, frames, handoff.dropped(), analytics.lineTallies(),
+                    events, clipRefs, frames / Math.max(secs, 1e-9), stopRequested);
             progress.finished(status(analytics));
-            log.info("event=camera_done camera={} frames={} dropped={} events={} fps={}", camera.id(), frames,
-                    s.droppedFrames(), events, String.format("%.1f", s.fps()));
-            return s;
+            log.info("event=camera_done camera={} frames={} dropped={} events={} fps={} stopped={}", s.camera().id(), frames,
+                    summary.droppedFrames(), events, String.format("%.1f", summary.fps()), stopRequested);
+            return summary;
+        } finally {
+            recorder.close();
+            annotator.close();
         }
+    }
+
+    private ClipRecorder recorder(Settings s, FrameSource source, Instant start) {
+        return new ClipRecorder(s.clips(), clipFolder, s.deviceId(), s.camera().id(), start, source.info().fps(),
+                s.analytics().cancelWindow());
+    }
+
+    private static CameraAnalytics analytics(Settings s, Instant start) {
+        return new CameraAnalytics(s.deviceId(), s.camera().id(), s.camera().lines(), s.camera().zones(), s.analytics(), start);
+    }
+
+    /** Sends the step's events and finished clips as one batch; returns how many events. */
+    private static int emit(EventSink sink, Settings s, List<CountEvent> events, List<ClipRef> clips) throws IOException {
+        if (events.isEmpty() && clips.isEmpty()) {
+            return 0;
+        }
+        List<WireRecord> batch = new ArrayList<>(events.size() + clips.size());
+        for (CountEvent e : events) {
+            batch.add(WireRecords.of(e, s.storeId()));
+        }
+        for (ClipRef c : clips) {
+            batch.add(clipRecord(s.storeId(), c));
+        }
+        sink.accept(batch);
+        return events.size();
+    }
+
+    private static List<ClipRef> emitClips(EventSink sink, Settings s, List<ClipRef> clips) throws IOException {
+        emit(sink, s, List.of(), clips);
+        return clips;
+    }
+
+    static ClipRecord clipRecord(String storeId, ClipRef c) {
+        return new ClipRecord(WireRecord.SCHEMA_VERSION, c.id(), storeId, c.deviceId(), c.cameraId(), c.start().toString(),
+                c.start().toString(), c.end().toString(), c.frames(), c.bytes(), c.file().toAbsolutePath().toString());
     }
 
     private static String status(CameraAnalytics a) {
@@ -129,32 +216,5 @@ public final class CameraPipeline {
         a.lineTallies().forEach((name, t) -> sb.append(name).append(" in=").append(t.in()).append(" out=").append(t.out()).append(' '));
         a.occupancy().forEach((name, n) -> sb.append(name).append('=').append(n).append(' '));
         return sb.toString().trim();
-    }
-
-    private Overlay overlay(TrackedFrame tracked, CameraAnalytics analytics) {
-        int w = tracked.width();
-        int h = tracked.height();
-        List<Overlay.TrackBox> boxes = new ArrayList<>();
-        for (TrackedObject o : tracked.confirmed()) {
-            boxes.add(new Overlay.TrackBox(o.box(), o.id().value()));
-        }
-        Map<String, LineTally> tallies = analytics.lineTallies();
-        List<Overlay.LineMark> lines = new ArrayList<>();
-        for (CountLine l : camera.lines()) {
-            LineTally t = tallies.getOrDefault(l.name(), new LineTally(0, 0));
-            lines.add(new Overlay.LineMark(l.a().x() * w, l.a().y() * h, l.b().x() * w, l.b().y() * h,
-                    l.name() + " in " + t.in() + " out " + t.out()));
-        }
-        Map<String, Integer> occupancy = analytics.occupancy();
-        List<Overlay.ZoneMark> zones = new ArrayList<>();
-        for (Zone z : camera.zones()) {
-            double[] xy = new double[z.polygon().size() * 2];
-            for (int i = 0; i < z.polygon().size(); i++) {
-                xy[2 * i] = z.polygon().get(i).x() * w;
-                xy[2 * i + 1] = z.polygon().get(i).y() * h;
-            }
-            zones.add(new Overlay.ZoneMark(xy, z.name() + ": " + occupancy.getOrDefault(z.name(), 0)));
-        }
-        return new Overlay(boxes, lines, zones, camera.id() + "  frame " + tracked.frame() + "  people " + boxes.size());
     }
 }

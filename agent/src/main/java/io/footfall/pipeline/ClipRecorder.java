@@ -17,7 +17,10 @@ import java.util.List;
 
 /**
  * Writes annotated frames to mp4 by the clip policy: the whole run in one file, or a clip around each
- * crossing. Crossings arrive only after their cancel window, so the recorder keeps the last
+ * crossing. A clip's file name is unique (an existing file is never replaced: a second run over the same
+ * data folder gets a suffix). Clips are the first thing to give up: a clip that cannot be written (disk
+ * full, encoder failure) is logged, its partial file deleted, and recording pauses for a minute while
+ * counting goes on. Crossings arrive only after their cancel window, so the recorder keeps the last
  * {@code pre + cancelWindow} of frames in memory and starts a clip at {@code crossing - pre}; a clip
  * ends {@code post} after the last crossing in it. Not thread-safe.
  */
@@ -36,6 +39,10 @@ final class ClipRecorder implements AutoCloseable {
     private long writerFirstPts;
     private long writerLastPts;
     private long endAtPts = Long.MIN_VALUE;
+    private long pausedUntilPts = Long.MIN_VALUE;
+    private long failures;
+    private static final long PAUSE_AFTER_FAILURE_MILLIS = 60_000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClipRecorder.class);
 
     ClipRecorder(ClipPolicy policy, Path folder, String deviceId, String cameraId, Instant start, double fps,
                  java.time.Duration cancelWindow) {
@@ -50,12 +57,23 @@ final class ClipRecorder implements AutoCloseable {
 
     /** Takes one annotated frame and the events of the same step. */
     void accept(Frame annotated, List<CountEvent> events) {
+        if (annotated.ptsMillis() < pausedUntilPts) {
+            return;
+        }
+        try {
+            record(annotated, events);
+        } catch (RuntimeException e) {
+            fail(annotated.ptsMillis(), e);
+        }
+    }
+
+    private void record(Frame annotated, List<CountEvent> events) {
         switch (policy.mode()) {
             case OFF -> {
             }
             case CONTINUOUS -> {
                 if (writer == null) {
-                    open(annotated, folder.resolve(cameraId + "-annotated.mp4"));
+                    open(annotated, cameraId + "-annotated-" + stamp(start.plusMillis(annotated.ptsMillis())));
                 }
                 write(annotated);
             }
@@ -73,7 +91,7 @@ final class ClipRecorder implements AutoCloseable {
                 long from = c.ptsMillis() - policy.pre().toMillis();
                 if (writer == null) {
                     Frame first = history.stream().filter(h -> h.ptsMillis() >= from).findFirst().orElse(frame);
-                    open(first, folder.resolve(cameraId + "-" + start.plusMillis(c.ptsMillis()).toEpochMilli() + ".mp4"));
+                    open(first, cameraId + "-" + stamp(start.plusMillis(first.ptsMillis())));
                     for (Frame h : history) {
                         if (h.ptsMillis() >= first.ptsMillis() && h.ptsMillis() < frame.ptsMillis()) {
                             write(h);
@@ -91,9 +109,52 @@ final class ClipRecorder implements AutoCloseable {
         }
     }
 
-    private void open(Frame first, Path file) {
+    private void open(Frame first, String stem) {
+        Path file = unusedName(stem);
         writer = new ClipWriter(file, first.width(), first.height(), fps, first.ptsMillis());
         writerFirstPts = first.ptsMillis();
+    }
+
+    /** {@code stem.mp4}, or {@code stem-2.mp4}... when a file of that name exists: a record's file is never replaced. */
+    private Path unusedName(String stem) {
+        Path file = folder.resolve(stem + ".mp4");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve(stem + "-" + n + ".mp4");
+        }
+        return file;
+    }
+
+    /** 20261125T090031.200Z: sortable, and safe in file and blob names. */
+    private static String stamp(Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+
+    private void fail(long pts, RuntimeException e) {
+        failures++;
+        Path file = writer != null ? writer.file() : null;
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (RuntimeException ignored) {
+                // the clip is abandoned anyway
+            }
+            writer = null;
+        }
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // retention sweeps untracked files on the next start
+            }
+        }
+        endAtPts = Long.MIN_VALUE;
+        pausedUntilPts = pts + PAUSE_AFTER_FAILURE_MILLIS;
+        log.warn("event=clip_failed camera={} file={} reason=\"{}\" pausedSeconds={} failures={}", cameraId,
+                file == null ? "-" : file.getFileName(), ClipFailures.reason(e), PAUSE_AFTER_FAILURE_MILLIS / 1000, failures);
+    }
+
+    long failures() {
+        return failures;
     }
 
     private void write(Frame f) {
@@ -102,7 +163,12 @@ final class ClipRecorder implements AutoCloseable {
     }
 
     private void finishClip() {
-        writer.close();
+        try {
+            writer.close();
+        } catch (RuntimeException e) {
+            fail(writerLastPts, e);
+            return;
+        }
         long bytes;
         try {
             bytes = Files.size(writer.file());
@@ -110,7 +176,8 @@ final class ClipRecorder implements AutoCloseable {
             bytes = -1;
         }
         Instant clipStart = start.plusMillis(writerFirstPts);
-        finished.add(new ClipRef(deviceId + "/" + cameraId + "/clip/" + clipStart.toEpochMilli(), deviceId, cameraId,
+        String stem = writer.file().getFileName().toString().replaceFirst("\\.mp4$", "");
+        finished.add(new ClipRef(deviceId + "/" + cameraId + "/clip/" + stem, deviceId, cameraId,
                 writer.file(), clipStart, start.plusMillis(writerLastPts), writer.frames(), bytes));
         writer = null;
         endAtPts = Long.MIN_VALUE;
@@ -123,6 +190,7 @@ final class ClipRecorder implements AutoCloseable {
         return out;
     }
 
+    /** Finishes the open clip (so its mp4 is playable) and forgets the history. Idempotent. */
     @Override
     public void close() {
         if (writer != null) {

@@ -1,18 +1,18 @@
 package io.footfall.pipeline;
 
-import io.footfall.count.CountEvent;
+import io.footfall.schema.WireRecord;
 
 import java.io.IOException;
 import java.util.List;
 
-/** Where a camera's events and aggregates go (JSON-lines files, the outbox). Called from one thread. */
+/**
+ * Where a camera's records go (the durable outbox, the JSON-lines files). Implementations state their thread
+ * safety; cameras share one sink.
+ */
 public interface EventSink extends AutoCloseable {
 
-    void accept(List<CountEvent> events) throws IOException;
-
-    /** A finished annotated clip, for sinks that keep clip references. */
-    default void clipFinished(ClipRef clip) throws IOException {
-    }
+    /** One batch, in order: when this returns, the batch is as durable as the sink makes it. */
+    void accept(List<WireRecord> records) throws IOException;
 
     @Override
     void close() throws IOException;

@@ -66,9 +66,15 @@ final class FrameHandoff implements AutoCloseable {
         }
     }
 
-    /** The next frame, or null at the end of the source. */
-    Frame take() throws IOException, InterruptedException {
-        Object o = queue.take();
+    /** The next frame, or null at the end of the source or once {@code stop} says so (checked every 100 ms). */
+    Frame take(java.util.function.BooleanSupplier stop) throws IOException, InterruptedException {
+        Object o = null;
+        while (o == null) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
+            o = queue.poll(100, TimeUnit.MILLISECONDS);
+        }
         if (o == END) {
             return null;
         }

@@ -1,9 +1,9 @@
 package io.footfall.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import io.footfall.count.CountEvent;
-import io.footfall.schema.Json;
-import io.footfall.schema.WireEvent;
+import io.footfall.schema.AggregateRecord;
+import io.footfall.schema.ClipRecord;
+import io.footfall.schema.WireCodec;
+import io.footfall.schema.WireRecord;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends events to {@code events.jsonl} and interval aggregates to {@code aggregates.jsonl} in a data
- * folder, one {@link WireEvent} per line, flushed after each batch so a reader (or a crash) sees whole
- * lines. Thread-safe: cameras may share one sink.
+ * Appends events to {@code events.jsonl} and interval aggregates to {@code aggregates.jsonl} in a data folder,
+ * one wire record per line, flushed after each batch so a reader (or a crash) sees whole lines. Clip records are
+ * the outbox's only (the clips themselves are under {@code clips/}). Thread-safe: cameras share one sink.
  */
 public final class JsonLinesSink implements EventSink {
     public static final String EVENTS = "events.jsonl";
@@ -24,7 +24,6 @@ public final class JsonLinesSink implements EventSink {
 
     private final BufferedWriter events;
     private final BufferedWriter aggregates;
-    private final ObjectWriter json = Json.mapper().writerFor(WireEvent.class);
 
     public JsonLinesSink(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
@@ -37,14 +36,16 @@ public final class JsonLinesSink implements EventSink {
     }
 
     @Override
-    public synchronized void accept(List<CountEvent> batch) throws IOException {
+    public synchronized void accept(List<WireRecord> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        for (CountEvent e : batch) {
-            WireEvent w = WireEvent.of(e);
-            BufferedWriter out = w.isAggregate() ? aggregates : events;
-            out.write(json.writeValueAsString(w));
+        for (WireRecord r : batch) {
+            if (r instanceof ClipRecord) {
+                continue;
+            }
+            BufferedWriter out = r instanceof AggregateRecord ? aggregates : events;
+            out.write(WireCodec.line(r));
             out.write('\n');
         }
         events.flush();

@@ -1,11 +1,11 @@
 package io.footfall.pipeline;
 
-import io.footfall.count.CountEvent;
+import io.footfall.schema.WireRecord;
 
 import java.io.IOException;
 import java.util.List;
 
-/** Sends every batch to several sinks in order: the durable outbox first, then the readable files. */
+/** Sends every batch to several sinks in order: the durable outbox first, then the readable files. Thread-safe when they are. */
 public final class Sinks implements EventSink {
     private final List<EventSink> sinks;
 
@@ -14,16 +14,9 @@ public final class Sinks implements EventSink {
     }
 
     @Override
-    public void accept(List<CountEvent> events) throws IOException {
+    public void accept(List<WireRecord> records) throws IOException {
         for (EventSink s : sinks) {
-            s.accept(events);
-        }
-    }
-
-    @Override
-    public void clipFinished(ClipRef clip) throws IOException {
-        for (EventSink s : sinks) {
-            s.clipFinished(clip);
+            s.accept(records);
         }
     }
 

@@ -56,11 +56,12 @@ class EvalCommandTest {
         data = dir.resolve("data");
         CameraConfig cam = new CameraConfig("door-cam", "door.mp4", Optional.of(START),
                 List.of(CountLine.parse("mid", "0.5,0,0.5,1")), List.of());
-        FootfallConfig cfg = new FootfallConfig("store-1", DetectorSettings.defaults("person-detection-retail-0013",
-                BackendKind.OPENVINO), TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), StoreSettings.defaults(), List.of(cam));
+        FootfallConfig cfg = FootfallConfig.builder().deviceId("store-1")
+                .detector(DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO))
+                .clips(new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)))
+                .cameras(List.of(cam)).build();
         CameraPipeline.Summary summary = new CameraPipeline.Summary("door-cam",
-                new SourceInfo("door.mp4", 640, 480, 25, 100, false), START, 100, 0, Map.of(), 1, List.of(), 25);
+                new SourceInfo("door.mp4", 640, 480, 25, 100, false), START, 100, 0, Map.of(), 1, List.of(), 25, false);
         RunRecord.write(data, cfg, List.of(summary));
 
         List<GtBox> people = new ArrayList<>(GroundTruthCrossingsTest.walk(1, 0, 60, 100, 500));

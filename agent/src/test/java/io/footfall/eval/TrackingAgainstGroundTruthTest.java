@@ -18,7 +18,6 @@ import io.footfall.count.CountLine;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.pipeline.JobProgress;
-import io.footfall.job.RunJob;
 import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
@@ -140,15 +139,10 @@ class TrackingAgainstGroundTruthTest {
 
     private static void run(Path source, List<CountLine> lines, Path data) throws Exception {
         CameraConfig cam = new CameraConfig("camera1", source.toString(), Optional.of(START), lines, List.of());
-        FootfallConfig cfg = new FootfallConfig("eval-test",
-                DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO),
-                TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)), StoreSettings.defaults(), List.of(cam));
-        List<CameraPipeline.Summary> results;
-        try (JsonLinesSink sink = new JsonLinesSink(data)) {
-            results = new RunJob(FootfallPaths.detect(), Clock.systemUTC())
-                    .run(cfg, sink, data.resolve("clips"), Optional.of(data.resolve("tracks")), JobProgress.NONE);
-        }
-        RunRecord.write(data, cfg, results);
+        FootfallConfig cfg = FootfallConfig.builder().deviceId("eval-test")
+                .detector(DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO))
+                .clips(new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)))
+                .cameras(List.of(cam)).build();
+        io.footfall.testing.Runs.run(cfg, data, Optional.of(data.resolve("tracks")));
     }
 }

@@ -12,7 +12,6 @@ import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
-import io.footfall.job.RunJob;
 import io.footfall.testing.SharedData;
 import io.footfall.testing.TestFrames;
 import io.footfall.track.TrackerConfig;
@@ -46,15 +45,12 @@ class CountingOnRealVideoTest {
         Instant start = Instant.parse("2026-11-25T09:00:30Z");
         CameraConfig cam = new CameraConfig("room-cam", clip.toString(), Optional.of(start),
                 List.of(CountLine.parse("door", "0.8,0,0.8,1")), List.of(Zone.parse("room", "0,0,1,0,1,1,0,1")));
-        FootfallConfig cfg = new FootfallConfig("store-1",
-                DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO),
-                TrackerConfig.defaults(), AnalyticsConfig.defaults(),
-                new ClipPolicy(ClipPolicy.Mode.CONTINUOUS, Duration.ofSeconds(3), Duration.ofSeconds(3)), StoreSettings.defaults(), List.of(cam));
+        FootfallConfig cfg = FootfallConfig.builder().deviceId("store-1")
+                .detector(DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO))
+                .clips(new ClipPolicy(ClipPolicy.Mode.CONTINUOUS, Duration.ofSeconds(3), Duration.ofSeconds(3)))
+                .cameras(List.of(cam)).build();
         Path data = tmp.resolve("data");
-        List<CameraPipeline.Summary> result;
-        try (JsonLinesSink sink = new JsonLinesSink(data)) {
-            result = new RunJob(FootfallPaths.detect(), Clock.systemUTC()).run(cfg, sink, data.resolve("clips"), JobProgress.NONE);
-        }
+        List<CameraPipeline.Summary> result = io.footfall.testing.Runs.run(cfg, data);
         assertThat(result).hasSize(1);
         assertThat(result.get(0).frames()).isEqualTo(1394);
 

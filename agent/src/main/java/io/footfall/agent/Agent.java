@@ -1,0 +1,350 @@
+package io.footfall.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.BadInputException;
+import io.footfall.agent.spi.AgentContext;
+import io.footfall.agent.spi.AgentControl;
+import io.footfall.agent.spi.AgentStatus;
+import io.footfall.agent.spi.Snapshot;
+import io.footfall.config.CameraConfig;
+import io.footfall.config.ConfigException;
+import io.footfall.config.ConfigLoader;
+import io.footfall.config.FootfallConfig;
+import io.footfall.detect.DetectorFactory;
+import io.footfall.pipeline.CameraPipeline;
+import io.footfall.pipeline.EventSink;
+import io.footfall.pipeline.JobProgress;
+import io.footfall.pipeline.JsonLinesSink;
+import io.footfall.pipeline.OutboxSink;
+import io.footfall.pipeline.Retention;
+import io.footfall.pipeline.Sinks;
+import io.footfall.store.CommitPolicy;
+import io.footfall.store.Outbox;
+import io.footfall.store.OutboxConfig;
+import io.footfall.video.SampleClips;
+import io.footfall.video.Sources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The composition root: a running agent built from a validated configuration. It owns the outbox, retention, the
+ * sinks, one {@link CameraRunner} per camera and the extensions (cloud sync), and is the {@link AgentControl}
+ * extensions drive: live reconfiguration, status, snapshots.
+ *
+ * <p>Life: {@link #start} → {@link #awaitCameras()} (until every file source ends, or {@link #shutdown()}) →
+ * {@link #close()} (flush, stop extensions within the deadline, close the outbox). Thread-safe.
+ */
+public final class Agent implements AgentControl, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+    private final AgentOptions options;
+    private final Outbox outbox;
+    private final Retention retention;
+    private final EventSink sink;
+    private final ConfigRecord configRecord;
+    private final Instant startedAt;
+    private final long sequenceAtStart;
+    private final Map<String, CameraRunner> runners = new LinkedHashMap<>();
+    private final List<CameraPipeline.Summary> finished = new ArrayList<>();
+    private final DetectorFactory detectors;
+    private Extensions extensions = new Extensions();
+    private volatile FootfallConfig config;
+    private volatile boolean stopping;
+    private Throwable failure;
+
+    private Agent(FootfallConfig config, AgentOptions options, Outbox outbox, Retention retention, EventSink sink) {
+        this.config = config;
+        this.options = options;
+        this.outbox = outbox;
+        this.retention = retention;
+        this.sink = sink;
+        this.configRecord = new ConfigRecord(outbox);
+        this.startedAt = options.clock().instant();
+        this.sequenceAtStart = outbox.lastSequence();
+        this.detectors = DetectorFactory.standard(options.paths());
+    }
+
+    /**
+     * Opens the outbox in the data folder, records the configuration, starts the extensions and then every camera.
+     * Nothing is written before the configuration and the data folder have been checked.
+     */
+    public static Agent start(FootfallConfig config, AgentOptions options) throws Exception {
+        Plans.check(config);
+        DataFolder.prepare(options.dataDir());
+        OutboxConfig store = OutboxConfig.of(options.dataDir(), config.deviceId())
+                .withCommitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
+                .withQuotaMb(config.store().quotaMb())
+                .withMaxAge(config.store().maxAge());
+        Outbox outbox = Outbox.open(store);
+        Retention retention = null;
+        EventSink sink = null;
+        try {
+            retention = Retention.start(outbox, config.store().retentionInterval());
+            sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(options.dataDir())));
+            Agent agent = new Agent(config, options, outbox, retention, sink);
+            agent.configRecord.saveIfChanged(config);
+            if (options.extensions()) {
+                agent.extensions = Extensions.start(agent.context());
+            }
+            agent.startCameras(config);
+            return agent;
+        } catch (Exception | Error e) {
+            closeQuietly(sink);
+            if (retention != null) {
+                retention.close();
+            }
+            outbox.close();
+            throw e;
+        }
+    }
+
+    private synchronized void startCameras(FootfallConfig cfg) {
+        int threadsEach = Math.max(1, cfg.detector().threads() / Math.max(1, cfg.cameras().size()));
+        boolean first = true;
+        for (CameraConfig cam : cfg.cameras()) {
+            startCamera(cfg, cam, threadsEach, first ? options.progress() : JobProgress.NONE);
+            first = false;
+        }
+    }
+
+    private void startCamera(FootfallConfig cfg, CameraConfig cam, int threads, JobProgress progress) {
+        CameraPipeline pipeline = new CameraPipeline(Plans.pipeline(cfg, cam), options.dataDir().resolve("clips"),
+                options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")));
+        String source = new SampleClips(options.paths()).resolve(cam.source());
+        CameraRunner runner = new CameraRunner(pipeline, Plans.detector(cfg, cam).withThreads(threads),
+                cam.start().orElse(startedAt), () -> Sources.open(source), detectors::open, sink, progress);
+        runners.put(cam.id(), runner);
+        runner.done().whenComplete((s, e) -> cameraDone(runner, s, e));
+        runner.start();
+    }
+
+    private synchronized void cameraDone(CameraRunner runner, CameraPipeline.Summary s, Throwable e) {
+        if (e != null) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (failure == null && !stopping) {
+                failure = cause;
+                log.error("event=camera_failed camera={} error=\"{}\"", runner.cameraId(), cause.getMessage());
+                stopAllCameras();
+            }
+        } else {
+            finished.add(s);
+        }
+        notifyAll();
+    }
+
+    /**
+     * Waits until every camera has ended (file sources) or stopped (after {@link #shutdown()}).
+     *
+     * @return what each camera's run did, in the order they ended
+     * @throws Exception the first camera failure, after the other cameras were stopped
+     */
+    public List<CameraPipeline.Summary> awaitCameras() throws Exception {
+        synchronized (this) {
+            while (runners.values().stream().anyMatch(r -> !r.done().isDone())) {
+                wait(500);
+            }
+            if (failure instanceof Exception ex) {
+                throw ex;
+            }
+            if (failure instanceof Error err) {
+                throw err;
+            }
+            return List.copyOf(finished);
+        }
+    }
+
+    /** Asks every camera to finish (SIGTERM, Ctrl-C, a stop request). Returns at once; thread-safe; idempotent. */
+    public synchronized void shutdown() {
+        if (!stopping) {
+            stopping = true;
+            log.info("event=agent_stopping cameras={}", runners.size());
+        }
+        stopAllCameras();
+        notifyAll();
+    }
+
+    private void stopAllCameras() {
+        runners.values().forEach(CameraRunner::stop);
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The outbox's last sequence before this agent wrote anything. */
+    public long sequenceAtStart() {
+        return sequenceAtStart;
+    }
+
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    /** Flushes the outbox, stops the extensions within what is left of the deadline, closes retention and the outbox. */
+    @Override
+    public void close() {
+        Instant deadline = Instant.now().plus(options.shutdownDeadline());
+        shutdown();
+        for (CameraRunner r : runners.values()) {
+            try {
+                r.done().get(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                log.warn("event=camera_slow_to_stop camera={}", r.cameraId());
+            } catch (ExecutionException e) {
+                // reported by awaitCameras
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long flushed = outbox.flush();
+        writeRunRecord();
+        Duration left = Duration.between(Instant.now(), deadline);
+        extensions.stop(left.isNegative() ? Duration.ZERO : left);
+        closeQuietly(sink);
+        retention.close();
+        outbox.close();
+        log.info("event=agent_stopped outboxSequence={}", flushed);
+    }
+
+    /** {@code run.json}: the configuration the cameras last ran with and what their sources turned out to be. */
+    private synchronized void writeRunRecord() {
+        if (finished.isEmpty() || failure != null) {
+            return;
+        }
+        try {
+            io.footfall.job.RunRecord.write(options.dataDir(), config, finished);
+        } catch (IOException e) {
+            log.warn("event=run_record_failed file={} error=\"{}\"", options.dataDir().resolve(io.footfall.job.RunRecord.FILE),
+                    e.getMessage());
+        }
+    }
+
+    // ---- AgentControl -------------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized FootfallConfig apply(JsonNode document) {
+        FootfallConfig next = ConfigLoader.parse(document, "desired configuration");
+        if (!next.deviceId().equals(config.deviceId())) {
+            throw new ConfigException("config field device: the device id cannot change while the agent runs (it is '"
+                    + config.deviceId() + "'; its outbox belongs to it)");
+        }
+        Plans.check(next);
+        if (stopping) {
+            throw new ConfigException("the agent is stopping; configuration not applied");
+        }
+        configRecord.saveIfChanged(next);
+        FootfallConfig before = config;
+        config = next;
+        int threadsEach = Math.max(1, next.detector().threads() / Math.max(1, next.cameras().size()));
+        for (String id : List.copyOf(runners.keySet())) {
+            if (next.camera(id).isEmpty()) {
+                runners.remove(id).stop();
+                log.info("event=camera_removed camera={}", id);
+            }
+        }
+        for (CameraConfig cam : next.cameras()) {
+            CameraRunner running = runners.get(cam.id());
+            if (running != null && !running.done().isDone() && Plans.canUpdateInPlace(before, next, cam, running)) {
+                running.pipeline().update(Plans.pipeline(next, cam));
+            } else {
+                if (running != null) {
+                    running.stop();
+                }
+                startCamera(next, cam, threadsEach, JobProgress.NONE);
+                log.info("event=camera_started camera={} reason={}", cam.id(), running == null ? "added" : "restarted");
+            }
+        }
+        log.info("event=config_applied cameras={}", next.cameras().size());
+        return next;
+    }
+
+    @Override
+    public FootfallConfig current() {
+        return config;
+    }
+
+    @Override
+    public synchronized AgentStatus status() {
+        return Status.of(config, startedAt, runners.values(), outbox);
+    }
+
+    @Override
+    public List<Snapshot> snapshots() {
+        List<CameraRunner> rs;
+        synchronized (this) {
+            rs = List.copyOf(runners.values());
+        }
+        return Snapshots.of(rs);
+    }
+
+    @Override
+    public void setLogLevel(String logger, String level) {
+        LogLevels.set(logger, level);
+    }
+
+    private AgentContext context() {
+        Agent self = this;
+        return new AgentContext() {
+            @Override
+            public FootfallConfig config() {
+                return self.config;
+            }
+
+            @Override
+            public Outbox outbox() {
+                return outbox;
+            }
+
+            @Override
+            public Path dataDir() {
+                return options.dataDir();
+            }
+
+            @Override
+            public AgentControl control() {
+                return self;
+            }
+
+            @Override
+            public Optional<String> env(String name) {
+                return Optional.ofNullable(options.env().get(name)).filter(v -> !v.isBlank());
+            }
+
+            @Override
+            public Clock clock() {
+                return options.clock();
+            }
+        };
+    }
+
+    private static void closeQuietly(EventSink sink) {
+        if (sink == null) {
+            return;
+        }
+        try {
+            sink.close();
+        } catch (IOException e) {
+            log.warn("event=sink_close_failed error=\"{}\"", e.getMessage());
+        }
+    }
+
+    /** Thrown for a configuration that is valid on its own but cannot run here. */
+    static BadInputException cannotRun(String message) {
+        return new BadInputException(message);
+    }
+}

@@ -1,0 +1,41 @@
+package io.footfall.agent;
+
+import io.footfall.config.CameraConfig;
+import io.footfall.config.ConfigRules;
+import io.footfall.config.FootfallConfig;
+import io.footfall.detect.DetectorSettings;
+import io.footfall.pipeline.CameraPipeline;
+
+import java.util.Objects;
+
+/** What each camera runs with, derived from a configuration. Stateless. */
+final class Plans {
+    private Plans() {
+    }
+
+    static void check(FootfallConfig config) {
+        ConfigRules.check(config);
+    }
+
+    static CameraPipeline.Settings pipeline(FootfallConfig c, CameraConfig cam) {
+        return new CameraPipeline.Settings(c.storeId(), c.deviceId(), cam, c.tracker(), c.analytics(), c.clips());
+    }
+
+    static DetectorSettings detector(FootfallConfig c, CameraConfig cam) {
+        return c.detectorFor(cam);
+    }
+
+    /**
+     * Lines, zones, counting, tracking and clip settings change between two frames of a running pipeline; a new
+     * source, start instant or detector needs the camera restarted.
+     */
+    static boolean canUpdateInPlace(FootfallConfig before, FootfallConfig after, CameraConfig cam, CameraRunner running) {
+        CameraConfig old = before.camera(cam.id()).orElse(null);
+        if (old == null) {
+            return false;
+        }
+        DetectorSettings next = detector(after, cam).withThreads(running.detectorSettings().threads());
+        return old.source().equals(cam.source()) && old.start().equals(cam.start())
+                && Objects.equals(next, running.detectorSettings()) && before.deviceId().equals(after.deviceId());
+    }
+}
