@@ -13,12 +13,15 @@ import java.util.Objects;
  *
  * @param deviceId the device (edge box) id, in every record id
  * @param storeId  the store (site) the device belongs to; the cloud side groups and partitions by it
+ * @param sync     what cloud sync sends (where to comes from the environment only)
  */
 public record FootfallConfig(String deviceId, String storeId, DetectorSettings detector, TrackerConfig tracker,
-                             AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, List<CameraConfig> cameras) {
+                             AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, List<CameraConfig> cameras,
+                             SyncSettings sync) {
     public FootfallConfig {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(sync, "sync");
         cameras = List.copyOf(cameras);
     }
 
@@ -28,7 +31,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
     public Builder toBuilder() {
         return new Builder().deviceId(deviceId).storeId(storeId).detector(detector).tracker(tracker).analytics(analytics)
-                .clips(clips).store(store).cameras(cameras);
+                .clips(clips).store(store).cameras(cameras).sync(sync);
     }
 
     /**
@@ -54,6 +57,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         private ClipPolicy clips = ClipPolicy.defaults();
         private StoreSettings store = StoreSettings.defaults();
         private List<CameraConfig> cameras = List.of();
+        private SyncSettings sync = SyncSettings.defaults();
 
         private Builder() {
         }
@@ -98,9 +102,14 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
             return this;
         }
 
+        public Builder sync(SyncSettings v) {
+            sync = Objects.requireNonNull(v);
+            return this;
+        }
+
         public FootfallConfig build() {
             return new FootfallConfig(deviceId, storeId == null ? deviceId : storeId, detector, tracker, analytics, clips, store,
-                    cameras);
+                    cameras, sync);
         }
     }
 }

@@ -9,10 +9,10 @@ final class SyncConfig {
     }
 
     static SyncSettings settings(FootfallConfig config) {
-        return SyncSettings.defaults();
+        return config.sync();
     }
 
     static String storeId(FootfallConfig config) {
-        return config.deviceId();
+        return config.storeId();
     }
 }
