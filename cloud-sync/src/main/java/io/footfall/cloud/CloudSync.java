@@ -89,7 +89,7 @@ public final class CloudSync implements AgentService {
             store = Optional.of(s);
             RateLimiter limiter = RateLimiter.ofKilobytesPerSecond(settings.blob().bandwidthKbps());
             if (settings.blob().uploadCounts()) {
-                counts = new CountFileUploader(context.outbox(), s, settings.blob(), storeId);
+                counts = new CountFileUploader(context.outbox(), s, settings.blob(), storeId, context.clock());
                 counts.start();
             }
             if (settings.blob().uploadClips()) {

@@ -123,7 +123,7 @@ class BlobUploadTest {
         WireRecords.crossing(outbox, DEVICE, "entrance", 5, h9.plusSeconds(3600 + 30)); // 10:00:30
         outbox.flush();
         SyncSettings.Blob settings = SyncSettings.Blob.defaults().withHourCloseDelay(Duration.ofSeconds(1));
-        CountFileUploader uploader = new CountFileUploader(outbox, store, settings, "store-9");
+        CountFileUploader uploader = new CountFileUploader(outbox, store, settings, "store-9", java.time.Clock.systemUTC());
         uploader.start();
         try {
             Await.until(Duration.ofSeconds(30), "three count files", () -> uploader.blobsWritten() == 3);

@@ -30,8 +30,10 @@ import java.util.TreeMap;
  * wire JSON) of the camera's crossings, zone events and aggregates in that hour (aggregates by their start, events
  * by their time), in sequence order, read through its own tailer ({@value #TAILER}).
  *
- * <p>An hour is written when it closes: when the camera's records have moved {@code hourCloseDelay} past its end,
- * or when the camera has sent nothing for {@code hourCloseDelay} (the video ended, the camera is offline). A
+ * <p>An hour is written when it closes: when the camera's records have moved {@code hourCloseDelay} past its end;
+ * when the hour is {@code hourCloseDelay} past on the clock and the camera has sent nothing for that long (offline,
+ * or a recorded video that ended); when the camera reports it ended; on {@link #flush}; and on {@link #stop}, so
+ * that a stop never strands an hour (after a restart, later records of that hour go to a new part). A
  * record that arrives for an hour already written goes to a new part ({@code camera.part2.jsonl}, ...): an
  * uploaded blob is never rewritten. Uploads are create-only with Content-MD5, so a retry of a blob whose first
  * attempt succeeded finds identical bytes and counts as done. The tailer is acknowledged up to the oldest record
@@ -41,6 +43,7 @@ import java.util.TreeMap;
  */
 public final class CountFileUploader {
     public static final String TAILER = "blob-counts";
+    static final String CAMERA_STATE = "camera-state";
     static final Set<String> KINDS = Set.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit", "aggregate");
     private static final Logger log = LoggerFactory.getLogger(CountFileUploader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +80,12 @@ public final class CountFileUploader {
     private final List<String> written = new ArrayList<>();
     private volatile boolean stopping;
 
-    public CountFileUploader(Outbox outbox, ObjectStore store, SyncSettings.Blob settings, String storeId) {
+    private final java.time.Clock clock;
+    private final Set<String> ended = new java.util.HashSet<>();
+
+    public CountFileUploader(Outbox outbox, ObjectStore store, SyncSettings.Blob settings, String storeId,
+                             java.time.Clock clock) {
+        this.clock = clock;
         this.tailer = outbox.tailer(TAILER);
         this.store = store;
         this.settings = settings;
@@ -118,8 +126,14 @@ public final class CountFileUploader {
         }
     }
 
-    /** Stops; hours still open stay unacknowledged in the outbox and are rebuilt on the next start. */
+    /**
+     * Writes the open hours (within most of the deadline), then stops. What could not be written stays
+     * unacknowledged in the outbox and is rebuilt on the next start.
+     */
     public void stop(Duration deadline) {
+        if (thread.isAlive() && !deadline.isZero()) {
+            flush(deadline.multipliedBy(4).dividedBy(5));
+        }
         stopping = true;
         synchronized (monitor) {
             monitor.notifyAll();
@@ -171,6 +185,10 @@ public final class CountFileUploader {
     }
 
     private void add(OutboxRecord r) {
+        if (CAMERA_STATE.equals(r.kind())) {
+            cameraState(r);
+            return;
+        }
         if (!KINDS.contains(r.kind())) {
             return;
         }
@@ -190,6 +208,20 @@ public final class CountFileUploader {
         open.computeIfAbsent(key, k -> new OpenHour()).records.add(r);
         watermark.merge(camera, eventTime, (a, b) -> a.isAfter(b) ? a : b);
         lastArrivalNanos.put(camera, System.nanoTime());
+        ended.remove(camera);
+    }
+
+    /** A camera that ended (its video is over) or was stopped will not add to its open hours. */
+    private void cameraState(OutboxRecord r) {
+        try {
+            JsonNode n = JSON.readTree(r.payload());
+            String state = n.path("state").asText("");
+            if (state.equals("ended") || state.equals("stopped")) {
+                ended.add(n.path("camera").asText(""));
+            }
+        } catch (IOException e) {
+            log.warn("event=count_record_unreadable id={} sequence={}", r.id(), r.sequence());
+        }
     }
 
     private void writeClosedHours(boolean all) {
@@ -199,8 +231,10 @@ public final class CountFileUploader {
             HourKey k = e.getKey();
             Instant mark = watermark.get(k.camera());
             boolean passed = mark != null && !mark.isBefore(k.hour().plus(Duration.ofHours(1)).plus(settings.hourCloseDelay()));
-            boolean idle = now - lastArrivalNanos.getOrDefault(k.camera(), now) >= settings.hourCloseDelay().toNanos();
-            if (all || passed || idle) {
+            Instant closesAt = k.hour().plus(Duration.ofHours(1)).plus(settings.hourCloseDelay());
+            boolean idle = now - lastArrivalNanos.getOrDefault(k.camera(), now) >= settings.hourCloseDelay().toNanos()
+                    && !clock.instant().isBefore(closesAt);
+            if (all || passed || idle || ended.contains(k.camera())) {
                 write(k, e.getValue());
                 it.remove();
             }
