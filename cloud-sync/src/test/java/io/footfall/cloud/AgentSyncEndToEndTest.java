@@ -76,7 +76,7 @@ class AgentSyncEndToEndTest {
         Path clip = TestServers.sharedFile("videos/one-by-one-person-detection.mp4");
         return JSON.readTree("""
                 {"device": "%s", "storeId": "store-42",
-                 "clips": {"mode": "events", "preSeconds": 1, "postSeconds": 1},
+                 "clips": {"mode": "continuous", "preSeconds": 3, "postSeconds": 3},
                  "sync": {"iothub": {"flushIntervalSeconds": 0.2}, "blob": {"hourCloseDelaySeconds": 600, "bandwidthKbps": 0}},
                  "cameras": [{"id": "room", "source": "%s", "start": "2026-11-25T09:00:30Z",
                    "lines": [{"name": "door", "points": %s}],
@@ -182,7 +182,7 @@ class AgentSyncEndToEndTest {
             assertThat(sha(blob)).isEqualTo(sha(Files.readAllBytes(file)));
         }
 
-        assertNoSecret(data, logs);
+        assertNoSecret(device + "/" + module, data, logs);
     }
 
     @Test
@@ -198,22 +198,36 @@ class AgentSyncEndToEndTest {
                 Await.until(Duration.ofSeconds(600), "the first crossing delivered",
                         () -> delivered(device).stream().anyMatch(n -> n.get("type").asText().equals("crossing")));
                 // The same line walked the other way round: the next people crossing it are counted "out".
-                moved = hub.patchDesired((ObjectNode) JSON.readTree("""
+                moved = hub.patchDesired(device, (ObjectNode) JSON.readTree("""
                         {"cameras": [{"id": "room", "source": "%s", "start": "2026-11-25T09:00:30Z",
                           "lines": [{"name": "door", "points": [[0.8, 1], [0.8, 0]]}],
                           "zones": [{"name": "room", "polygon": [[0, 0], [1, 0], [1, 1], [0, 1]]}]}]}"""
                         .formatted(TestServers.sharedFile("videos/one-by-one-person-detection.mp4"))));
                 Await.until(Duration.ofSeconds(30), "the move acknowledged",
-                        () -> hub.reported().path("cameras").path("av").asLong() == moved);
-                bad = hub.patchDesired((ObjectNode) JSON.readTree("{\"tracker\": {\"minHits\": -3}}"));
+                        () -> hub.reported(device).path("cameras").path("av").asLong() == moved);
+                bad = hub.patchDesired(device, (ObjectNode) JSON.readTree("{\"tracker\": {\"minHits\": -3}}"));
                 Await.until(Duration.ofSeconds(30), "the bad patch acknowledged",
-                        () -> hub.reported().path("tracker").path("av").asLong() == bad);
+                        () -> hub.reported(device).path("tracker").path("av").asLong() == bad);
+                // The methods on the real agent, while it counts.
+                IotHubTestServer.MethodResult status = hub.invoke("getStatus", null, Duration.ofSeconds(30));
+                assertThat(status.status()).isEqualTo(200);
+                assertThat(status.payload().path("cameras").path("room").path("state").asText()).isEqualTo("running");
+                IotHubTestServer.MethodResult snapshot = hub.invoke("snapshot", "{}", Duration.ofSeconds(60));
+                assertThat(snapshot.status()).isEqualTo(200);
+                String blob = snapshot.payload().path("blobs").get(0).asText();
+                assertThat(blob).startsWith("snapshots/store-42/e2e-twin/room/2026/11/25/").endsWith(".jpg");
+                byte[] jpeg = container("snapshots").getBlobClient(blob.substring("snapshots/".length()))
+                        .downloadContent().toBytes();
+                assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
+                assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
+                assertThat(hub.invoke("flush", "{\"timeoutSeconds\": 30}", Duration.ofSeconds(60)).status())
+                        .isEqualTo(200);
                 agent.awaitCameras();
             }
             logs = log.text();
         }
-        assertThat(hub.reported().path("cameras").path("ac").asInt()).isEqualTo(200);
-        JsonNode rejected = hub.reported().path("tracker");
+        assertThat(hub.reported(device).path("cameras").path("ac").asInt()).isEqualTo(200);
+        JsonNode rejected = hub.reported(device).path("tracker");
         assertThat(rejected.path("ac").asInt()).isEqualTo(400);
         assertThat(rejected.path("ad").asText()).contains("tracker.minHits");
 
@@ -223,7 +237,7 @@ class AgentSyncEndToEndTest {
         assertThat(directions).as("in before the patch, out after it").startsWith("in").contains("out");
         assertThat(directions.indexOf("out")).isGreaterThan(directions.lastIndexOf("in"));
         assertThat(crossings).as("counting went on after the rejected patch").hasSizeGreaterThanOrEqualTo(5);
-        assertNoSecret(data, logs);
+        assertNoSecret(device, data, logs);
     }
 
     private static String readId(String line) {
@@ -240,7 +254,7 @@ class AgentSyncEndToEndTest {
     }
 
     /** The hub's key and the storage key: nowhere in the data folder, the logs, the telemetry or the twin. */
-    private static void assertNoSecret(Path data, String logs) throws IOException {
+    private static void assertNoSecret(String identity, Path data, String logs) throws IOException {
         for (String secret : List.of(hubKey, azurite.key())) {
             assertThat(logs).doesNotContain(secret);
             byte[] needle = secret.getBytes(StandardCharsets.UTF_8);
@@ -251,7 +265,7 @@ class AgentSyncEndToEndTest {
             }
             hub.received().forEach(m -> assertThat(new String(m.body(), StandardCharsets.UTF_8) + m.properties())
                     .doesNotContain(secret));
-            assertThat(hub.reported().toString()).doesNotContain(secret);
+            assertThat(hub.reported(identity).toString()).doesNotContain(secret);
         }
     }
 

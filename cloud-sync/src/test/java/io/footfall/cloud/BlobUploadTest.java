@@ -78,7 +78,8 @@ class BlobUploadTest {
         outbox.flush();
         // 3.3 MB in 128 KB blocks at 640 KB/s: about five seconds, time to take storage away in the middle.
         SyncSettings.Blob settings = SyncSettings.Blob.defaults().withBandwidth(640, 128);
-        ClipUploader uploader = new ClipUploader(outbox, store, settings, RateLimiter.ofKilobytesPerSecond(640), "store-9");
+        ClipUploader uploader = new ClipUploader(outbox, store, settings, RateLimiter.ofKilobytesPerSecond(640), "store-9",
+                Duration.ofSeconds(2));
         uploader.start();
         String name = "store-9/box-1/entrance/2026/11/25/20261125T090030Z-clip.mp4";
         BlobContainerClient clips = container("clips");
@@ -91,7 +92,7 @@ class BlobUploadTest {
             }
         });
         azurite.stop();
-        Thread.sleep(3000);
+        Thread.sleep(1500);
         assertThat(outbox.cursors().get(ClipUploader.TAILER)).as("not acked while storage is down").isLessThan(seq);
         azurite.start();
         Await.until(Duration.ofSeconds(90), "the clip's record to be acknowledged",

@@ -76,20 +76,20 @@ class TwinAndMethodsTest {
     }
 
     private JsonNode ackOf(String property) {
-        return hub.reported().path(property);
+        return hub.reported(DEVICE).path(property);
     }
 
     @Test
     void desiredPatchesAreAppliedLiveAndAcknowledgedMalformedOnesRejectedWithTheReason() throws Exception {
         // Set while the device was away: applied and acknowledged on connect.
-        long v0 = hub.setDesired((ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": 30}}"));
+        long v0 = hub.setDesired(DEVICE, (ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": 30}}"));
         startSync();
         Await.until(Duration.ofSeconds(30), "the offline desired version acknowledged",
                 () -> ackOf("counting").path("av").asLong() == v0);
         assertThat(ackOf("counting").path("ac").asInt()).isEqualTo(200);
         assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(30));
 
-        long v1 = hub.patchDesired((ObjectNode) JSON.readTree("""
+        long v1 = hub.patchDesired(DEVICE, (ObjectNode) JSON.readTree("""
                 {"cameras": [{"id": "entrance", "source": "rtsp://cam/1",
                   "lines": [{"name": "door", "points": [[0.5, 0], [0.5, 1]]}]}]}"""));
         Await.until(Duration.ofSeconds(30), "the line move acknowledged", () -> ackOf("cameras").path("av").asLong() == v1);
@@ -99,14 +99,14 @@ class TwinAndMethodsTest {
         assertThat(agent.current().cameras().get(0).lines().get(0).a().x()).isEqualTo(0.5);
 
         FootfallConfig before = agent.current();
-        long v2 = hub.patchDesired((ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": \"soon\"}}"));
+        long v2 = hub.patchDesired(DEVICE, (ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": \"soon\"}}"));
         Await.until(Duration.ofSeconds(30), "the bad patch acknowledged", () -> ackOf("counting").path("av").asLong() == v2);
         assertThat(ackOf("counting").path("ac").asInt()).isEqualTo(400);
         assertThat(ackOf("counting").path("ad").asText()).contains("counting.intervalSeconds");
         assertThat(ackOf("counting").path("value").path("intervalSeconds").asText()).isEqualTo("soon");
         assertThat(agent.current()).as("the old configuration keeps running").isEqualTo(before);
 
-        JsonNode status = hub.reported().path("status");
+        JsonNode status = hub.reported(DEVICE).path("status");
         assertThat(status.path("agent").path("model").asText()).isEqualTo("person-detection-retail-0013");
         assertThat(status.path("cameras").path("entrance").path("state").asText()).isEqualTo("running");
         assertThat(status.path("outbox").has("depth")).isTrue();
@@ -114,7 +114,7 @@ class TwinAndMethodsTest {
         // Offline again, a new desired version; on reconnect it is applied and acknowledged.
         sync.stop(Duration.ofSeconds(2));
         sync = null;
-        long v3 = hub.setDesired((ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": 120}}"));
+        long v3 = hub.setDesired(DEVICE, (ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": 120}}"));
         startSync();
         Await.until(Duration.ofSeconds(30), "the version that moved while offline acknowledged",
                 () -> ackOf("counting").path("av").asLong() == v3);
@@ -130,7 +130,7 @@ class TwinAndMethodsTest {
             WireRecords.crossing(outbox, DEVICE, "entrance", i, t0.plusSeconds(i));
         }
         outbox.flush();
-        Await.until(Duration.ofSeconds(30), "connected", () -> hub.connects().size() == 1 && !hub.reported().isEmpty());
+        Await.until(Duration.ofSeconds(30), "connected", () -> hub.connects().size() == 1 && !hub.reported(DEVICE).isEmpty());
         Duration t = Duration.ofSeconds(30);
 
         IotHubTestServer.MethodResult status = hub.invoke("getStatus", null, t);

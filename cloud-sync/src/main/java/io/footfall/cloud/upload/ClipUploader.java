@@ -40,7 +40,9 @@ public final class ClipUploader {
     private final SyncSettings.Blob settings;
     private final RateLimiter limiter;
     private final String storeId;
-    private final Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), new SplittableRandom());
+    /** Longest wait between attempts while storage is unreachable. */
+    public static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(2);
+    private final Backoff backoff;
     private final Thread thread;
     private final Object monitor = new Object();
     private volatile boolean stopping;
@@ -49,6 +51,12 @@ public final class ClipUploader {
     private long missing;
 
     public ClipUploader(Outbox outbox, ObjectStore store, SyncSettings.Blob settings, RateLimiter limiter, String storeId) {
+        this(outbox, store, settings, limiter, storeId, MAX_RETRY_DELAY);
+    }
+
+    public ClipUploader(Outbox outbox, ObjectStore store, SyncSettings.Blob settings, RateLimiter limiter, String storeId,
+                        Duration maxRetryDelay) {
+        this.backoff = new Backoff(Duration.ofSeconds(1), maxRetryDelay, new SplittableRandom());
         this.tailer = outbox.tailer(TAILER);
         this.store = store;
         this.settings = settings;

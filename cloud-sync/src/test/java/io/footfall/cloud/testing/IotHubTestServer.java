@@ -88,11 +88,20 @@ public final class IotHubTestServer implements AutoCloseable {
     private final Map<String, CompletableFuture<MethodResult>> pendingMethods = new ConcurrentHashMap<>();
     private final AtomicInteger rids = new AtomicInteger();
     private final Object twinLock = new Object();
-    private ObjectNode desired = JSON.createObjectNode();
-    private long desiredVersion = 1;
-    private ObjectNode reported = JSON.createObjectNode();
-    private long reportedVersion = 1;
+    /** One twin per identity (client id {@code device} or {@code device/module}), as on the hub. */
+    private final Map<String, TwinState> twins = new java.util.HashMap<>();
     private final List<ObjectNode> reportedPatches = new CopyOnWriteArrayList<>();
+
+    private static final class TwinState {
+        ObjectNode desired = JSON.createObjectNode();
+        long desiredVersion = 1;
+        ObjectNode reported = JSON.createObjectNode();
+        long reportedVersion = 1;
+    }
+
+    private TwinState twin(String identity) {
+        return twins.computeIfAbsent(identity, k -> new TwinState());
+    }
     private final List<String> connects = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
     private volatile Server server;
@@ -175,32 +184,32 @@ public final class IotHubTestServer implements AutoCloseable {
         return List.copyOf(reportedPatches);
     }
 
-    public ObjectNode reported() {
+    /** The identity's reported properties ({@code device} or {@code device/module}). */
+    public ObjectNode reported(String identity) {
         synchronized (twinLock) {
-            return reported.deepCopy();
+            return twin(identity).reported.deepCopy();
         }
     }
 
-    public long desiredVersion() {
+    /** Sets desired properties while the identity is not listening (before it connects, or while it is offline). */
+    public long setDesired(String identity, ObjectNode properties) {
         synchronized (twinLock) {
-            return desiredVersion;
+            TwinState t = twin(identity);
+            t.desired = properties.deepCopy();
+            return ++t.desiredVersion;
         }
     }
 
-    /** Sets desired properties while no device is listening (e.g. before it connects, or while it is offline). */
-    public long setDesired(ObjectNode properties) {
-        synchronized (twinLock) {
-            desired = properties.deepCopy();
-            return ++desiredVersion;
-        }
-    }
-
-    /** Applies a desired-properties patch (JSON merge patch) and sends it to the device, as the hub does. */
-    public long patchDesired(ObjectNode patch) {
+    /**
+     * Applies a desired-properties patch (JSON merge patch) to the identity's twin and sends it, as the hub does.
+     * The broker has one topic space, so only the identity under test may be connected.
+     */
+    public long patchDesired(String identity, ObjectNode patch) {
         long version;
         synchronized (twinLock) {
-            merge(desired, patch);
-            version = ++desiredVersion;
+            TwinState t = twin(identity);
+            merge(t.desired, patch);
+            version = ++t.desiredVersion;
         }
         ObjectNode body = patch.deepCopy();
         body.put("$version", version);
@@ -241,10 +250,11 @@ public final class IotHubTestServer implements AutoCloseable {
         if (topic.startsWith("$iothub/twin/GET/")) {
             ObjectNode twin = JSON.createObjectNode();
             synchronized (twinLock) {
-                ObjectNode d = desired.deepCopy();
-                d.put("$version", desiredVersion);
-                ObjectNode r = reported.deepCopy();
-                r.put("$version", reportedVersion);
+                TwinState t = twin(clientId);
+                ObjectNode d = t.desired.deepCopy();
+                d.put("$version", t.desiredVersion);
+                ObjectNode r = t.reported.deepCopy();
+                r.put("$version", t.reportedVersion);
                 twin.set("desired", d);
                 twin.set("reported", r);
             }
@@ -255,8 +265,9 @@ public final class IotHubTestServer implements AutoCloseable {
             ObjectNode patch = (ObjectNode) JSON.readTree(payload);
             long version;
             synchronized (twinLock) {
-                merge(reported, patch);
-                version = ++reportedVersion;
+                TwinState t = twin(clientId);
+                merge(t.reported, patch);
+                version = ++t.reportedVersion;
             }
             reportedPatches.add(patch);
             publish("$iothub/twin/res/204/?$rid=" + rid(topic) + "&$version=" + version, new byte[0]);
