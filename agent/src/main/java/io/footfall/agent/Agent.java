@@ -65,6 +65,8 @@ public final class Agent implements AgentControl, AutoCloseable {
     private Extensions extensions = new Extensions();
     private volatile FootfallConfig config;
     private volatile boolean stopping;
+    /** Set once the first cameras have started: later starts come from live reconfiguration. */
+    private volatile boolean started;
     private Throwable failure;
 
     private Agent(FootfallConfig config, AgentOptions options, Outbox outbox, Retention retention, EventSink sink) {
@@ -102,6 +104,7 @@ public final class Agent implements AgentControl, AutoCloseable {
                 agent.extensions = Extensions.start(agent.context());
             }
             agent.startCameras(config);
+            agent.started = true;
             return agent;
         } catch (Exception | Error e) {
             closeQuietly(sink);
@@ -126,8 +129,14 @@ public final class Agent implements AgentControl, AutoCloseable {
         CameraPipeline pipeline = new CameraPipeline(Plans.pipeline(cfg, cam), options.dataDir().resolve("clips"),
                 options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")));
         String source = new SampleClips(options.paths()).resolve(cam.source());
-        CameraRunner runner = new CameraRunner(pipeline, Plans.detector(cfg, cam).withThreads(threads),
-                cam.start().orElse(startedAt), () -> Sources.open(source), detectors::open, sink, progress);
+        Instant start = cam.start().orElse(options.clock().instant());
+        // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals
+        // closed by its own graceful stop.
+        boolean atAgentStart = runners.isEmpty() || !runners.containsKey(cam.id());
+        CameraRunner runner = new CameraRunner(pipeline, Plans.detector(cfg, cam).withThreads(threads), start,
+                () -> Sources.open(source), detectors::open, sink, progress,
+                () -> atAgentStart && !started ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
+                        cfg.analyticsFor(cam), start) : List.of());
         runners.put(cam.id(), runner);
         runner.done().whenComplete((s, e) -> cameraDone(runner, s, e));
         runner.start();

@@ -12,7 +12,10 @@ import io.footfall.video.FrameSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.footfall.schema.WireRecord;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -30,13 +33,19 @@ final class CameraRunner {
     private final Instant start;
     private final CompletableFuture<CameraPipeline.Summary> done = new CompletableFuture<>();
     private final Thread thread;
+    private final Supplier<List<WireRecord>> recovery;
     private volatile String state = "starting";
     private volatile String lastError;
     private volatile long frames;
     private volatile double fps;
 
+    /**
+     * @param recovery the aggregates a crashed earlier run left unwritten for this camera, written before it starts
+     */
     CameraRunner(CameraPipeline pipeline, DetectorSettings detectorSettings, Instant start, Supplier<FrameSource> sources,
-                 Function<DetectorSettings, Detector> detectors, EventSink sink, JobProgress progress) {
+                 Function<DetectorSettings, Detector> detectors, EventSink sink, JobProgress progress,
+                 Supplier<List<WireRecord>> recovery) {
+        this.recovery = recovery;
         this.pipeline = pipeline;
         this.detectorSettings = detectorSettings;
         this.start = start;
@@ -51,6 +60,14 @@ final class CameraRunner {
     private void run(Supplier<FrameSource> sources, Function<DetectorSettings, Detector> detectors, EventSink sink,
                      JobProgress progress) {
         CameraConfig cam = pipeline.settings().camera();
+        try {
+            List<WireRecord> recovered = recovery.get();
+            if (!recovered.isEmpty()) {
+                sink.accept(recovered);
+            }
+        } catch (Exception e) {
+            log.warn("event=orphan_recovery_failed camera={} error=\"{}\"", cam.id(), e.getMessage());
+        }
         try (FrameSource frames = sources.get();
              Detector detector = detectors.apply(detectorSettings)) {
             log.info("event=camera_start camera={} source={} detector=\"{}\" start={}", cam.id(), frames.info().name(),

@@ -2,7 +2,7 @@ package io.footfall.agent;
 
 import io.footfall.config.ConfigWriter;
 import io.footfall.config.FootfallConfig;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.store.Outbox;
 
 import java.util.Arrays;

@@ -46,7 +46,7 @@ final class StoreExportCommand extends StoreSubcommand {
     @Option(names = "--kind", description = "Only records of this kind (crossing, zone, aggregate, clip, ...).")
     String kind;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = io.footfall.json.Json.mapper();
 
     @Override
     int run() throws IOException {

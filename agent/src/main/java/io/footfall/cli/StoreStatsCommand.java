@@ -27,7 +27,7 @@ final class StoreStatsCommand extends StoreSubcommand {
         }
         PrintWriter out = out();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = io.footfall.json.Json.prettyMapper();
             ObjectNode tree = mapper.valueToTree(s);
             tree.put("file", s.file().toString());
             out.println(mapper.writeValueAsString(tree));

@@ -53,7 +53,8 @@ public final class ConfigLoader {
             throw new BadInputException("config file " + file + " does not exist");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        // Duplicate keys are errors: YAML and JSON parsers otherwise keep the last one silently.
+        ObjectMapper mapper = name.endsWith(".json") ? io.footfall.json.Json.mapper() : io.footfall.json.Json.yamlMapper();
         try {
             return parse(mapper.readTree(file.toFile()), file.toString());
         } catch (JsonProcessingException e) {
@@ -64,8 +65,18 @@ public final class ConfigLoader {
         }
     }
 
-    /** Parses an already-read tree (a file, or later a twin's desired properties). */
+    /**
+     * Parses an already-read tree (a file, or a twin's desired properties): validated against {@link ConfigSchema},
+     * bound to records with defaults, then checked by {@link ConfigRules}.
+     */
     public static FootfallConfig parse(JsonNode tree, String origin) {
+        Node.root(tree, origin);
+        JsonNode doc = YamlScalars.offAsString(tree);
+        ConfigSchema.validate(doc, origin);
+        return ConfigRules.check(bind(doc, origin));
+    }
+
+    private static FootfallConfig bind(JsonNode tree, String origin) {
         Node root = Node.root(tree, origin);
         root.allowOnly(Set.of("device", "storeId", "detector", "tracker", "counting", "clips", "store", "cameras", "sync"));
         String device = root.name("device", "local");
@@ -83,7 +94,7 @@ public final class ConfigLoader {
         List<CameraConfig> cameras = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node c : cams) {
-            CameraConfig cam = camera(c);
+            CameraConfig cam = camera(c, root, tracker, analytics, clips);
             if (!ids.add(cam.id())) {
                 throw new ConfigException("config field " + c.path("id") + ": camera id '" + cam.id() + "' is used twice");
             }
@@ -182,8 +193,8 @@ public final class ConfigLoader {
                 n.seconds("retentionIntervalSeconds", 1, 86_400, d.retentionInterval()));
     }
 
-    static CameraConfig camera(Node n) {
-        n.allowOnly(Set.of("id", "source", "start", "lines", "zones"));
+    static CameraConfig camera(Node n, Node root, TrackerConfig tracker, AnalyticsConfig analytics, ClipPolicy clips) {
+        n.allowOnly(Set.of("id", "source", "start", "lines", "zones", "detector", "tracker", "counting", "clips"));
         List<CountLine> lines = new ArrayList<>();
         for (Node l : n.objects("lines", false)) {
             l.allowOnly(Set.of("name", "points"));
@@ -198,6 +209,13 @@ public final class ConfigLoader {
             z.allowOnly(Set.of("name", "polygon"));
             zones.add(new Zone(z.name("name"), z.points("polygon", 3, 64)));
         }
-        return new CameraConfig(n.name("id"), n.string("source"), n.instant("start"), lines, zones);
+        // A camera's section overrides the global one field by field: merge, then bind with the same rules.
+        CameraOverrides overrides = new CameraOverrides(
+                n.object("detector").has("minScore") ? Optional.of((float) n.object("detector").number("minScore", 0, 1, 0))
+                        : Optional.empty(),
+                n.has("tracker") ? Optional.of(tracker(n.merged("tracker", root.object("tracker")))) : Optional.empty(),
+                n.has("counting") ? Optional.of(counting(n.merged("counting", root.object("counting")))) : Optional.empty(),
+                n.has("clips") ? Optional.of(clips(n.merged("clips", root.object("clips")))) : Optional.empty());
+        return new CameraConfig(n.name("id"), n.string("source"), n.instant("start"), lines, zones, overrides);
     }
 }

@@ -75,14 +75,18 @@ public final class ConfigRules {
      * An unset {@code minScore} means "down to {@code lowThresh}" ({@link FootfallConfig#detectorFor}).
      */
     static void minScoreDoesNotStarveTheSecondAssociation(FootfallConfig c) {
-        DetectorSettings d = c.detector();
-        d.minScore().ifPresent(min -> {
-            if (min > c.tracker().lowThresh() + 1e-6) {
-                throw new ConfigException("config field detector.minScore: " + min + " is above tracker.lowThresh "
-                        + c.tracker().lowThresh() + ", so the tracker's second association would never see its low-score boxes; "
-                        + "set detector.minScore <= tracker.lowThresh, or leave it out (it then defaults to tracker.lowThresh)");
+        for (int i = 0; i < c.cameras().size(); i++) {
+            CameraConfig cam = c.cameras().get(i);
+            DetectorSettings d = c.detectorFor(cam);
+            float low = c.trackerFor(cam).lowThresh();
+            float min = d.minScore().orElse(low);
+            if (min > low + 1e-6) {
+                String field = cam.overrides().minScore().isPresent() ? "cameras[" + i + "].detector.minScore" : "detector.minScore";
+                throw new ConfigException("config field " + field + ": " + min + " is above tracker.lowThresh " + low
+                        + " (camera " + cam.id() + "), so the tracker's second association would never see its low-score boxes; "
+                        + "set minScore <= tracker.lowThresh, or leave it out (it then defaults to tracker.lowThresh)");
             }
-        });
+        }
     }
 
     /**

@@ -31,10 +31,7 @@ public final class ConfigWriter {
         root.set("detector", detector(c.detector()));
         root.set("tracker", tracker(c.tracker()));
         root.set("counting", counting(c.analytics()));
-        ObjectNode clips = root.putObject("clips");
-        clips.put("mode", c.clips().mode().id());
-        clips.put("preSeconds", seconds(c.clips().pre()));
-        clips.put("postSeconds", seconds(c.clips().post()));
+        root.set("clips", clips(c.clips()));
         ObjectNode store = root.putObject("store");
         store.put("quotaMb", c.store().quotaMb());
         store.put("maxAgeDays", c.store().maxAge().toMillis() / 86_400_000.0);
@@ -58,6 +55,11 @@ public final class ConfigWriter {
                 zn.put("name", z.name());
                 zn.set("polygon", points(z.polygon()));
             }
+            CameraOverrides o = cam.overrides();
+            o.minScore().ifPresent(m -> n.putObject("detector").put("minScore", m));
+            o.tracker().ifPresent(t -> n.set("tracker", tracker(t)));
+            o.counting().ifPresent(a -> n.set("counting", counting(a)));
+            o.clips().ifPresent(p -> n.set("clips", clips(p)));
         }
         return root;
     }
@@ -94,6 +96,14 @@ public final class ConfigWriter {
         d.minScore().ifPresent(s -> n.put("minScore", s));
         d.openVinoLib().ifPresent(p -> n.put("openvinoLib", p.toString()));
         return n;
+    }
+
+    private static ObjectNode clips(ClipPolicy p) {
+        ObjectNode clips = F.objectNode();
+        clips.put("mode", p.mode().id());
+        clips.put("preSeconds", seconds(p.pre()));
+        clips.put("postSeconds", seconds(p.post()));
+        return clips;
     }
 
     private static ObjectNode tracker(TrackerConfig t) {

@@ -6,6 +6,7 @@ import io.footfall.track.TrackerConfig;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the agent runs with: the same schema comes from a YAML/JSON file and from the device twin's desired
@@ -39,7 +40,20 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
      * second association needs the low-score boxes ({@link ConfigRules#minScoreDoesNotStarveTheSecondAssociation}).
      */
     public DetectorSettings detectorFor(CameraConfig camera) {
-        return detector.minScore().isPresent() ? detector : detector.withMinScore(tracker.lowThresh());
+        Optional<Float> min = camera.overrides().minScore().or(detector::minScore);
+        return detector.withMinScore(min.orElse(trackerFor(camera).lowThresh()));
+    }
+
+    public TrackerConfig trackerFor(CameraConfig camera) {
+        return camera.overrides().tracker().orElse(tracker);
+    }
+
+    public AnalyticsConfig analyticsFor(CameraConfig camera) {
+        return camera.overrides().counting().orElse(analytics);
+    }
+
+    public ClipPolicy clipsFor(CameraConfig camera) {
+        return camera.overrides().clips().orElse(clips);
     }
 
     /** The camera with this id. */

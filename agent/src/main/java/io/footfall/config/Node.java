@@ -181,6 +181,14 @@ final class Node {
         return new Node(v, path(key));
     }
 
+    /** This object's {@code key} section laid over {@code base} (a global section): its keys win, the rest are base's. */
+    Node merged(String key, Node base) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = ((com.fasterxml.jackson.databind.node.ObjectNode) base.json).deepCopy();
+        Node own = object(key);
+        out.setAll((com.fasterxml.jackson.databind.node.ObjectNode) own.json);
+        return new Node(out, path(key));
+    }
+
     List<Node> objects(String key, boolean required) {
         JsonNode v = json.get(key);
         if (v == null || v.isNull()) {

@@ -62,7 +62,7 @@ public record EvalReport(String camera, long frames, Path groundTruth, GroundTru
 
     /** The report as JSON; ratios that are undefined (NaN) are {@code null}. */
     public ObjectNode toJson() {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = io.footfall.json.Json.mapper();
         ObjectNode root = json.createObjectNode();
         root.put("camera", camera);
         root.put("frames", frames);
@@ -109,7 +109,7 @@ public record EvalReport(String camera, long frames, Path groundTruth, GroundTru
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson());
+            io.footfall.json.Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,8 +1,8 @@
 package io.footfall.eval;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.footfall.schema.CrossingRecord;
+import io.footfall.schema.WireCodec;
+import io.footfall.schema.WireRecord;
 import io.footfall.BadInputException;
 import io.footfall.config.CameraConfig;
 import io.footfall.count.CountLine;
@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunCrossings {
     private static final Logger log = LoggerFactory.getLogger(RunCrossings.class);
-    private static final String CROSSING = "crossing";
 
     private RunCrossings() {
     }
@@ -51,7 +50,6 @@ public final class RunCrossings {
     public static List<LineCount> read(Path eventsFile, String deviceId, CameraConfig camera, Instant from, Instant to) {
         Map<String, int[]> counts = new LinkedHashMap<>();
         camera.lines().forEach(l -> counts.put(l.name(), new int[2]));
-        ObjectMapper json = new ObjectMapper();
         Set<String> seen = new HashSet<>();
         int outside = 0;
         try (BufferedReader in = Files.newBufferedReader(eventsFile, StandardCharsets.UTF_8)) {
@@ -62,9 +60,9 @@ public final class RunCrossings {
                 if (text.isBlank()) {
                     continue;
                 }
-                JsonNode e = parse(json, text, eventsFile, lineNo);
-                if (!CROSSING.equals(e.path("type").asText()) || !camera.id().equals(e.path("camera").asText())
-                        || !deviceId.equals(e.path("device").asText()) || !counts.containsKey(e.path("line").asText())) {
+                WireRecord record = parse(text, eventsFile, lineNo);
+                if (!(record instanceof CrossingRecord e) || !camera.id().equals(e.camera()) || !deviceId.equals(e.device())
+                        || !counts.containsKey(e.line())) {
                     continue;
                 }
                 Instant at = instant(e, eventsFile, lineNo);
@@ -72,16 +70,16 @@ public final class RunCrossings {
                     outside++;
                     continue;
                 }
-                String id = e.path("id").asText();
+                String id = e.id() == null ? "" : e.id();
                 if (!id.isEmpty() && !seen.add(id)) {
                     continue;
                 }
-                int[] c = counts.get(e.path("line").asText());
-                switch (e.path("direction").asText()) {
+                int[] c = counts.get(e.line());
+                switch (e.direction()) {
                     case "in" -> c[0]++;
                     case "out" -> c[1]++;
                     default -> throw new BadInputException(eventsFile + ":" + lineNo
-                            + ": expected direction \"in\" or \"out\", found " + e.path("direction"));
+                            + ": expected direction \"in\" or \"out\", found " + e.direction());
                 }
             }
         } catch (NoSuchFileException e) {
@@ -101,20 +99,16 @@ public final class RunCrossings {
         return out;
     }
 
-    private static JsonNode parse(ObjectMapper json, String text, Path file, int lineNo) {
+    private static WireRecord parse(String text, Path file, int lineNo) {
         try {
-            JsonNode node = json.readTree(text);
-            if (node != null && node.isObject()) {
-                return node;
-            }
-        } catch (JsonProcessingException e) {
-            // reported below, with the line
+            return WireCodec.decode(text);
+        } catch (WireCodec.WireFormatException e) {
+            throw new BadInputException(file + ":" + lineNo + ": expected one JSON event object per line (" + e.getMessage() + ")", e);
         }
-        throw new BadInputException(file + ":" + lineNo + ": expected one JSON event object per line");
     }
 
-    private static Instant instant(JsonNode e, Path file, int lineNo) {
-        String at = e.path("at").asText();
+    private static Instant instant(CrossingRecord e, Path file, int lineNo) {
+        String at = e.at();
         try {
             return Instant.parse(at);
         } catch (DateTimeParseException ex) {

@@ -11,7 +11,7 @@ import io.footfall.detect.StageTimes;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelFetcher;
 import io.footfall.schema.DetectionsLine;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
 import io.footfall.video.SampleClips;

@@ -49,7 +49,7 @@ public final class RunRecord {
     }
 
     public static void write(Path dataDir, FootfallConfig config, Iterable<CameraPipeline.Summary> results) throws IOException {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = io.footfall.json.Json.mapper();
         ObjectNode root = json.createObjectNode();
         root.set("config", ConfigWriter.toTree(config));
         ArrayNode cams = root.putArray("cameras");
@@ -72,7 +72,7 @@ public final class RunRecord {
             throw new BadInputException(file + " does not exist: expected the data folder of a finished 'footfall run'");
         }
         try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            JsonNode root = io.footfall.json.Json.mapper().readTree(file.toFile());
             FootfallConfig config = ConfigLoader.parse(root.get("config"), file + " config");
             Map<String, CameraRun> cams = new HashMap<>();
             for (JsonNode c : root.withArray("cameras")) {

@@ -28,7 +28,7 @@ public final class ModelCatalog {
 
     /** Loads the catalog bundled on the classpath. */
     public static ModelCatalog bundled() {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper json = io.footfall.json.Json.mapper();
         try {
             Map<?, ?> index = json.readValue(open("index.json"), Map.class);
             List<ModelManifest> list = new ArrayList<>();

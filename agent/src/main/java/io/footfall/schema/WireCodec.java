@@ -1,5 +1,6 @@
 package io.footfall.schema;
 
+import io.footfall.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;

@@ -59,4 +59,38 @@ class LayeringTest {
         noClasses().that().resideOutsideOfPackages("io.footfall.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..").check(agent);
     }
+
+    @Test
+    void commandsDoNoWiringTheCompositionRootDoes() {
+        noClasses().that().resideInAPackage("io.footfall.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.footfall.pipeline.OutboxSink")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.footfall.pipeline.Sinks")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.footfall.pipeline.Retention")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.footfall.detect.DetectorFactory")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.footfall.job.RunRecord")
+                .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaConstructorCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("CameraPipeline"))))
+                .because("commands parse, call io.footfall.agent.Agent and map exit codes; assembly lives in one place")
+                .check(agent);
+    }
+
+    @Test
+    void theConfigSchemaIsTheOnlyConfigParser() {
+        noClasses().that().resideOutsideOfPackages("io.footfall.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.networknt..")
+                .because("every configuration document goes through ConfigLoader and its JSON Schema").check(agent);
+        noClasses().that().resideOutsideOfPackages("io.footfall.config..")
+                .should().callConstructor(io.footfall.config.CameraOverrides.class, java.util.Optional.class, java.util.Optional.class,
+                        java.util.Optional.class, java.util.Optional.class)
+                .because("per-camera overrides are bound from the schema's sections only").check(agent);
+    }
+
+    @Test
+    void extensionPortsStayFreeOfTheirImplementations() {
+        noClasses().that().resideInAPackage("io.footfall.agent.spi..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.footfall.pipeline..", "io.footfall.video..",
+                        "io.footfall.detect..", "io.footfall.cli..")
+                .because("cloud-sync implements the ports against the agent's contract, not its internals").check(agent);
+    }
 }

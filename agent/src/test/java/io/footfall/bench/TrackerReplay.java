@@ -10,7 +10,7 @@ import io.footfall.detect.FrameDetections;
 import io.footfall.eval.MotChallengeFormat;
 import io.footfall.schema.TrackBox;
 import io.footfall.schema.DetectionsLine;
-import io.footfall.schema.Json;
+import io.footfall.json.Json;
 import io.footfall.track.ByteTracker;
 import io.footfall.track.TrackedFrame;
 import io.footfall.track.TrackedObject;

@@ -1,5 +1,7 @@
 package io.footfall.config;
 
+import io.footfall.BadInputException;
+
 import io.footfall.count.Anchor;
 import io.footfall.detect.BackendKind;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class ConfigLoaderTest {
 
     private static final String STORE_YAML = """
             device: store-042
-            detector: {model: yolox-nano, backend: onnxruntime, threads: 1, minScore: 0.2}
+            detector: {model: yolox-nano, backend: onnxruntime, threads: 1, minScore: 0.05}
             tracker: {lostTimeoutSeconds: 2.5, minHits: 3}
             counting: {anchor: center, lineHysteresis: 0.15, cancelWindowSeconds: 3, intervalSeconds: 900}
             clips: {mode: events, preSeconds: 2, postSeconds: 4}
@@ -51,7 +53,7 @@ class ConfigLoaderTest {
         FootfallConfig c = ConfigLoader.load(write("store.yaml", STORE_YAML));
         assertThat(c.deviceId()).isEqualTo("store-042");
         assertThat(c.detector().backend()).isEqualTo(BackendKind.ONNXRUNTIME);
-        assertThat(c.detector().minScore()).contains(0.2f);
+        assertThat(c.detector().minScore()).contains(0.05f);
         assertThat(c.tracker().lostTimeout()).isEqualTo(Duration.ofMillis(2500));
         assertThat(c.tracker().minHits()).isEqualTo(3);
         assertThat(c.tracker().trackThresh()).isEqualTo(0.5f);
@@ -82,17 +84,17 @@ class ConfigLoaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown key            | {cameras: [{id: a, source: x}], colour: red}                                   | config field colour is not a known setting",
-            "nested unknown key     | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0],[1,1]], width: 3}]}]} | cameras[0].lines[0].width is not a known setting",
-            "point out of range     | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0],[1.5,1]]}]}]}  | cameras[0].lines[0].points: expected 2 [x, y] points with x and y in 0..1",
+            "unknown key            | {cameras: [{id: a, source: x}], colour: red}                                   | config field colour: is not a known setting",
+            "nested unknown key     | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0],[1,1]], width: 3}]}]} | cameras[0].lines[0].width: is not a known setting",
+            "point out of range     | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0],[1.5,1]]}]}]}  | cameras[0].lines[0].points[1][0]: expected a number at most 1, found 1.5",
             "one point line         | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0]]}]}]}          | cameras[0].lines[0].points",
             "zone of two points     | {cameras: [{id: a, source: x, zones: [{name: z, polygon: [[0,0],[1,1]]}]}]}   | cameras[0].zones[0].polygon: expected at least 3",
-            "threshold out of range | {tracker: {trackThresh: 2}, cameras: [{id: a, source: x}]}                     | tracker.trackThresh: expected a number within 0..1, found 2",
+            "threshold out of range | {tracker: {trackThresh: 2}, cameras: [{id: a, source: x}]}                     | tracker.trackThresh: expected a number at most 1, found 2",
             "wrong type             | {counting: {intervalSeconds: soon}, cameras: [{id: a, source: x}]}            | counting.intervalSeconds: expected a whole number",
-            "bad backend            | {detector: {backend: cuda}, cameras: [{id: a, source: x}]}                    | detector.backend: expected one of [openvino, onnxruntime]",
-            "bad clip mode          | {clips: {mode: sometimes}, cameras: [{id: a, source: x}]}                     | clips.mode: expected one of [off, continuous, events]",
-            "no cameras             | {device: d}                                                                      | config field cameras: expected a list, but it is missing",
-            "camera without source  | {cameras: [{id: a}]}                                                             | cameras[0].source: expected a non-empty string",
+            "bad backend            | {detector: {backend: cuda}, cameras: [{id: a, source: x}]}                    | detector.backend: expected one of",
+            "bad clip mode          | {clips: {mode: sometimes}, cameras: [{id: a, source: x}]}                     | clips.mode: expected one of",
+            "no cameras             | {device: d}                                                                      | config field cameras: is missing; it is required",
+            "camera without source  | {cameras: [{id: a}]}                                                             | cameras[0].source: is missing; it is required",
             "duplicate camera       | {cameras: [{id: a, source: x}, {id: a, source: y}]}                             | cameras[1].id: camera id 'a' is used twice",
             "bad start              | {cameras: [{id: a, source: x, start: yesterday}]}                               | cameras[0].start: expected an ISO-8601 instant",
             "bad camera id          | {cameras: [{id: 'a b', source: x}]}                                             | cameras[0].id: expected a name",
@@ -112,5 +114,65 @@ class ConfigLoaderTest {
     @Test
     void missingFile() {
         assertThatThrownBy(() -> ConfigLoader.load(tmp.resolve("none.yaml"))).hasMessageContaining("none.yaml does not exist");
+    }
+
+    @Test
+    void minScoreAboveLowThreshIsRejectedWithTheFixNotSilentlyLowered() throws Exception {
+        Path f = write("starved.yaml", "{detector: {minScore: 0.4}, tracker: {lowThresh: 0.1}, cameras: [{id: a, source: x, lines: [{name: d, points: [[0.5, 0], [0.5, 1]]}]}]}");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detector.minScore").hasMessageContaining("tracker.lowThresh").hasMessageContaining("leave it out");
+    }
+
+    @Test
+    void anUnsetMinScoreFollowsTheTrackersLowThresholdPerCamera() throws Exception {
+        FootfallConfig c = ConfigLoader.load(write("ok.yaml", """
+                tracker: {lowThresh: 0.2}
+                cameras:
+                  - {id: a, source: x}
+                  - {id: b, source: y, tracker: {lowThresh: 0.05}, detector: {minScore: 0.03}}
+                """));
+        assertThat(c.detectorFor(c.cameras().get(0)).minScore()).contains(0.2f);
+        assertThat(c.detectorFor(c.cameras().get(1)).minScore()).contains(0.03f);
+        assertThat(c.trackerFor(c.cameras().get(1)).lowThresh()).isEqualTo(0.05f);
+        assertThat(c.trackerFor(c.cameras().get(1)).trackThresh()).as("other keys come from the global section")
+                .isEqualTo(c.tracker().trackThresh());
+    }
+
+    @Test
+    void perCameraOverridesRoundTripAndMergeOverTheGlobalSection() throws Exception {
+        FootfallConfig c = ConfigLoader.load(write("o.yaml", """
+                counting: {intervalSeconds: 300, zoneMinFrames: 5}
+                clips: {mode: events}
+                cameras:
+                  - {id: a, source: x, counting: {intervalSeconds: 60}, clips: {mode: off}}
+                  - {id: b, source: y}
+                """));
+        assertThat(c.analyticsFor(c.cameras().get(0)).interval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.analyticsFor(c.cameras().get(0)).zoneMinFrames()).isEqualTo(5);
+        assertThat(c.clipsFor(c.cameras().get(0)).mode()).as("unquoted YAML off").isEqualTo(ClipPolicy.Mode.OFF);
+        assertThat(c.analyticsFor(c.cameras().get(1)).interval()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(ConfigLoader.parse(ConfigWriter.toTree(c), "round trip")).isEqualTo(c);
+    }
+
+    @Test
+    void duplicateKeysAreErrorsNotLastOneWins() throws Exception {
+        Path f = write("dup.yaml", "device: a\ndevice: b\ncameras: [{id: a, source: x}]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class).hasMessageContaining("device");
+        Path j = write("dup.json", "{\"cameras\": [{\"id\": \"a\", \"source\": \"x\", \"id\": \"b\"}]}");
+        assertThatThrownBy(() -> ConfigLoader.load(j)).isInstanceOf(ConfigException.class).hasMessageContaining("id");
+    }
+
+    @Test
+    void selfIntersectingZoneIsRejected() throws Exception {
+        Path f = write("bow.yaml", "{cameras: [{id: a, source: x, zones: [{name: bow, polygon: [[0,0],[1,1],[1,0],[0,0.5]]}]}]}");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(BadInputException.class).hasMessageContaining("self-intersecting");
+    }
+
+    @Test
+    void theSchemaIsTheOneShapeEveryConfigurationPasses() throws Exception {
+        FootfallConfig c = ConfigLoader.load(write("store.yaml", STORE_YAML));
+        // What the agent writes (run.json, the outbox's config history, reported properties) validates too.
+        ConfigSchema.validate(ConfigWriter.toTree(c), "written");
+        assertThat(ConfigSchema.document().path("$schema").asText()).contains("2020-12");
     }
 }
