@@ -46,6 +46,7 @@ public final class ClipUploader {
     private final Thread thread;
     private final Object monitor = new Object();
     private volatile boolean stopping;
+    private volatile boolean draining; // stop requested: finish what is durable, then end
     private long uploaded;
     private long blocksReused;
     private long missing;
@@ -79,11 +80,21 @@ public final class ClipUploader {
         thread.start();
     }
 
+    /**
+     * Uploads what is durable until caught up or the deadline, then stops; an upload cut short resumes from its staged
+     * blocks on the next start (its record stays unacknowledged).
+     */
     public void stop(Duration deadline) {
-        stopping = true;
-        thread.interrupt(); // a clip upload in progress resumes from its staged blocks next time
+        draining = true;
         try {
             thread.join(Math.max(1, deadline.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopping = true;
+        thread.interrupt();
+        try {
+            thread.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -100,6 +111,9 @@ public final class ClipUploader {
                 continue;
             }
             if (records.isEmpty()) {
+                if (draining) {
+                    return;
+                }
                 pause(IDLE);
                 continue;
             }
@@ -116,7 +130,8 @@ public final class ClipUploader {
                     tailer.ack(r.sequence());
                     backoff.reset();
                 } catch (ObjectStoreException e) {
-                    if (stopping) {
+                    if (stopping || draining) {
+                        tailer.rewind();
                         return;
                     }
                     Duration wait = backoff.next();
