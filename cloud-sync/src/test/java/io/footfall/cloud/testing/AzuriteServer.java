@@ -20,7 +20,7 @@ public final class AzuriteServer implements AutoCloseable {
     public static final String ACCOUNT = "footfalltest";
 
     private final Path location;
-    private final int port;
+    private int port;
     private final String key;
     private final Path log;
     private Process process;
@@ -47,7 +47,26 @@ public final class AzuriteServer implements AutoCloseable {
                 + blobEndpoint() + ";";
     }
 
+    /** Starts Azurite; a first failure (a port taken between choosing and binding it) is retried once on another port. */
     public synchronized AzuriteServer start() throws Exception {
+        try {
+            return startOnce();
+        } catch (IllegalStateException first) {
+            if (process != null) {
+                process.destroyForcibly();
+                process = null;
+            }
+            port = freePort();
+            try {
+                return startOnce();
+            } catch (IllegalStateException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private AzuriteServer startOnce() throws Exception {
         if (process != null) {
             return this;
         }
@@ -61,10 +80,12 @@ public final class AzuriteServer implements AutoCloseable {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!accepting()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Azurite exited with " + process.exitValue() + "; see " + log);
+                int code = process.exitValue();
+                process = null;
+                throw new IllegalStateException("Azurite exited with " + code + ": " + tail());
             }
             if (System.nanoTime() > end) {
-                throw new IllegalStateException("Azurite did not listen on 127.0.0.1:" + port + " within 30 s; see " + log);
+                throw new IllegalStateException("Azurite did not listen on 127.0.0.1:" + port + " within 30 s: " + tail());
             }
             Thread.sleep(100);
         }
@@ -87,6 +108,15 @@ public final class AzuriteServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
     }
 
     private boolean accepting() {
