@@ -78,7 +78,7 @@ public final class ConfigLoader {
 
     private static FootfallConfig bind(JsonNode tree, String origin) {
         Node root = Node.root(tree, origin);
-        root.allowOnly(Set.of("device", "storeId", "detector", "tracker", "counting", "clips", "store", "cameras"));
+        root.allowOnly(Set.of("device", "storeId", "detector", "tracker", "counting", "clips", "store", "privacy", "sync", "cameras"));
         String device = root.name("device", "local");
         String storeId = root.name("storeId", device);
         DetectorSettings detector = detector(root.object("detector"));
@@ -87,6 +87,7 @@ public final class ConfigLoader {
         ClipPolicy clips = clips(root.object("clips"));
         StoreSettings store = store(root.object("store"));
         PrivacyPolicy privacy = privacy(root.object("privacy"), PrivacyPolicy.defaults(), false);
+        SyncSettings sync = sync(root.object("sync"));
         List<Node> cams = root.objects("cameras", true);
         if (cams.isEmpty()) {
             throw new ConfigException("config field cameras: expected at least one camera");
@@ -100,7 +101,7 @@ public final class ConfigLoader {
             }
             cameras.add(cam);
         }
-        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, privacy, cameras);
+        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, privacy, sync, cameras);
     }
 
     static DetectorSettings detector(Node n) {
@@ -157,6 +158,40 @@ public final class ConfigLoader {
         return new StoreSettings(n.integer("quotaMb", 1, 1_048_576, (int) d.quotaMb()),
                 Duration.ofMillis(Math.round(n.number("maxAgeDays", 0.01, 3650, d.maxAge().toMillis() / 86_400_000.0) * 86_400_000)),
                 n.seconds("retentionIntervalSeconds", 1, 86_400, d.retentionInterval()));
+    }
+
+    static SyncSettings sync(Node n) {
+        n.allowOnly(Set.of("iothub", "blob"));
+        Node h = n.object("iothub");
+        h.allowOnly(Set.of("enabled", "kinds", "maxMessageKb", "flushIntervalSeconds", "countsOutput", "eventsOutput"));
+        SyncSettings.IotHub hd = SyncSettings.IotHub.defaults();
+        SyncSettings.IotHub hub = new SyncSettings.IotHub(h.bool("enabled", hd.enabled()),
+                h.strings("kinds", Set.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit", "aggregate",
+                        "camera-state", "clip"), hd.kinds()),
+                h.integer("maxMessageKb", 1, 255, hd.maxMessageKb()),
+                h.seconds("flushIntervalSeconds", 0, 3600, hd.flushInterval()),
+                h.name("countsOutput", hd.countsOutput()), h.name("eventsOutput", hd.eventsOutput()));
+        Node b = n.object("blob");
+        b.allowOnly(Set.of("enabled", "countsContainer", "clipsContainer", "snapshotsContainer", "uploadCounts",
+                "uploadClips", "bandwidthKbps", "blockKb", "hourCloseDelaySeconds"));
+        SyncSettings.Blob bd = SyncSettings.Blob.defaults();
+        SyncSettings.Blob blob = new SyncSettings.Blob(b.bool("enabled", bd.enabled()),
+                container(b, "countsContainer", bd.countsContainer()), container(b, "clipsContainer", bd.clipsContainer()),
+                container(b, "snapshotsContainer", bd.snapshotsContainer()), b.bool("uploadCounts", bd.uploadCounts()),
+                b.bool("uploadClips", bd.uploadClips()), b.integer("bandwidthKbps", 0, 1_048_576, bd.bandwidthKbps()),
+                b.integer("blockKb", 64, 102_400, bd.blockKb()),
+                b.seconds("hourCloseDelaySeconds", 0, 86_400, bd.hourCloseDelay()));
+        return new SyncSettings(hub, blob);
+    }
+
+    /** Azure's container rule: 3-63 of lowercase letters, digits and single hyphens, starting with a letter or digit. */
+    private static String container(Node n, String key, String fallback) {
+        String s = n.string(key, fallback);
+        if (!s.matches("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}")) {
+            throw new ConfigException("config field " + n.path(key) + ": expected a Blob container name (3-63 lowercase "
+                    + "letters, digits and single hyphens), found \"" + s + "\"");
+        }
+        return s;
     }
 
     /**

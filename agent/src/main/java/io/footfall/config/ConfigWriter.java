@@ -39,6 +39,7 @@ public final class ConfigWriter {
         store.put("maxAgeDays", c.store().maxAge().toMillis() / 86_400_000.0);
         store.put("retentionIntervalSeconds", seconds(c.store().retentionInterval()));
         root.set("privacy", privacy(c.privacy()));
+        root.set("sync", sync(c.sync()));
         ArrayNode cams = root.putArray("cameras");
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();
@@ -93,6 +94,28 @@ public final class ConfigWriter {
                 mn.set("polygon", points(m.polygon()));
             }
         }
+        return n;
+    }
+
+    private static ObjectNode sync(SyncSettings s) {
+        ObjectNode n = F.objectNode();
+        ObjectNode h = n.putObject("iothub");
+        h.put("enabled", s.iothub().enabled());
+        s.iothub().kinds().stream().sorted().forEach(h.putArray("kinds")::add);
+        h.put("maxMessageKb", s.iothub().maxMessageKb());
+        h.put("flushIntervalSeconds", seconds(s.iothub().flushInterval()));
+        h.put("countsOutput", s.iothub().countsOutput());
+        h.put("eventsOutput", s.iothub().eventsOutput());
+        ObjectNode b = n.putObject("blob");
+        b.put("enabled", s.blob().enabled());
+        b.put("countsContainer", s.blob().countsContainer());
+        b.put("clipsContainer", s.blob().clipsContainer());
+        b.put("snapshotsContainer", s.blob().snapshotsContainer());
+        b.put("uploadCounts", s.blob().uploadCounts());
+        b.put("uploadClips", s.blob().uploadClips());
+        b.put("bandwidthKbps", s.blob().bandwidthKbps());
+        b.put("blockKb", s.blob().blockKb());
+        b.put("hourCloseDelaySeconds", seconds(s.blob().hourCloseDelay()));
         return n;
     }
 

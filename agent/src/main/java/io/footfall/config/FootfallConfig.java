@@ -14,14 +14,16 @@ import java.util.Optional;
  *
  * @param deviceId the device (edge box) id, in every record id
  * @param storeId  the store (site) the device belongs to; the cloud side groups and partitions by it
+ * @param sync     what cloud sync sends (where to comes from the environment only)
  * @param privacy  the global privacy policy of annotated frames; a camera may override it ({@link #privacyFor})
  */
 public record FootfallConfig(String deviceId, String storeId, DetectorSettings detector, TrackerConfig tracker,
                              AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, PrivacyPolicy privacy,
-                             List<CameraConfig> cameras) {
+                             SyncSettings sync, List<CameraConfig> cameras) {
     public FootfallConfig {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(privacy, "privacy");
+        Objects.requireNonNull(sync, "sync");
         Objects.requireNonNull(storeId, "storeId");
         cameras = List.copyOf(cameras);
     }
@@ -32,7 +34,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
     public Builder toBuilder() {
         return new Builder().deviceId(deviceId).storeId(storeId).detector(detector).tracker(tracker).analytics(analytics)
-                .clips(clips).store(store).privacy(privacy).cameras(cameras);
+                .clips(clips).store(store).privacy(privacy).sync(sync).cameras(cameras);
     }
 
     /**
@@ -76,6 +78,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         private ClipPolicy clips = ClipPolicy.defaults();
         private StoreSettings store = StoreSettings.defaults();
         private PrivacyPolicy privacy = PrivacyPolicy.defaults();
+        private SyncSettings sync = SyncSettings.defaults();
         private List<CameraConfig> cameras = List.of();
 
         private Builder() {
@@ -121,6 +124,11 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
             return this;
         }
 
+        public Builder sync(SyncSettings v) {
+            sync = Objects.requireNonNull(v);
+            return this;
+        }
+
         public Builder cameras(List<CameraConfig> v) {
             cameras = List.copyOf(v);
             return this;
@@ -128,7 +136,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
         public FootfallConfig build() {
             return new FootfallConfig(deviceId, storeId == null ? deviceId : storeId, detector, tracker, analytics, clips, store,
-                    privacy, cameras);
+                    privacy, sync, cameras);
         }
     }
 }

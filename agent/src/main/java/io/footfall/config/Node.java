@@ -57,6 +57,25 @@ final class Node {
         }
     }
 
+    /** A list of strings, each one of {@code allowed}; no duplicates. */
+    java.util.Set<String> strings(String key, java.util.Set<String> allowed, java.util.Set<String> fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        JsonNode v = json.get(key);
+        String expected = "a list of distinct values from " + new java.util.TreeSet<>(allowed);
+        if (!v.isArray()) {
+            throw error(key, expected, v);
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual() || !allowed.contains(e.asText()) || !out.add(e.asText())) {
+                throw error(key, expected, v);
+            }
+        }
+        return out;
+    }
+
     boolean has(String key) {
         return json.has(key) && !json.get(key).isNull();
     }

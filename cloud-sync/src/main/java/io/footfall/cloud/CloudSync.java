@@ -1,0 +1,198 @@
+package io.footfall.cloud;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.footfall.BadInputException;
+import io.footfall.agent.spi.AgentContext;
+import io.footfall.agent.spi.AgentService;
+import io.footfall.cloud.blob.AzureBlobStore;
+import io.footfall.cloud.blob.BlobSnapshots;
+import io.footfall.cloud.hub.DesiredPatch;
+import io.footfall.cloud.hub.HubHandlers;
+import io.footfall.cloud.hub.HubSession;
+import io.footfall.cloud.hub.HubState;
+import io.footfall.cloud.hub.MethodCall;
+import io.footfall.cloud.hub.MethodReply;
+import io.footfall.cloud.iothub.IotHubClient;
+import io.footfall.cloud.methods.DirectMethods;
+import io.footfall.cloud.methods.SnapshotUploader;
+import io.footfall.cloud.telemetry.FlushResult;
+import io.footfall.cloud.telemetry.MessagePacker;
+import io.footfall.cloud.telemetry.TelemetryUplink;
+import io.footfall.cloud.twin.StatusJson;
+import io.footfall.cloud.twin.TwinSync;
+import io.footfall.cloud.upload.ClipUploader;
+import io.footfall.cloud.upload.CountFileUploader;
+import io.footfall.cloud.upload.ObjectStore;
+import io.footfall.cloud.upload.RateLimiter;
+import io.footfall.config.FootfallConfig;
+import io.footfall.config.SyncSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running cloud sync: IoT Hub (telemetry uplink, twin configuration, direct methods) when an identity is
+ * configured, Blob storage (count files, clips, snapshots) when an account is. Each part reads the outbox through
+ * its own tailer and runs on its own thread; nothing here is called by the pipeline.
+ */
+public final class CloudSync implements AgentService {
+    private static final Logger log = LoggerFactory.getLogger(CloudSync.class);
+    /** How often the twin's {@code status} property is refreshed (reported-property updates are metered too). */
+    static final Duration STATUS_INTERVAL = Duration.ofMinutes(5);
+
+    private final AgentContext context;
+    private final SyncEnvironment env;
+    private final SyncSettings settings;
+    private final String storeId;
+    private final String deviceId;
+
+    private HubSession session;
+    private TelemetryUplink uplink;
+    private TwinSync twin;
+    private CountFileUploader counts;
+    private ClipUploader clips;
+    private ScheduledExecutorService statusTimer;
+
+    public CloudSync(AgentContext context, SyncEnvironment env) {
+        this(context, env, SyncConfig.settings(context.config()));
+    }
+
+    public CloudSync(AgentContext context, SyncEnvironment env, SyncSettings settings) {
+        this.context = context;
+        this.env = env;
+        this.settings = settings;
+        FootfallConfig config = context.config();
+        this.storeId = SyncConfig.storeId(config);
+        this.deviceId = config.deviceId();
+    }
+
+    @Override
+    public void start() throws Exception {
+        log.info("event=cloud_sync_starting {} iothub={} blob={}", env, settings.iothub().enabled(),
+                settings.blob().enabled());
+        Optional<ObjectStore> store = Optional.empty();
+        if (env.blob().isPresent() && settings.blob().enabled()) {
+            ObjectStore s;
+            try {
+                s = AzureBlobStore.create(env.blob().get());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            store = Optional.of(s);
+            RateLimiter limiter = RateLimiter.ofKilobytesPerSecond(settings.blob().bandwidthKbps());
+            if (settings.blob().uploadCounts()) {
+                counts = new CountFileUploader(context.outbox(), s, settings.blob(), storeId, context.clock());
+                counts.start();
+            }
+            if (settings.blob().uploadClips()) {
+                clips = new ClipUploader(context.outbox(), s, settings.blob(), limiter, storeId);
+                clips.start();
+            }
+        }
+        if (env.hub().isPresent() && settings.iothub().enabled()) {
+            startHub(store.map(s -> new BlobSnapshots(s, settings.blob().snapshotsContainer(), storeId, deviceId)));
+        }
+    }
+
+    private void startHub(Optional<SnapshotUploader> snapshots) {
+        Optional<SSLContext> trust = env.hubTrust();
+        session = null;
+        HubSession[] self = new HubSession[1];
+        uplink = new TelemetryUplink(context.outbox(), () -> self[0].connected(),
+                new MessagePacker(settings.iothub(), storeId), settings.iothub().flushInterval(), context.clock());
+        twin = new TwinSync(context.control(), () -> self[0].current(), this::status);
+        DirectMethods methods = new DirectMethods(context.control(), this::status, this::flush, snapshots);
+        self[0] = new HubSession(() -> IotHubClient.create(env.hub().get(), trust), new HubHandlers() {
+            @Override
+            public void desiredPatch(DesiredPatch patch) {
+                twin.patch(patch);
+            }
+
+            @Override
+            public MethodReply method(MethodCall call) {
+                return methods.invoke(call);
+            }
+
+            @Override
+            public void stateChanged(HubState state, String reason) {
+                // HubSession reopens on CLOSED; the uplink waits while not CONNECTED.
+            }
+        }, twin::opened);
+        session = self[0];
+        session.start();
+        uplink.start();
+        statusTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "footfall-twin-status");
+            t.setDaemon(true);
+            return t;
+        });
+        statusTimer.scheduleAtFixedRate(twin::reportStatus, STATUS_INTERVAL.toMillis(), STATUS_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    ObjectNode status() {
+        TelemetryUplink.Stats s = uplink == null ? new TelemetryUplink.Stats(0, 0, 0, Optional.empty(), 0) : uplink.stats();
+        return StatusJson.of(context.control().status(), s, Instant.now(context.clock()));
+    }
+
+    FlushResult flush(Duration timeout) {
+        FlushResult r = uplink.flush(timeout);
+        if (counts != null) {
+            counts.flush(Duration.ofSeconds(Math.max(1, timeout.toSeconds() / 2)));
+        }
+        return r;
+    }
+
+    @Override
+    public void stop(Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        try {
+            if (statusTimer != null) {
+                statusTimer.shutdownNow();
+            }
+            if (uplink != null) {
+                uplink.stop(left(end, 0.7));
+            }
+            if (counts != null) {
+                counts.stop(left(end, 0.5));
+            }
+            if (clips != null) {
+                clips.stop(left(end, 0.5));
+            }
+            if (twin != null) {
+                twin.close();
+            }
+            if (session != null) {
+                session.close();
+            }
+        } catch (RuntimeException e) {
+            log.warn("event=cloud_sync_stop_failed error={}", e.toString());
+        }
+        log.info("event=cloud_sync_stopped");
+    }
+
+    private static Duration left(long endNanos, double share) {
+        long left = endNanos - System.nanoTime();
+        return Duration.ofNanos(Math.max(0, (long) (left * share)));
+    }
+
+    /** For tests and the status page: the parts that run. */
+    List<String> parts() {
+        return java.util.stream.Stream.of(session == null ? null : "iothub", counts == null ? null : "blob-counts",
+                clips == null ? null : "blob-clips").filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Exposed for tests: the uplink's counters. */
+    Optional<TelemetryUplink> uplink() {
+        return Optional.ofNullable(uplink);
+    }
+
+}

@@ -1,0 +1,169 @@
+package io.footfall.cloud;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobProperties;
+import com.azure.storage.blob.models.BlockListType;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import io.footfall.cloud.blob.AzureBlobStore;
+import io.footfall.cloud.blob.BlobCredentials;
+import io.footfall.cloud.testing.Await;
+import io.footfall.cloud.testing.AzuriteServer;
+import io.footfall.cloud.testing.TestServers;
+import io.footfall.cloud.testing.WireRecords;
+import io.footfall.cloud.upload.ClipUploader;
+import io.footfall.cloud.upload.CountFileUploader;
+import io.footfall.cloud.upload.ObjectStore;
+import io.footfall.cloud.upload.RateLimiter;
+import io.footfall.config.SyncSettings;
+import io.footfall.store.Outbox;
+import io.footfall.store.OutboxConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Count files and clips to Blob storage, against Azurite on 127.0.0.1 started by the test. */
+class BlobUploadTest {
+    private static final String DEVICE = "box-1";
+
+    @TempDir
+    Path tmp;
+    private AzuriteServer azurite;
+    private Outbox outbox;
+    private AzureBlobStore store;
+    private BlobContainerClient reader;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        azurite = new AzuriteServer(tmp.resolve("azurite")).start();
+        outbox = Outbox.open(OutboxConfig.of(tmp.resolve("data"), DEVICE));
+        store = AzureBlobStore.create(new BlobCredentials.ConnectionString(azurite.connectionString()));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        outbox.close();
+        azurite.close();
+    }
+
+    private BlobContainerClient container(String name) {
+        return new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
+                .getBlobContainerClient(name);
+    }
+
+    @Test
+    void azuriteStoppedInTheMiddleOfAClipUpload_theUploadResumesAndTheBlobIsByteIdentical() throws Exception {
+        Path clip = tmp.resolve("clips/entrance-20261125T090030Z.mp4");
+        Files.createDirectories(clip.getParent());
+        Files.copy(TestServers.sharedFile("videos/one-by-one-person-detection.mp4"), clip);
+        long size = Files.size(clip);
+        String payload = "{\"schema\":1,\"id\":\"box-1/entrance/clip/2026-11-25T09:00:30Z\",\"type\":\"clip\",\"device\":\""
+                + DEVICE + "\",\"camera\":\"entrance\",\"start\":\"2026-11-25T09:00:30Z\",\"end\":\"2026-11-25T09:02:49Z\","
+                + "\"frames\":1394,\"bytes\":" + size + ",\"file\":\"" + clip + "\"}";
+        long seq = outbox.appendClip("box-1/entrance/clip/2026-11-25T09:00:30Z", clip, size,
+                payload.getBytes(StandardCharsets.UTF_8));
+        outbox.flush();
+        // 3.3 MB in 128 KB blocks at 640 KB/s: about five seconds, time to take storage away in the middle.
+        SyncSettings.Blob settings = SyncSettings.Blob.defaults().withBandwidth(640, 128);
+        ClipUploader uploader = new ClipUploader(outbox, store, settings, RateLimiter.ofKilobytesPerSecond(640), "store-9",
+                Duration.ofSeconds(2));
+        uploader.start();
+        String name = "store-9/box-1/entrance/2026/11/25/20261125T090030Z-clip.mp4";
+        BlobContainerClient clips = container("clips");
+        Await.until(Duration.ofSeconds(30), "some blocks staged", () -> {
+            try {
+                return clips.getBlobClient(name).getBlockBlobClient().listBlocks(BlockListType.UNCOMMITTED)
+                        .getUncommittedBlocks().size() >= 6;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        azurite.stop();
+        Thread.sleep(1500);
+        assertThat(outbox.cursors().get(ClipUploader.TAILER)).as("not acked while storage is down").isLessThan(seq);
+        azurite.start();
+        Await.until(Duration.ofSeconds(90), "the clip's record to be acknowledged",
+                () -> outbox.cursors().get(ClipUploader.TAILER) >= seq);
+        uploader.stop(Duration.ofSeconds(2));
+
+        byte[] uploaded = clips.getBlobClient(name).downloadContent().toBytes();
+        assertThat(MessageDigest.getInstance("SHA-256").digest(uploaded))
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(clip)));
+        BlobProperties p = clips.getBlobClient(name).getProperties();
+        assertThat(p.getContentType()).isEqualTo("video/mp4");
+        assertThat(p.getContentMd5()).isEqualTo(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(clip)));
+        assertThat(p.getMetadata()).containsEntry("recordid", "box-1/entrance/clip/2026-11-25T09:00:30Z")
+                .containsEntry("camera", "entrance").containsEntry("start", "2026-11-25T09:00:30Z")
+                .containsEntry("end", "2026-11-25T09:02:49Z");
+        assertThat(uploader.stats().blocksReused()).as("blocks staged before the outage were not sent again")
+                .isGreaterThan(0);
+    }
+
+    @Test
+    void countFilesOnePerCameraPerHourWrittenWhenTheHourClosesLateRecordsGoToANewPartRetriesAreIdempotent()
+            throws Exception {
+        Instant h9 = Instant.parse("2026-11-25T09:00:00Z");
+        for (int i = 1; i <= 4; i++) {
+            WireRecords.crossing(outbox, DEVICE, "entrance", i, h9.plusSeconds(600L * i));
+            WireRecords.crossing(outbox, DEVICE, "till", i, h9.plusSeconds(600L * i + 5));
+        }
+        WireRecords.aggregate(outbox, DEVICE, "entrance", h9.plusSeconds(3540), 4);
+        WireRecords.crossing(outbox, DEVICE, "entrance", 5, h9.plusSeconds(3600 + 30)); // 10:00:30
+        outbox.flush();
+        SyncSettings.Blob settings = SyncSettings.Blob.defaults().withHourCloseDelay(Duration.ofSeconds(1));
+        CountFileUploader uploader = new CountFileUploader(outbox, store, settings, "store-9", java.time.Clock.systemUTC());
+        uploader.start();
+        try {
+            Await.until(Duration.ofSeconds(30), "three count files", () -> uploader.blobsWritten() == 3);
+            BlobContainerClient counts = container("counts");
+            String entrance9 = "store-9/box-1/2026/11/25/09/entrance.jsonl";
+            List<String> lines = List.of(counts.getBlobClient(entrance9).downloadContent().toString().split("\n"));
+            assertThat(lines).hasSize(5);
+            assertThat(lines.get(0)).contains("\"id\":\"box-1/entrance/crossing/door/1\"");
+            assertThat(lines.get(4)).contains("\"type\":\"aggregate\"");
+            assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/09/till.jsonl").downloadContent().toString()
+                    .split("\n")).hasSize(4);
+            assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/10/entrance.jsonl").downloadContent().toString())
+                    .contains("door/5");
+            BlobProperties p = counts.getBlobClient(entrance9).getProperties();
+            assertThat(p.getContentMd5()).isEqualTo(MessageDigest.getInstance("MD5")
+                    .digest(counts.getBlobClient(entrance9).downloadContent().toBytes()));
+            Await.until(Duration.ofSeconds(10), "everything acked",
+                    () -> outbox.cursors().get(CountFileUploader.TAILER) == outbox.durableSequence());
+
+            // A late crossing for 09:00, after that hour was written: a new part, the first blob untouched.
+            WireRecords.crossing(outbox, DEVICE, "entrance", 6, h9.plusSeconds(3000));
+            outbox.flush();
+            Await.until(Duration.ofSeconds(30), "the late part", () -> uploader.blobsWritten() == 4);
+            assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/09/entrance.part2.jsonl").downloadContent()
+                    .toString()).contains("door/6").doesNotContain("door/1\"");
+            assertThat(counts.getBlobClient(entrance9).getProperties().getETag()).isEqualTo(p.getETag());
+            assertThat(counts.listBlobs(new ListBlobsOptions().setPrefix("store-9/"), null).stream()
+                    .map(BlobItem::getName)).hasSize(4);
+        } finally {
+            uploader.stop(Duration.ofSeconds(2));
+        }
+
+        // Create-only: the same name and bytes again is success; other bytes are refused, nothing overwritten.
+        byte[] same = container("counts").getBlobClient("store-9/box-1/2026/11/25/10/entrance.jsonl").downloadContent()
+                .toBytes();
+        assertThat(store.createIfAbsent("counts", "store-9/box-1/2026/11/25/10/entrance.jsonl", same,
+                "application/x-ndjson", Map.of())).isEqualTo(ObjectStore.Created.ALREADY_IDENTICAL);
+        assertThat(store.createIfAbsent("counts", "store-9/box-1/2026/11/25/10/entrance.jsonl",
+                "{}\n".getBytes(StandardCharsets.UTF_8), "application/x-ndjson", Map.of()))
+                .isEqualTo(ObjectStore.Created.EXISTS_DIFFERENT);
+    }
+}

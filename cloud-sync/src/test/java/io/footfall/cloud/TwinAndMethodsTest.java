@@ -1,0 +1,165 @@
+package io.footfall.cloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.footfall.cloud.testing.Await;
+import io.footfall.cloud.testing.AzuriteServer;
+import io.footfall.cloud.testing.IotHubTestServer;
+import io.footfall.cloud.testing.TestAgent;
+import io.footfall.cloud.testing.TestCertificate;
+import io.footfall.cloud.testing.WireRecords;
+import io.footfall.config.ConfigLoader;
+import io.footfall.config.FootfallConfig;
+import io.footfall.config.SyncSettings;
+import io.footfall.store.Outbox;
+import io.footfall.store.OutboxConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The device twin as configuration and the direct methods, through the real SDK against the test hub, with Blob
+ * storage on Azurite for snapshots.
+ */
+class TwinAndMethodsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEVICE = "box-2";
+
+    @TempDir
+    Path tmp;
+    private TestCertificate cert;
+    private IotHubTestServer hub;
+    private AzuriteServer azurite;
+    private Outbox outbox;
+    private TestAgent agent;
+    private CloudSync sync;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cert = TestCertificate.create();
+        hub = new IotHubTestServer(cert, IotHubTestServer.newKey()).start();
+        azurite = new AzuriteServer(tmp.resolve("azurite")).start();
+        outbox = Outbox.open(OutboxConfig.of(tmp.resolve("data"), DEVICE));
+        FootfallConfig config = ConfigLoader.parse(JSON.readTree("""
+                {"device": "box-2", "cameras": [{"id": "entrance", "source": "rtsp://cam/1",
+                  "lines": [{"name": "door", "points": [[0.8, 0], [0.8, 1]]}]}]}"""), "test");
+        agent = new TestAgent(config, outbox, tmp.resolve("data"), Map.of(
+                SyncEnvironment.IOTHUB_CONNECTION_STRING, hub.deviceConnectionString(DEVICE),
+                SyncEnvironment.IOTHUB_CA_FILE, cert.writePem(tmp.resolve("hub-ca.pem")).toString(),
+                SyncEnvironment.BLOB_CONNECTION_STRING, azurite.connectionString()));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (sync != null) {
+            sync.stop(Duration.ofSeconds(2));
+        }
+        outbox.close();
+        hub.close();
+        azurite.close();
+    }
+
+    private void startSync() throws Exception {
+        SyncSettings settings = new SyncSettings(SyncSettings.IotHub.defaults().withFlushInterval(Duration.ofHours(1)),
+                SyncSettings.Blob.defaults());
+        sync = new CloudSync(agent, SyncEnvironment.from(agent::env), settings);
+        sync.start();
+    }
+
+    private JsonNode ackOf(String property) {
+        return hub.reported(DEVICE).path(property);
+    }
+
+    @Test
+    void desiredPatchesAreAppliedLiveAndAcknowledgedMalformedOnesRejectedWithTheReason() throws Exception {
+        // Set while the device was away: applied and acknowledged on connect.
+        long v0 = hub.setDesired(DEVICE, (ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": 30}}"));
+        startSync();
+        Await.until(Duration.ofSeconds(30), "the offline desired version acknowledged",
+                () -> ackOf("counting").path("av").asLong() == v0);
+        assertThat(ackOf("counting").path("ac").asInt()).isEqualTo(200);
+        assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(30));
+
+        long v1 = hub.patchDesired(DEVICE, (ObjectNode) JSON.readTree("""
+                {"cameras": [{"id": "entrance", "source": "rtsp://cam/1",
+                  "lines": [{"name": "door", "points": [[0.5, 0], [0.5, 1]]}]}]}"""));
+        Await.until(Duration.ofSeconds(30), "the line move acknowledged", () -> ackOf("cameras").path("av").asLong() == v1);
+        JsonNode ack = ackOf("cameras");
+        assertThat(ack.path("ac").asInt()).isEqualTo(200);
+        assertThat(ack.path("value").get(0).path("lines").get(0).path("points").get(0).get(0).asDouble()).isEqualTo(0.5);
+        assertThat(agent.current().cameras().get(0).lines().get(0).a().x()).isEqualTo(0.5);
+
+        FootfallConfig before = agent.current();
+        long v2 = hub.patchDesired(DEVICE, (ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": \"soon\"}}"));
+        Await.until(Duration.ofSeconds(30), "the bad patch acknowledged", () -> ackOf("counting").path("av").asLong() == v2);
+        assertThat(ackOf("counting").path("ac").asInt()).isEqualTo(400);
+        assertThat(ackOf("counting").path("ad").asText()).contains("counting.intervalSeconds");
+        assertThat(ackOf("counting").path("value").path("intervalSeconds").asText()).isEqualTo("soon");
+        assertThat(agent.current()).as("the old configuration keeps running").isEqualTo(before);
+
+        JsonNode status = hub.reported(DEVICE).path("status");
+        assertThat(status.path("agent").path("model").asText()).isEqualTo("person-detection-retail-0013");
+        assertThat(status.path("cameras").path("entrance").path("state").asText()).isEqualTo("running");
+        assertThat(status.path("outbox").has("depth")).isTrue();
+
+        // Offline again, a new desired version; on reconnect it is applied and acknowledged.
+        sync.stop(Duration.ofSeconds(2));
+        sync = null;
+        long v3 = hub.setDesired(DEVICE, (ObjectNode) JSON.readTree("{\"counting\": {\"intervalSeconds\": 120}}"));
+        startSync();
+        Await.until(Duration.ofSeconds(30), "the version that moved while offline acknowledged",
+                () -> ackOf("counting").path("av").asLong() == v3);
+        assertThat(ackOf("counting").path("ac").asInt()).isEqualTo(200);
+        assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void everyDirectMethodAnswers() throws Exception {
+        startSync();
+        Instant t0 = Instant.parse("2026-11-25T09:00:00Z");
+        for (int i = 1; i <= 5; i++) {
+            WireRecords.crossing(outbox, DEVICE, "entrance", i, t0.plusSeconds(i));
+        }
+        outbox.flush();
+        Await.until(Duration.ofSeconds(30), "connected", () -> hub.connects().size() == 1 && !hub.reported(DEVICE).isEmpty());
+        Duration t = Duration.ofSeconds(30);
+
+        IotHubTestServer.MethodResult status = hub.invoke("getStatus", null, t);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.payload().path("agent").path("version").asText()).isEqualTo("test");
+
+        IotHubTestServer.MethodResult flush = hub.invoke("flush", "{\"timeoutSeconds\": 20}", t);
+        assertThat(flush.status()).isEqualTo(200);
+        assertThat(flush.payload().path("records").asInt()).isEqualTo(5);
+        assertThat(flush.payload().path("caughtUp").asBoolean()).isTrue();
+        assertThat(flush.payload().path("messageIds").get(0).asText())
+                .isEqualTo(hub.received().get(0).messageId());
+
+        IotHubTestServer.MethodResult snap = hub.invoke("snapshot", "{}", t);
+        assertThat(snap.status()).isEqualTo(200);
+        assertThat(snap.payload().path("blobs").get(0).asText())
+                .isEqualTo("snapshots/box-2/box-2/entrance/2026/11/25/20261125T090005000Z.jpg");
+
+        assertThat(hub.invoke("setLogLevel", "{\"logger\": \"io.footfall\", \"level\": \"DEBUG\"}", t).status())
+                .isEqualTo(200);
+        assertThat(agent.logLevels).containsExactly("io.footfall=DEBUG");
+        IotHubTestServer.MethodResult badLevel = hub.invoke("setLogLevel", "{\"level\": \"LOUD\"}", t);
+        assertThat(badLevel.status()).isEqualTo(400);
+        assertThat(badLevel.payload().path("error").asText()).contains("LOUD");
+        assertThat(hub.invoke("setLogLevel", "[1,2]", t).status()).isEqualTo(400);
+        assertThat(hub.invoke("flush", "{\"timeoutSeconds\": \"x\"}", t).status()).isEqualTo(400);
+
+        IotHubTestServer.MethodResult unknown = hub.invoke("reboot", "{}", t);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.payload().path("error").asText()).contains("reboot").contains("getStatus");
+    }
+}
