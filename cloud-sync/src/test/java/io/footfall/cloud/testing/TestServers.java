@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds what the tests need outside Maven: Azurite (installed by scripts/install-test-servers.sh) and the shared
+ * Finds what the tests need outside Maven: Azurite (installed by scripts/install-cloud-test-servers.sh) and the shared
  * test clips. Absent: the test is skipped with the command that installs it, except under CI=true, where it fails.
  */
 public final class TestServers {
@@ -19,7 +19,7 @@ public final class TestServers {
 
     public static Path azuriteBlob() {
         return require(root().resolve(".footfall/node/node_modules/azurite/dist/src/blob/main.js"),
-                "Azurite; run scripts/install-test-servers.sh");
+                "Azurite; run scripts/install-cloud-test-servers.sh");
     }
 
     public static Path sharedFile(String relative) {
