@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
                 BenchCommand.class,
                 EdgeCommand.class,
                 ReportCommand.class,
+                ConfigCommand.class,
         })
 public final class FootfallCommand {
 
