@@ -66,6 +66,7 @@ public final class SharedData {
     }
 
     public static final String ONE_BY_ONE = "videos/one-by-one-person-detection.mp4";
+    public static final String VTEST = "videos/vtest.avi";
     public static final String TUD_CAMPUS = "mot/TUD-Campus";
     public static final String VIRAT_CLIP = "virat/VIRAT_S_010003_07_000608_000636.avi";
     public static final String VIRAT_GT = "virat/VIRAT_S_010003_07_000608_000636.viratdata.objects.txt";
