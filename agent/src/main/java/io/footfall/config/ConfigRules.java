@@ -53,17 +53,19 @@ public final class ConfigRules {
     static void lineAndZoneNamesAreUniquePerCamera(FootfallConfig c) {
         for (int i = 0; i < c.cameras().size(); i++) {
             CameraConfig cam = c.cameras().get(i);
-            Set<String> names = new HashSet<>();
+            // Lines and zones are told apart by kind in ids and aggregates, so a line and a zone may share a name.
+            Set<String> lines = new HashSet<>();
             for (int j = 0; j < cam.lines().size(); j++) {
-                if (!names.add(cam.lines().get(j).name())) {
+                if (!lines.add(cam.lines().get(j).name())) {
                     throw new ConfigException("config field cameras[" + i + "].lines[" + j + "].name: '" + cam.lines().get(j).name()
-                            + "' is used twice in camera " + cam.id() + "; lines and zones of a camera need distinct names");
+                            + "' is used twice in camera " + cam.id() + "; each line of a camera needs its own name");
                 }
             }
+            Set<String> zones = new HashSet<>();
             for (int j = 0; j < cam.zones().size(); j++) {
-                if (!names.add(cam.zones().get(j).name())) {
+                if (!zones.add(cam.zones().get(j).name())) {
                     throw new ConfigException("config field cameras[" + i + "].zones[" + j + "].name: '" + cam.zones().get(j).name()
-                            + "' is used twice in camera " + cam.id() + "; lines and zones of a camera need distinct names");
+                            + "' is used twice in camera " + cam.id() + "; each zone of a camera needs its own name");
                 }
             }
         }

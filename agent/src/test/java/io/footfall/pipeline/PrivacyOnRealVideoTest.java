@@ -117,8 +117,8 @@ class PrivacyOnRealVideoTest {
         double outsideDiff = 0;
         double headerDiff = 0;
         int frames = 0;
-        try (FrameSource h = Sources.open(heads.resolve("clips/room-cam-annotated.mp4").toString());
-             FrameSource o = Sources.open(off.resolve("clips/room-cam-annotated.mp4").toString())) {
+        try (FrameSource h = Sources.open(annotatedClip(heads).toString());
+             FrameSource o = Sources.open(annotatedClip(off).toString())) {
             Frame hf;
             Frame of;
             while ((hf = h.next()) != null) {
@@ -173,5 +173,13 @@ class PrivacyOnRealVideoTest {
     private static boolean near(Box p, int x, int y) {
         double pad = 0.1 * p.w() + 0.2 * p.w() + 16;
         return x >= p.x() - pad && x <= p.right() + pad && y >= p.y() - pad && y <= p.bottom() + pad;
+    }
+
+    /** The run's continuous clip: {@code clips/room-cam-annotated-<start>.mp4}, unique per run. */
+    private static Path annotatedClip(Path data) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(data.resolve("clips"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("room-cam-annotated-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no annotated clip in " + data.resolve("clips")));
+        }
     }
 }
