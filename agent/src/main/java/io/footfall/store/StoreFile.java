@@ -53,6 +53,9 @@ final class StoreFile {
         } catch (MVStoreException | IllegalStateException e) {
             store.closeImmediately();
             throw corrupt(config, file, e);
+        } catch (AssertionError e) {
+            store.closeImmediately();
+            throw corrupt(config, file, new IllegalStateException("damaged chunk header: " + e, e));
         } catch (RuntimeException e) {
             store.closeImmediately();
             throw e;
@@ -173,6 +176,10 @@ final class StoreFile {
             throw new StoreException("cannot open outbox store " + file + ": " + DiskSpace.describe(e), e);
         } catch (IllegalStateException e) {
             throw corrupt(config, file, e);
+        } catch (AssertionError e) {
+            // MVStore checks chunk headers with Java asserts: with -ea (as in tests) a damaged header fails there
+            // first; without it the same bytes fail as an MVStoreException. Either way the file is damaged.
+            throw corrupt(config, file, new IllegalStateException("damaged chunk header: " + e, e));
         }
     }
 
