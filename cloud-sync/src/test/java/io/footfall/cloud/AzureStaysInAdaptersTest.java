@@ -31,7 +31,7 @@ class AzureStaysInAdaptersTest {
 
     @Test
     void azureCoreStorageAndIdentityOnlyInTheirAdapters() {
-        noClasses().that().resideOutsideOfPackages("io.footfall.cloud.blob..", "io.footfall.cloud.cosmos..",
+        noClasses().that().resideOutsideOfPackages("io.footfall.cloud.blob..", "io.footfall.cloud.cli..", "io.footfall.cloud.cosmos..",
                         "io.footfall.cloud.adf..", "io.footfall.cloud.load..", "io.footfall.cloud.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.azure..")
                 .check(classes);
