@@ -61,6 +61,8 @@ public final class Agent implements AgentControl, AutoCloseable {
     private final long sequenceAtStart;
     private final Map<String, CameraRunner> runners = new LinkedHashMap<>();
     private final List<CameraPipeline.Summary> finished = new ArrayList<>();
+    /** Runners whose end {@link #cameraDone} has recorded: a future can be done before its callback got the lock. */
+    private final java.util.Set<CameraRunner> settled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final DetectorFactory detectors;
     private Extensions extensions = new Extensions();
     private volatile FootfallConfig config;
@@ -143,6 +145,7 @@ public final class Agent implements AgentControl, AutoCloseable {
     }
 
     private synchronized void cameraDone(CameraRunner runner, CameraPipeline.Summary s, Throwable e) {
+        settled.add(runner);
         if (e != null) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (failure == null && !stopping) {
@@ -164,7 +167,7 @@ public final class Agent implements AgentControl, AutoCloseable {
      */
     public List<CameraPipeline.Summary> awaitCameras() throws Exception {
         synchronized (this) {
-            while (runners.values().stream().anyMatch(r -> !r.done().isDone())) {
+            while (runners.values().stream().anyMatch(r -> !settled.contains(r))) {
                 wait(500);
             }
             if (failure instanceof Exception ex) {
