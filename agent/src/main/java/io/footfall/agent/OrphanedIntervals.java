@@ -1,5 +1,6 @@
 package io.footfall.agent;
 
+import io.footfall.count.AggregateIds;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.DwellStats;
 import io.footfall.schema.AggregateRecord;
@@ -110,8 +111,7 @@ final class OrphanedIntervals {
                 }
             }
             String intervalStart = Instant.ofEpochMilli(start).toString();
-            String id = String.join("/", deviceId, cameraId, "interval-" + length / 1000 + "s", intervalStart)
-                    + (from > start ? "/from-" + Instant.ofEpochMilli(from) : "");
+            String id = AggregateIds.of(deviceId, cameraId, length, start, from);
             List<AggregateRecord.LineTotals> lineTotals = new ArrayList<>();
             lines.forEach((name, c) -> lineTotals.add(new AggregateRecord.LineTotals(name, c[0], c[1])));
             List<AggregateRecord.ZoneTotals> zoneTotals = new ArrayList<>();

@@ -57,10 +57,7 @@ final class EventFactory {
     IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long segmentStartEpochMillis, long observedMillis,
                                 List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones) {
         Instant from = Instant.ofEpochMilli(startEpochMillis);
-        String id = String.join("/", deviceId, cameraId, "interval-" + lengthMillis / 1000 + "s", from.toString());
-        if (segmentStartEpochMillis > startEpochMillis) {
-            id += "/from-" + Instant.ofEpochMilli(segmentStartEpochMillis);
-        }
+        String id = AggregateIds.of(deviceId, cameraId, lengthMillis, startEpochMillis, segmentStartEpochMillis);
         return new IntervalAggregate(id, deviceId, cameraId, from, from.plusMillis(lengthMillis), observedMillis,
                 lines, zones);
     }
