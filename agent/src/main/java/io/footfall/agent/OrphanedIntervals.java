@@ -1,6 +1,6 @@
 package io.footfall.agent;
 
-import io.footfall.count.AggregateIds;
+import io.footfall.count.RecordIds;
 import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.DwellStats;
 import io.footfall.schema.AggregateRecord;
@@ -53,7 +53,7 @@ final class OrphanedIntervals {
             for (int i = chunk.size() - 1; i >= 0; i--) {
                 OutboxRecord r = chunk.get(i);
                 scanned++;
-                if (!r.id().startsWith(deviceId + "/" + cameraId + "/")) {
+                if (!RecordIds.belongsTo(r.id(), deviceId, cameraId)) {
                     continue;
                 }
                 WireRecord w;
@@ -111,7 +111,7 @@ final class OrphanedIntervals {
                 }
             }
             String intervalStart = Instant.ofEpochMilli(start).toString();
-            String id = AggregateIds.of(deviceId, cameraId, length, start, from);
+            String id = RecordIds.aggregate(deviceId, cameraId, length, start, from);
             List<AggregateRecord.LineTotals> lineTotals = new ArrayList<>();
             lines.forEach((name, c) -> lineTotals.add(new AggregateRecord.LineTotals(name, c[0], c[1])));
             List<AggregateRecord.ZoneTotals> zoneTotals = new ArrayList<>();

@@ -57,12 +57,12 @@ final class EventFactory {
     IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long segmentStartEpochMillis, long observedMillis,
                                 List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones) {
         Instant from = Instant.ofEpochMilli(startEpochMillis);
-        String id = AggregateIds.of(deviceId, cameraId, lengthMillis, startEpochMillis, segmentStartEpochMillis);
+        String id = RecordIds.aggregate(deviceId, cameraId, lengthMillis, startEpochMillis, segmentStartEpochMillis);
         return new IntervalAggregate(id, deviceId, cameraId, from, from.plusMillis(lengthMillis), observedMillis,
                 lines, zones);
     }
 
     private String id(String kind, String name, TrackId track, long pts) {
-        return String.join("/", deviceId, cameraId, kind, name, "t" + track.value(), Long.toString(epochMillis(pts)));
+        return RecordIds.event(deviceId, cameraId, kind, name, track.value(), epochMillis(pts));
     }
 }

@@ -4,6 +4,7 @@ import io.footfall.annotate.ClipWriter;
 import io.footfall.config.ClipPolicy;
 import io.footfall.count.CountEvent;
 import io.footfall.count.LineCrossing;
+import io.footfall.count.RecordIds;
 import io.footfall.video.Frame;
 
 import java.io.IOException;
@@ -177,7 +178,7 @@ final class ClipRecorder implements AutoCloseable {
         }
         Instant clipStart = start.plusMillis(writerFirstPts);
         String stem = writer.file().getFileName().toString().replaceFirst("\\.mp4$", "");
-        finished.add(new ClipRef(deviceId + "/" + cameraId + "/clip/" + stem, deviceId, cameraId,
+        finished.add(new ClipRef(RecordIds.clip(deviceId, cameraId, stem), deviceId, cameraId,
                 writer.file(), clipStart, start.plusMillis(writerLastPts), writer.frames(), bytes));
         writer = null;
         endAtPts = Long.MIN_VALUE;

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * A finished annotated clip on local disk.
  *
- * @param id      deterministic: device/camera/clip/start-epoch-millis
+ * @param id      deterministic: {@code device:camera:clip:<file stem>} ({@link io.footfall.count.RecordIds})
  * @param file    the mp4
  * @param start   wall-clock time of its first frame
  * @param end     wall-clock time of its last frame

@@ -12,8 +12,9 @@ import java.time.Instant;
  * told apart by {@code type}; field names are stable; {@link #SCHEMA_VERSION} says which version of these shapes
  * a record has. Encode and decode only through {@link WireCodec}.
  *
- * <p>Every record has a deterministic {@link #id()} ({@code device/camera/kind/...}): sending it twice is
- * idempotent downstream (Cosmos upserts by it, Blob names are derived from it).
+ * <p>Every record has a deterministic {@link #id()} ({@code device:camera:kind:...}, shaped by
+ * {@link io.footfall.count.RecordIds}): sending it twice is idempotent downstream. It is also the Cosmos DB document
+ * id as is (the Data Factory copy cannot rewrite it), so it never holds {@code / \ ? #}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type")
 @JsonSubTypes({

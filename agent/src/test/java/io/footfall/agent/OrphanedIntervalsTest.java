@@ -27,6 +27,8 @@ class OrphanedIntervalsTest {
 
     @TempDir
     Path dir;
+    /** The id separator of the records planted: today's {@code :}, or the {@code /} of agents before 2026-12. */
+    private String sep = ":";
 
     @Test
     void eventsAfterTheLastClosedIntervalBecomeASegmentAggregate() {
@@ -34,7 +36,7 @@ class OrphanedIntervalsTest {
             // 09:00 closed normally with 2 in; the run was killed at 09:01:40 after 3 more in and one visit.
             append(outbox, crossing("09:00:10", 1), crossing("09:00:50", 2), aggregate("09:00:00", 2));
             append(outbox, crossing("09:01:05", 3), crossing("09:01:20", 4), crossing("09:01:35", 5), enter("09:01:30", 5));
-            append(outbox, new CrossingRecord(1, "dev-1/other/crossing/door/t9/1", "s", DEV, "other", "2026-11-25T09:01:10Z",
+            append(outbox, new CrossingRecord(1, "dev-1:other:crossing:door:t9:1", "s", DEV, "other", "2026-11-25T09:01:10Z",
                     "door", "in", 9, 1, 1)); // another camera's: not ours to recover
 
             List<WireRecord> recovered = OrphanedIntervals.recover(outbox, "s", DEV, CAM, AnalyticsConfig.defaults(),
@@ -43,11 +45,25 @@ class OrphanedIntervalsTest {
             assertThat(recovered).hasSize(1);
             AggregateRecord a = (AggregateRecord) recovered.get(0);
             assertThat(a.start()).isEqualTo("2026-11-25T09:01:00Z");
-            assertThat(a.id()).isEqualTo("dev-1/cam-1/interval-60s/2026-11-25T09:01:00Z");
+            assertThat(a.id()).isEqualTo("dev-1:cam-1:interval-60s:2026-11-25T09:01:00Z");
             assertThat(a.lines()).containsExactly(new AggregateRecord.LineTotals("door", 3, 0));
             assertThat(a.zones()).singleElement().satisfies(z -> assertThat(z.visits()).isEqualTo(1));
             long hourIn = 2 + a.lines().get(0).in();
             assertThat(hourIn).as("the hour's aggregates sum to the stored crossings").isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theRecordsOfAnAgentBeforeCosmosSafeIdsAreRecoveredToo() {
+        sep = "/";
+        try (Outbox outbox = Outbox.open(OutboxConfig.of(dir, DEV))) {
+            append(outbox, crossing("09:00:10", 1), aggregate("09:00:00", 1), crossing("09:01:05", 2));
+            List<WireRecord> recovered = OrphanedIntervals.recover(outbox, "s", DEV, CAM, AnalyticsConfig.defaults(),
+                    Instant.parse("2026-11-25T09:02:10Z"));
+            assertThat(recovered).singleElement().satisfies(r -> {
+                assertThat(r.id()).as("new records take the new shape").isEqualTo("dev-1:cam-1:interval-60s:2026-11-25T09:01:00Z");
+                assertThat(((AggregateRecord) r).lines()).containsExactly(new AggregateRecord.LineTotals("door", 1, 0));
+            });
         }
     }
 
@@ -76,21 +92,21 @@ class OrphanedIntervalsTest {
         outbox.flush();
     }
 
-    private static CrossingRecord crossing(String time, long track) {
+    private CrossingRecord crossing(String time, long track) {
         String at = "2026-11-25T" + time + "Z";
-        return new CrossingRecord(1, DEV + "/" + CAM + "/crossing/door/t" + track + "/" + Instant.parse(at).toEpochMilli(), "s", DEV,
+        return new CrossingRecord(1, String.join(sep, DEV, CAM, "crossing", "door", "t" + track, Long.toString(Instant.parse(at).toEpochMilli())), "s", DEV,
                 CAM, at, "door", "in", track, 1, 1);
     }
 
-    private static ZoneEnterRecord enter(String time, long track) {
+    private ZoneEnterRecord enter(String time, long track) {
         String at = "2026-11-25T" + time + "Z";
-        return new ZoneEnterRecord(1, DEV + "/" + CAM + "/zone-entered/room/t" + track + "/" + Instant.parse(at).toEpochMilli(), "s",
+        return new ZoneEnterRecord(1, String.join(sep, DEV, CAM, "zone-entered", "room", "t" + track, Long.toString(Instant.parse(at).toEpochMilli())), "s",
                 DEV, CAM, at, "room", track, 1, 1);
     }
 
-    private static AggregateRecord aggregate(String start, int in) {
+    private AggregateRecord aggregate(String start, int in) {
         Instant s = Instant.parse("2026-11-25T" + start + "Z");
-        return new AggregateRecord(1, DEV + "/" + CAM + "/interval-60s/" + s, "s", DEV, CAM, s.toString(), s.toString(),
+        return new AggregateRecord(1, String.join(sep, DEV, CAM, "interval-60s", s.toString()), "s", DEV, CAM, s.toString(), s.toString(),
                 s.plusSeconds(60).toString(), 60_000, List.of(new AggregateRecord.LineTotals("door", in, 0)), List.of());
     }
 }

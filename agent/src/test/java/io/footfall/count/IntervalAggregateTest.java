@@ -43,8 +43,8 @@ class IntervalAggregateTest {
                 org.assertj.core.groups.Tuple.tuple("2024-06-10T12:02:00Z", "2024-06-10T12:03:00Z", 10_000L, 0));
         // The stream began inside the first interval: that record is a segment of it, and says so in its id, so that
         // the segment a restart or a reconfiguration starts in the same interval never takes the same id.
-        assertThat(aggregates.get(0).id()).isEqualTo("dev-1/cam-1/interval-60s/2024-06-10T12:00:00Z/from-2024-06-10T12:00:30Z");
-        assertThat(aggregates.get(1).id()).isEqualTo("dev-1/cam-1/interval-60s/2024-06-10T12:01:00Z");
+        assertThat(aggregates.get(0).id()).isEqualTo("dev-1:cam-1:interval-60s:2024-06-10T12:00:00Z:from-2024-06-10T12:00:30Z");
+        assertThat(aggregates.get(1).id()).isEqualTo("dev-1:cam-1:interval-60s:2024-06-10T12:01:00Z");
         assertThat(firstClosedAt).as("closed 5 s after 12:01:00").isEqualTo(35_000);
     }
 
@@ -72,7 +72,7 @@ class IntervalAggregateTest {
         assertThat(new HashSet<>(first.stream().map(e -> e.getClass().getSimpleName()).toList()))
                 .contains("LineCrossing", "CrossingCancelled", "ZoneEntered", "ZoneExited", "IntervalAggregate");
         LineCrossing crossing = only(first, LineCrossing.class).get(0);
-        assertThat(crossing.id()).isEqualTo("dev-1/cam-1/crossing/door/t" + crossing.trackId().value() + "/"
+        assertThat(crossing.id()).isEqualTo("dev-1:cam-1:crossing:door:t" + crossing.trackId().value() + ":"
                 + Scene.NOON.plusMillis(crossing.ptsMillis()).toEpochMilli());
     }
 

@@ -201,7 +201,7 @@ class EvalCommandTest {
     private int ids;
 
     private String crossing(String direction, String camera, Instant at) {
-        return "{\"schema\":1,\"id\":\"store-1/" + camera + "/crossing/mid/t" + (++ids) + "/" + at.toEpochMilli()
+        return "{\"schema\":1,\"id\":\"store-1:" + camera + ":crossing:mid:t" + (++ids) + ":" + at.toEpochMilli()
                 + "\",\"type\":\"crossing\",\"device\":\"store-1\",\"camera\":\"" + camera + "\",\"at\":\"" + at
                 + "\",\"line\":\"mid\",\"direction\":\"" + direction + "\",\"trackId\":" + ids + ",\"frame\":1,\"ptsMillis\":1}";
     }

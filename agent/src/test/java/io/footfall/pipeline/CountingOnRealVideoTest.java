@@ -66,7 +66,7 @@ class CountingOnRealVideoTest {
             assertThat(c.get("direction").asText()).isEqualTo("in");
             assertThat(c.get("line").asText()).isEqualTo("door");
             assertThat(c.get("camera").asText()).isEqualTo("room-cam");
-            assertThat(c.get("id").asText()).startsWith("store-1/room-cam/crossing/door/");
+            assertThat(c.get("id").asText()).startsWith("store-1:room-cam:crossing:door:");
             assertThat(c.has("trackId")).isTrue();
             assertThat(c.has("ptsMillis")).isTrue();
         });

@@ -8,8 +8,16 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import io.footfall.agent.Agent;
 import io.footfall.agent.AgentOptions;
+import io.footfall.cli.FootfallCommand;
+import io.footfall.cloud.cli.CloudCommand;
+import io.footfall.cloud.cosmos.ContainerLayout;
+import io.footfall.cloud.cosmos.CosmosCounts;
+import io.footfall.cloud.cosmos.CosmosIds;
+import io.footfall.cloud.cosmos.CosmosSettings;
+import io.footfall.cloud.load.CountBlobs;
 import io.footfall.cloud.testing.Await;
 import io.footfall.cloud.testing.AzuriteServer;
+import io.footfall.cloud.testing.CosmosTestServer;
 import io.footfall.cloud.testing.IotHubTestServer;
 import io.footfall.cloud.testing.LogCapture;
 import io.footfall.cloud.testing.TestCertificate;
@@ -24,7 +32,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +48,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -45,6 +60,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AgentSyncEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The module run's store: its own, so the other test's records (store-42) are not in its load and reports. */
+    private static final String STORE = "store-7";
     private static final Set<String> SENT = Set.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit", "aggregate");
 
     @TempDir
@@ -52,6 +69,7 @@ class AgentSyncEndToEndTest {
     private static TestCertificate cert;
     private static IotHubTestServer hub;
     private static AzuriteServer azurite;
+    private static CosmosTestServer cosmos;
     private static String hubKey;
 
     @BeforeAll
@@ -60,28 +78,32 @@ class AgentSyncEndToEndTest {
         hubKey = IotHubTestServer.newKey();
         hub = new IotHubTestServer(cert, hubKey).start();
         azurite = new AzuriteServer(tmp.resolve("azurite")).start();
+        cosmos = CosmosTestServer.start(Files.createDirectories(tmp.resolve("cosmos")));
     }
 
     @AfterAll
     static void stopServers() throws Exception {
         hub.close();
         azurite.close();
+        if (cosmos != null) {
+            cosmos.close();
+        }
     }
 
     private static FootfallConfig config(String device, String line) throws IOException {
-        return ConfigLoader.parse(configTree(device, line), "test");
+        return ConfigLoader.parse(configTree(device, "store-42", line), "test");
     }
 
-    private static JsonNode configTree(String device, String line) throws IOException {
+    private static JsonNode configTree(String device, String store, String line) throws IOException {
         Path clip = TestServers.sharedFile("videos/one-by-one-person-detection.mp4");
         return JSON.readTree("""
-                {"device": "%s", "storeId": "store-42",
+                {"device": "%s", "storeId": "%s",
                  "clips": {"mode": "continuous", "preSeconds": 3, "postSeconds": 3},
                  "sync": {"iothub": {"flushIntervalSeconds": 0.2}, "blob": {"hourCloseDelaySeconds": 600, "bandwidthKbps": 0}},
                  "cameras": [{"id": "room", "source": "%s", "start": "2026-11-25T09:00:30Z",
                    "lines": [{"name": "door", "points": %s}],
                    "zones": [{"name": "room", "polygon": [[0, 0], [1, 0], [1, 1], [0, 1]]}]}]}"""
-                .formatted(device, clip.toString().replace("\\", "\\\\"), line));
+                .formatted(device, store, clip.toString().replace("\\", "\\\\"), line));
     }
 
     private static Map<String, String> env(String device) throws Exception {
@@ -98,18 +120,22 @@ class AgentSyncEndToEndTest {
     }
 
     /**
-     * {@code footfall run} in its own process, as the IoT Edge module: the SDK's {@code createFromEnvironment} reads
+     * The whole chain: {@code footfall run} in its own process, as the IoT Edge module, then {@code footfall cloud
+     * load} of the count files it left in Blob into Cosmos DB, twice, and {@code footfall report} from the edge's
+     * outbox and {@code footfall cloud report} from Cosmos DB printing the same hour.
+     *
+     * <p>The module: the SDK's {@code createFromEnvironment} reads
      * edgeHub's variables ({@code EdgeHubConnectionString}, {@code EdgeModuleCACertificateFile}); telemetry goes to
      * the {@code counts} and {@code events} outputs.
      */
     @Test
-    void footfallRunAsAModuleOnTheOneByOneClip_everyRecordOnceInOrderSixInCountFilesAndClipsInBlobNoSecretAnywhere()
+    void footfallRunAsAModuleOnTheOneByOneClip_everyRecordOnceInOrderSixInCountFilesClipsInBlobCosmosAndReportsAgree()
             throws Exception {
         String device = "edge-box";
         String module = "footfall";
         Path data = tmp.resolve("data-" + device);
         Path config = tmp.resolve("edge.json");
-        Files.writeString(config, JSON.writeValueAsString(configTree(device, "[[0.8, 0], [0.8, 1]]")));
+        Files.writeString(config, JSON.writeValueAsString(configTree(device, STORE, "[[0.8, 0], [0.8, 1]]")));
         Path out = tmp.resolve("edge-run.log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dfootfall.root=" + TestServers.root(),
@@ -139,7 +165,7 @@ class AgentSyncEndToEndTest {
         assertThat(messages).allSatisfy(m -> {
             assertThat(m.moduleId()).isEqualTo(module);
             assertThat(m.output()).hasValue(m.properties().get("kind").equals("aggregate") ? "counts" : "events");
-            assertThat(m.properties()).containsEntry("store", "store-42").containsEntry("camera", "room")
+            assertThat(m.properties()).containsEntry("store", STORE).containsEntry("camera", "room")
                     .containsEntry("$.ct", "application/json").containsEntry("$.ce", "utf-8");
         });
         List<JsonNode> got = delivered(device);
@@ -158,8 +184,8 @@ class AgentSyncEndToEndTest {
         BlobContainerClient counts = container("counts");
         List<String> lines = new ArrayList<>();
         for (BlobItem b : counts.listBlobs()) {
-            if (b.getName().startsWith("store-42/" + device + "/")) {
-                assertThat(b.getName()).matches("store-42/edge-box/2026/11/25/09/room(\\.part\\d+)?\\.jsonl");
+            if (b.getName().startsWith(STORE + "/" + device + "/")) {
+                assertThat(b.getName()).matches(STORE + "/edge-box/2026/11/25/09/room(\\.part\\d+)?\\.jsonl");
                 lines.addAll(List.of(counts.getBlobClient(b.getName()).downloadContent().toString().split("\n")));
             }
         }
@@ -172,7 +198,7 @@ class AgentSyncEndToEndTest {
         BlobContainerClient clips = container("clips");
         Map<String, String> blobByRecord = new HashMap<>();
         for (BlobItem b : clips.listBlobs()) {
-            if (b.getName().startsWith("store-42/" + device + "/room/2026/11/25/")) {
+            if (b.getName().startsWith(STORE + "/" + device + "/room/2026/11/25/")) {
                 blobByRecord.put(clips.getBlobClient(b.getName()).getProperties().getMetadata().get("recordid"), b.getName());
             }
         }
@@ -184,6 +210,83 @@ class AgentSyncEndToEndTest {
         }
 
         assertNoSecret(device + "/" + module, data, logs);
+
+        loadIntoCosmosAndReportFromBothSides(data, sent, crossings.size());
+    }
+
+    /** {@code cloud load} twice (no duplicate), documents = the run's records with their ids as is, same reports. */
+    private static void loadIntoCosmosAndReportFromBothSides(Path data, List<OutboxRecord> sent, int in) throws Exception {
+        Map<String, String> env = Map.of(CosmosSettings.KEY_ENV, CosmosTestServer.KEY,
+                CountBlobs.CONNECTION_STRING_ENV, azurite.connectionString());
+        String[] target = {"--cosmos-endpoint", cosmos.endpoint(), "--no-endpoint-discovery", "--container", "e2e"};
+        Cli init = Cli.cloud(env, concat(new String[]{"init"}, target));
+        assertThat(init.code()).as(init.err()).isZero();
+        Path checkpoint = tmp.resolve("load.checkpoint.jsonl");
+        for (int round = 1; round <= 2; round++) {
+            Cli load = Cli.cloud(env, concat(new String[]{"load"}, target, new String[]{"--store", STORE,
+                    "--checkpoint", checkpoint.toString()}));
+            assertThat(load.code()).as(load.err()).isZero();
+            if (round == 2) {
+                Files.delete(checkpoint); // the third load writes everything again: upserts, still no duplicate
+                assertThat(Cli.cloud(env, concat(new String[]{"load"}, target, new String[]{"--store", STORE,
+                        "--checkpoint", checkpoint.toString()})).code()).isZero();
+            }
+            List<JsonNode> docs;
+            CosmosSettings settings = new CosmosSettings(URI.create(cosmos.endpoint()), Optional.of(CosmosTestServer.KEY),
+                    new ContainerLayout("footfall", "e2e", Optional.empty()), false);
+            try (CosmosCounts counts = CosmosCounts.connect(settings)) {
+                docs = counts.partition(STORE + "-2026-11-25");
+            }
+            assertThat(docs.stream().map(d -> d.get("id").asText()).sorted().toList()).as("round " + round)
+                    .isEqualTo(sent.stream().map(OutboxRecord::id).sorted().toList());
+            assertThat(docs).allSatisfy(d -> {
+                // Cosmos-safe at the edge: the document id is the record id as is, as Data Factory's copy writes it.
+                assertThat(d.get("id").asText()).isEqualTo(d.get("recordId").asText())
+                        .isEqualTo(CosmosIds.encode(d.get("recordId").asText())).doesNotContain("/");
+            });
+        }
+
+        Path charts = tmp.resolve("charts");
+        Cli fromCosmos = Cli.cloud(env, concat(new String[]{"report"}, target, new String[]{"--store", STORE,
+                "--from", "2026-11-25", "--out", charts.resolve("cloud").toString()}));
+        assertThat(fromCosmos.code()).as(fromCosmos.err()).isZero();
+        Cli fromEdge = Cli.footfall("report", "--data-dir", data.toString(), "--store", STORE,
+                "--out", charts.resolve("edge").toString());
+        assertThat(fromEdge.code()).as(fromEdge.err()).isZero();
+        String hour = String.format("%-10s %02d:00  %-20s %6d %6d", "2026-11-25", 9, "room", in, 0);
+        String store = String.format("%-10s %02d:00  %-20s %6d %6d", "2026-11-25", 9, "(store)", in, 0);
+        assertThat(fromEdge.out()).contains(hour).contains(store);
+        assertThat(fromCosmos.out()).contains(hour).contains(store);
+        assertThat(withoutHeading(fromCosmos.out())).isEqualTo(withoutHeading(fromEdge.out()));
+        for (String side : List.of("cloud", "edge")) {
+            assertThat(ImageIO.read(charts.resolve(side).resolve("footfall-2026-11-25.png").toFile())).as(side).isNotNull();
+        }
+    }
+
+    private record Cli(int code, String out, String err) {
+        static Cli cloud(Map<String, String> env, String... args) {
+            return run(new CommandLine(new CloudCommand(env)), args);
+        }
+
+        static Cli footfall(String... args) {
+            return run(FootfallCommand.newCommandLine(), args);
+        }
+
+        private static Cli run(CommandLine cl, String... args) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            return new Cli(cl.execute(args), out.toString(), err.toString());
+        }
+    }
+
+    private static String withoutHeading(String report) {
+        return report.substring(report.indexOf('\n') + 1);
+    }
+
+    private static String[] concat(String[]... parts) {
+        return Stream.of(parts).flatMap(Stream::of).toArray(String[]::new);
     }
 
     @Test

@@ -70,10 +70,10 @@ class BlobUploadTest {
         Files.createDirectories(clip.getParent());
         Files.copy(TestServers.sharedFile("videos/one-by-one-person-detection.mp4"), clip);
         long size = Files.size(clip);
-        String payload = "{\"schema\":1,\"id\":\"box-1/entrance/clip/2026-11-25T09:00:30Z\",\"type\":\"clip\",\"device\":\""
+        String payload = "{\"schema\":1,\"id\":\"box-1:entrance:clip:20261125T090030Z\",\"type\":\"clip\",\"device\":\""
                 + DEVICE + "\",\"camera\":\"entrance\",\"start\":\"2026-11-25T09:00:30Z\",\"end\":\"2026-11-25T09:02:49Z\","
                 + "\"frames\":1394,\"bytes\":" + size + ",\"file\":\"" + clip + "\"}";
-        long seq = outbox.appendClip("box-1/entrance/clip/2026-11-25T09:00:30Z", clip, size,
+        long seq = outbox.appendClip("box-1:entrance:clip:20261125T090030Z", clip, size,
                 payload.getBytes(StandardCharsets.UTF_8));
         outbox.flush();
         // 3.3 MB in 128 KB blocks at 640 KB/s: about five seconds, time to take storage away in the middle.
@@ -105,7 +105,7 @@ class BlobUploadTest {
         BlobProperties p = clips.getBlobClient(name).getProperties();
         assertThat(p.getContentType()).isEqualTo("video/mp4");
         assertThat(p.getContentMd5()).isEqualTo(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(clip)));
-        assertThat(p.getMetadata()).containsEntry("recordid", "box-1/entrance/clip/2026-11-25T09:00:30Z")
+        assertThat(p.getMetadata()).containsEntry("recordid", "box-1:entrance:clip:20261125T090030Z")
                 .containsEntry("camera", "entrance").containsEntry("start", "2026-11-25T09:00:30Z")
                 .containsEntry("end", "2026-11-25T09:02:49Z");
         assertThat(uploader.stats().blocksReused()).as("blocks staged before the outage were not sent again")
@@ -132,12 +132,12 @@ class BlobUploadTest {
             String entrance9 = "store-9/box-1/2026/11/25/09/entrance.jsonl";
             List<String> lines = List.of(counts.getBlobClient(entrance9).downloadContent().toString().split("\n"));
             assertThat(lines).hasSize(5);
-            assertThat(lines.get(0)).contains("\"id\":\"box-1/entrance/crossing/door/1\"");
+            assertThat(lines.get(0)).contains("\"id\":\"box-1:entrance:crossing:door:1\"");
             assertThat(lines.get(4)).contains("\"type\":\"aggregate\"");
             assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/09/till.jsonl").downloadContent().toString()
                     .split("\n")).hasSize(4);
             assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/10/entrance.jsonl").downloadContent().toString())
-                    .contains("door/5");
+                    .contains("door:5");
             BlobProperties p = counts.getBlobClient(entrance9).getProperties();
             assertThat(p.getContentMd5()).isEqualTo(MessageDigest.getInstance("MD5")
                     .digest(counts.getBlobClient(entrance9).downloadContent().toBytes()));
@@ -149,7 +149,7 @@ class BlobUploadTest {
             outbox.flush();
             Await.until(Duration.ofSeconds(30), "the late part", () -> uploader.blobsWritten() == 4);
             assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/09/entrance.part2.jsonl").downloadContent()
-                    .toString()).contains("door/6").doesNotContain("door/1\"");
+                    .toString()).contains("door:6").doesNotContain("door:1\"");
             assertThat(counts.getBlobClient(entrance9).getProperties().getETag()).isEqualTo(p.getETag());
             assertThat(counts.listBlobs(new ListBlobsOptions().setPrefix("store-9/"), null).stream()
                     .map(BlobItem::getName)).hasSize(4);

@@ -38,8 +38,8 @@ public final class ColumnMapping {
             if (source != null) {
                 mappings.add(mapping(Map.of("path", path(source)), target));
             } else if (target.equals(DocumentSchema.ID)) {
-                // Cosmos's id: the record id as is. Copy cannot encode per row, so this is only equal to the
-                // loader's id (CosmosIds) while record ids carry none of / \ ? # (see docs in PipelineDefinitions).
+                // Cosmos's id: the record id as is (Copy cannot encode per row); the edge makes record ids
+                // Cosmos-safe (RecordIds), so this equals the direct loader's id (see PipelineDefinitions).
                 mappings.add(mapping(Map.of("path", path(DocumentSchema.ID)), target));
             } else if (ADDITIONAL_COLUMNS.contains(target)) {
                 mappings.add(mapping(Map.of("name", target), target));

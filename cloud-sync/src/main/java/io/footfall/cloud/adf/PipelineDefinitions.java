@@ -51,9 +51,9 @@ import java.util.Map;
  * of one UTC hour. The sink upserts (a re-run of a blob rewrites the same documents) with the
  * column mapping generated from the wire schema ({@link ColumnMapping}).
  *
- * <p>Limit: a Copy activity cannot transform values per row, so the document id is the record id as is. It
- * equals the loader's id ({@code CosmosIds}) only for record ids without {@code / \ ? #}; record ids that contain
- * them need the direct loader (or Cosmos-safe ids on the wire). Immutable.
+ * <p>A Copy activity cannot transform values per row, so the document id is the record id as is: the edge makes
+ * record ids Cosmos-safe ({@code RecordIds}), and for them the direct loader's id ({@code CosmosIds}) is the same.
+ * Count files written before 2026-12 hold ids with {@code /}: load those with the direct loader. Immutable.
  */
 public final class PipelineDefinitions {
     public static final String BLOB_LINKED_SERVICE = "FootfallCountsBlob";

@@ -11,7 +11,7 @@ public final class WireRecords {
     }
 
     public static String crossingId(String device, String camera, int n) {
-        return device + "/" + camera + "/crossing/door/" + n;
+        return device + ":" + camera + ":crossing:door:" + n;
     }
 
     public static long crossing(Outbox outbox, String device, String camera, int n, Instant at) {
@@ -23,7 +23,7 @@ public final class WireRecords {
     }
 
     public static long aggregate(Outbox outbox, String device, String camera, Instant start, int in) {
-        String id = device + "/" + camera + "/aggregate/" + start;
+        String id = device + ":" + camera + ":aggregate:" + start;
         String json = "{\"schema\":1,\"id\":\"" + id + "\",\"type\":\"aggregate\",\"device\":\"" + device
                 + "\",\"camera\":\"" + camera + "\",\"at\":\"" + start.plusSeconds(60) + "\",\"start\":\"" + start
                 + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"observedMillis\":60000,\"lines\":[{\"line\":\"door\",\"in\":"
