@@ -2,22 +2,21 @@ package io.footfall.bench;
 
 import io.footfall.detect.InputSpec;
 import io.footfall.detect.InputTransform;
-import io.footfall.detect.StageTimes;
 import io.footfall.detect.openvino.OpenVinoBackend;
 import io.footfall.detect.openvino.OpenVinoOptions;
 import io.footfall.detect.openvino.OpenVinoTestSupport;
 import io.footfall.detect.openvino.OvInferQueue;
 import io.footfall.detect.openvino.PerformanceHint;
+import io.footfall.job.DetectBench;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
+import io.footfall.testing.SharedData;
 import io.footfall.video.Frame;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,7 +26,8 @@ import java.util.regex.Pattern;
  * OpenVINO backend benchmark on real frames of the shared video: per-frame latency (preprocess,
  * infer) with one request, throughput with several requests in flight, and OpenVINO's own
  * {@code benchmark_app} on the same model as the ceiling. With {@code --leak N}: resident memory over
- * N inferences instead. Prints markdown for docs/benchmarks.md.
+ * N inferences instead. Prints markdown for docs/benchmarks.md. The per-frame latency is timed by
+ * {@link DetectBench#time}, the loop {@code footfall bench detect} uses, here on the bare backend.
  *
  * <pre>
  * mvn -B -q -o -pl agent -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -51,10 +51,7 @@ public final class OpenVinoBench {
         int frames = intArg(args, "--frames", 300);
         int seconds = intArg(args, "--seconds", 15);
         int leak = intArg(args, "--leak", 0);
-        Path root = Paths.get(System.getProperty("footfall.root", ".")).toAbsolutePath().normalize();
-        Path shared = Paths.get(System.getProperty("footfall.shared", root.resolve("../shared/data").toString()))
-                .normalize();
-        OpenVinoBench bench = new OpenVinoBench(root, shared);
+        OpenVinoBench bench = new OpenVinoBench(SharedData.projectRoot(), SharedData.root());
         System.out.println("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average at start " + loadAverage());
         if (leak > 0) {
@@ -106,21 +103,13 @@ public final class OpenVinoBench {
     private void sync(Case c, List<Frame> frames, int count, String mode) {
         OpenVinoOptions options = OpenVinoOptions.defaults().withThreads(THREADS);
         try (OpenVinoBackend backend = open(c, options)) {
-            for (int i = 0; i < 20; i++) {
-                backend.infer(frames.get(i % frames.size()));
-            }
-            long[] pre = new long[count];
-            long[] infer = new long[count];
-            long t0 = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                backend.infer(frames.get(i % frames.size()));
-                StageTimes t = backend.lastTimes();
-                pre[i] = t.preprocessNanos();
-                infer[i] = t.inferNanos();
-            }
-            double wall = (System.nanoTime() - t0) / 1e9;
+            DetectBench.Result r = DetectBench.time(backend.describe(), f -> {
+                backend.infer(f);
+                return backend.lastTimes();
+            }, frames, 20, count);
             System.out.printf(Locale.ROOT, "| %s | %s (%s) | 1 | %.2f | %.2f / %.2f / %.2f | %.1f |%n",
-                    c.label(), mode, backend.describe(), mean(pre), mean(infer), pct(infer, 50), pct(infer, 95), count / wall);
+                    c.label(), mode, r.detector(), r.preprocess().mean(), r.infer().mean(), r.infer().p50(),
+                    r.infer().p95(), r.fps());
         }
     }
 
@@ -206,7 +195,7 @@ public final class OpenVinoBench {
 
 
     private Path video() {
-        return shared.resolve("videos/one-by-one-person-detection.mp4");
+        return shared.resolve(SharedData.ONE_BY_ONE);
     }
 
     private static String find(String text, String regex) {
@@ -220,16 +209,6 @@ public final class OpenVinoBench {
             }
         }
         return "?";
-    }
-
-    private static double mean(long[] nanos) {
-        return Arrays.stream(nanos).average().orElse(0) / 1e6;
-    }
-
-    private static double pct(long[] nanos, int p) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)] / 1e6;
     }
 
 
