@@ -8,7 +8,6 @@ import io.footfall.detect.openvino.OpenVinoTestSupport;
 import io.footfall.detect.openvino.OvInferQueue;
 import io.footfall.detect.openvino.PerformanceHint;
 import io.footfall.job.DetectBench;
-import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.testing.SharedData;
 import io.footfall.video.Frame;
@@ -40,18 +39,16 @@ public final class OpenVinoBench {
     private static final int THREADS = 2;
 
     private final Path root;
-    private final Path shared;
 
-    private OpenVinoBench(Path root, Path shared) {
+    private OpenVinoBench(Path root) {
         this.root = root;
-        this.shared = shared;
     }
 
     public static void main(String[] args) throws Exception {
         int frames = intArg(args, "--frames", 300);
         int seconds = intArg(args, "--seconds", 15);
         int leak = intArg(args, "--leak", 0);
-        OpenVinoBench bench = new OpenVinoBench(SharedData.projectRoot(), SharedData.root());
+        OpenVinoBench bench = new OpenVinoBench(SharedData.projectRoot());
         System.out.println("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average at start " + loadAverage());
         if (leak > 0) {
@@ -67,11 +64,10 @@ public final class OpenVinoBench {
 
     private void speed(int frameCount, int seconds) throws Exception {
         List<Frame> frames = OpenVinoTestSupport.decode(video(), 500, 100);
-        ModelCatalog catalog = ModelCatalog.bundled();
         List<Case> cases = List.of(
-                new Case("person-detection-retail-0013 FP16", catalog.get("person-detection-retail-0013"), "FP16"),
-                new Case("person-detection-retail-0013 FP32", catalog.get("person-detection-retail-0013"), "FP32"),
-                new Case("yolox-nano (ONNX)", catalog.get("yolox-nano"), "FP32"));
+                new Case("person-detection-retail-0013 FP16", OpenVinoTestSupport.RETAIL, "FP16"),
+                new Case("person-detection-retail-0013 FP32", OpenVinoTestSupport.RETAIL, "FP32"),
+                new Case("yolox-nano (ONNX)", OpenVinoTestSupport.YOLOX, "FP32"));
         System.out.println();
         System.out.println("| model | mode | requests | preprocess ms mean | infer ms mean / p50 / p95 | frames/s |");
         System.out.println("|---|---|---|---|---|---|");
@@ -86,7 +82,7 @@ public final class OpenVinoBench {
             sync(c, small, frameCount, "sync, " + t.contentWidth() + "x" + t.contentHeight() + " frames");
             int optimal = async(c, frames, frameCount, 0);
             async(c, frames, frameCount, optimal * 2);
-            Path model = c.manifest().folderIn(shared.resolve("models")).resolve(c.manifest().modelFile(c.variant()));
+            Path model = OpenVinoTestSupport.model(c.manifest(), c.variant());
             ceilings.add(benchmarkApp(c.label(), model, PerformanceHint.LATENCY, seconds));
             ceilings.add(benchmarkApp(c.label(), model, PerformanceHint.THROUGHPUT, seconds));
         }
@@ -97,7 +93,7 @@ public final class OpenVinoBench {
     }
 
     private OpenVinoBackend open(Case c, OpenVinoOptions options) {
-        return OpenVinoBackend.forManifest(c.manifest(), shared.resolve("models"), c.variant(), options);
+        return OpenVinoTestSupport.open(c.manifest(), c.variant(), options);
     }
 
     private void sync(Case c, List<Frame> frames, int count, String mode) {
@@ -164,10 +160,9 @@ public final class OpenVinoBench {
     }
 
     private void leak(int count) throws IOException {
-        Frame big = OpenVinoTestSupport.decode(video(), 600, 1).get(0);
+        Frame big = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.ONE_PERSON);
         Frame frame = OpenVinoTestSupport.resize(big, big.width() / 4, big.height() / 4);
-        ModelManifest retail = ModelCatalog.bundled().get("person-detection-retail-0013");
-        try (OpenVinoBackend backend = open(new Case("retail", retail, "FP16"),
+        try (OpenVinoBackend backend = open(new Case("retail", OpenVinoTestSupport.RETAIL, "FP16"),
                 OpenVinoOptions.defaults().withThreads(THREADS))) {
             for (int i = 0; i < 200; i++) {
                 backend.infer(frame);
@@ -194,8 +189,8 @@ public final class OpenVinoBench {
 
 
 
-    private Path video() {
-        return shared.resolve(SharedData.ONE_BY_ONE);
+    private static Path video() {
+        return SharedData.require(SharedData.ONE_BY_ONE);
     }
 
     private static String find(String text, String regex) {
