@@ -90,10 +90,10 @@ public final class Agent implements AgentControl, AutoCloseable {
     public static Agent start(FootfallConfig config, AgentOptions options) throws Exception {
         Plans.check(config);
         DataFolder.prepare(options.dataDir());
-        OutboxConfig store = OutboxConfig.of(options.dataDir(), config.deviceId())
-                .withCommitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
-                .withQuotaMb(config.store().quotaMb())
-                .withMaxAge(config.store().maxAge());
+        OutboxConfig store = OutboxConfig.builder(options.dataDir(), config.deviceId())
+                .commitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
+                .quotaMb(config.store().quotaMb())
+                .maxAge(config.store().maxAge()).build();
         Outbox outbox = Outbox.open(store);
         Retention retention = null;
         EventSink sink = null;

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * How an agent runs, apart from its configuration: where its data goes, the environment it reads secrets from, and
- * how long a shutdown may take.
+ * how long a shutdown may take. Immutable; build with {@link #builder(Path)}, variations with {@link #toBuilder()}.
  *
  * @param trackFolder      where each camera's tracks go as {@code <camera>.txt} (MOTChallenge), or empty
  * @param progress         reports the first camera's progress (the usual single-camera case)
@@ -36,27 +36,76 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
 
     /** The usual options: the process environment, the system clock, extensions on. */
     public static AgentOptions standard(Path dataDir) {
-        return new AgentOptions(dataDir, Optional.empty(), JobProgress.NONE, Clock.systemUTC(), FootfallPaths.detect(),
-                System.getenv(), DEFAULT_SHUTDOWN_DEADLINE, true);
+        return builder(dataDir).build();
     }
 
-    public AgentOptions withTrackFolder(Optional<Path> folder) {
-        return new AgentOptions(dataDir, folder, progress, clock, paths, env, shutdownDeadline, extensions);
+    /** A builder starting from the {@linkplain #standard usual options}. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
     }
 
-    public AgentOptions withProgress(JobProgress p) {
-        return new AgentOptions(dataDir, trackFolder, p, clock, paths, env, shutdownDeadline, extensions);
+    public Builder toBuilder() {
+        return new Builder(dataDir).trackFolder(trackFolder).progress(progress).clock(clock).paths(paths).env(env)
+                .shutdownDeadline(shutdownDeadline).extensions(extensions);
     }
 
-    public AgentOptions withExtensions(boolean on) {
-        return new AgentOptions(dataDir, trackFolder, progress, clock, paths, env, shutdownDeadline, on);
-    }
+    /**
+     * Fluent builder; what is not set is the usual: no tracks, no progress, the system clock, this host's
+     * {@link FootfallPaths#detect() paths} and process environment (read at {@link #build()}), an 8 s shutdown,
+     * extensions on.
+     */
+    public static final class Builder {
+        private final Path dataDir;
+        private Optional<Path> trackFolder = Optional.empty();
+        private JobProgress progress = JobProgress.NONE;
+        private Clock clock = Clock.systemUTC();
+        private FootfallPaths paths;
+        private Map<String, String> env;
+        private Duration shutdownDeadline = DEFAULT_SHUTDOWN_DEADLINE;
+        private boolean extensions = true;
 
-    public AgentOptions withEnv(Map<String, String> e) {
-        return new AgentOptions(dataDir, trackFolder, progress, clock, paths, e, shutdownDeadline, extensions);
-    }
+        private Builder(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        }
 
-    public AgentOptions withShutdownDeadline(Duration d) {
-        return new AgentOptions(dataDir, trackFolder, progress, clock, paths, env, d, extensions);
+        public Builder trackFolder(Optional<Path> v) {
+            trackFolder = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder progress(JobProgress v) {
+            progress = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder paths(FootfallPaths v) {
+            paths = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder env(Map<String, String> v) {
+            env = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder shutdownDeadline(Duration v) {
+            shutdownDeadline = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder extensions(boolean on) {
+            extensions = on;
+            return this;
+        }
+
+        public AgentOptions build() {
+            return new AgentOptions(dataDir, trackFolder, progress, clock, paths != null ? paths : FootfallPaths.detect(),
+                    env != null ? env : System.getenv(), shutdownDeadline, extensions);
+        }
     }
 }

@@ -62,7 +62,8 @@ public final class ModelsCommand {
         Location location;
 
         @Option(names = "--mirror", paramLabel = "DIR",
-                description = "Folder laid out like the models folder (e.g. ../shared/data/models); default: ../shared/data/models when present.")
+                description = "Folder laid out like the models folder (e.g. ../shared/data/models); default: the local mirror's models/ "
+                        + "($FOOTFALL_MIRROR_DIR, else ../shared/data) when present.")
         Path mirror;
 
         @Parameters(paramLabel = "NAME", arity = "0..*", description = "Models to fetch (default: all).")

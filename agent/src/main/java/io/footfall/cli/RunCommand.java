@@ -87,9 +87,10 @@ public final class RunCommand implements Callable<Integer> {
         // Everything is checked before anything is written: a bad command leaves no data folder behind.
         FootfallConfig cfg = ConfigRules.check(config != null ? fromFile() : quickStart());
         Path dataDir = data.resolveForWriting();
-        AgentOptions options = AgentOptions.standard(dataDir)
-                .withTrackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
-                .withProgress(Progress.onStderr("run"));
+        AgentOptions options = AgentOptions.builder(dataDir)
+                .trackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
+                .progress(Progress.onStderr("run"))
+                .build();
         List<CameraPipeline.Summary> results;
         long before;
         long after;

@@ -4,6 +4,7 @@ import io.footfall.FootfallPaths;
 import io.footfall.detect.Detector;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.detect.StageTimes;
+import io.footfall.stats.Percentiles;
 import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
 import io.footfall.video.SampleClips;
@@ -11,35 +12,37 @@ import io.footfall.video.Sources;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Times a detector, stage by stage, on real frames decoded ahead of time (so decoding is not
  * measured): preprocess, inference and decode per frame, one frame at a time, after a warm-up.
+ * The one per-frame latency loop of the project: {@code footfall bench detect} and the OpenVINO
+ * backend bench (test classes, which times the bare backend) both measure through {@link #time}.
  */
 public final class DetectBench {
 
-    /** Milliseconds per frame for one stage. */
-    public record Stage(double mean, double p50, double p90) {
-        static Stage of(long[] nanos) {
-            long[] s = nanos.clone();
-            Arrays.sort(s);
-            double mean = Arrays.stream(s).average().orElse(0) / 1e6;
-            return new Stage(mean, pct(s, 0.5), pct(s, 0.9));
-        }
+    /** Milliseconds per frame for one stage (nearest-rank percentiles). */
+    public record Stage(double mean, double p50, double p90, double p95) {
+        static final Stage NONE = new Stage(0, 0, 0, 0);
 
-        private static double pct(long[] sorted, double q) {
-            if (sorted.length == 0) {
-                return 0;
+        static Stage of(long[] nanos) {
+            Percentiles p = Percentiles.of(nanos);
+            if (p.isEmpty()) {
+                return NONE;
             }
-            int i = (int) Math.ceil(q * sorted.length) - 1;
-            return sorted[Math.max(0, i)] / 1e6;
+            return new Stage(p.mean() / 1e6, p.at(0.5) / 1e6, p.at(0.9) / 1e6, p.at(0.95) / 1e6);
         }
     }
 
-    /** One detector's result. */
+    /** One run's result: {@code frames} timed calls, {@code fps} over their wall time. */
     public record Result(String detector, int frames, Stage preprocess, Stage infer, Stage decode, Stage total, double fps) {
+    }
+
+    /** What is timed: one frame through a detector or a bare backend, answering that call's stage times. */
+    @FunctionalInterface
+    public interface Step {
+        StageTimes run(Frame frame);
     }
 
     private final FootfallPaths paths;
@@ -60,28 +63,38 @@ public final class DetectBench {
         return frames;
     }
 
+    /** Times the detector the settings describe on each of {@code frames} once, after {@code warmup} untimed frames. */
     public Result run(DetectorSettings settings, List<Frame> frames, int warmup) {
         try (Detector d = new DetectJob(paths).openDetector(settings)) {
-            for (int i = 0; i < warmup; i++) {
-                d.detect(frames.get(i % frames.size()));
-            }
-            int n = frames.size();
-            long[] pre = new long[n];
-            long[] inf = new long[n];
-            long[] dec = new long[n];
-            long[] tot = new long[n];
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                long t0 = System.nanoTime();
-                d.detect(frames.get(i));
-                tot[i] = System.nanoTime() - t0;
-                StageTimes t = d.lastTimes();
-                pre[i] = t.preprocessNanos();
-                inf[i] = t.inferNanos();
-                dec[i] = t.decodeNanos();
-            }
-            double secs = (System.nanoTime() - start) / 1e9;
-            return new Result(d.describe(), n, Stage.of(pre), Stage.of(inf), Stage.of(dec), Stage.of(tot), n / secs);
+            return time(d.describe(), f -> {
+                d.detect(f);
+                return d.lastTimes();
+            }, frames, warmup, frames.size());
         }
+    }
+
+    /**
+     * Runs {@code warmup} untimed then {@code count} timed calls of {@code step}, one at a time, cycling through
+     * {@code frames}; {@code total} is each call's wall time, the other stages what the step reports.
+     */
+    public static Result time(String label, Step step, List<Frame> frames, int warmup, int count) {
+        for (int i = 0; i < warmup; i++) {
+            step.run(frames.get(i % frames.size()));
+        }
+        long[] pre = new long[count];
+        long[] inf = new long[count];
+        long[] dec = new long[count];
+        long[] tot = new long[count];
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            StageTimes t = step.run(frames.get(i % frames.size()));
+            tot[i] = System.nanoTime() - t0;
+            pre[i] = t.preprocessNanos();
+            inf[i] = t.inferNanos();
+            dec[i] = t.decodeNanos();
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        return new Result(label, count, Stage.of(pre), Stage.of(inf), Stage.of(dec), Stage.of(tot), count / secs);
     }
 }

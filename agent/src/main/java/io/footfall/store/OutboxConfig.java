@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to open an {@link Outbox}. Immutable; build with {@link #of(Path, String)} and the {@code with...} methods.
+ * How to open an {@link Outbox}. Immutable; {@link #of(Path, String)} for the defaults, {@link #builder} and
+ * {@link #toBuilder()} for others.
  *
  * @param dataDirectory  directory holding {@value Outbox#FILE_NAME} (created if missing); see {@link DataDirectory}
  * @param deviceId       device the sequences belong to; {@code null} only to open an existing store whatever its
@@ -42,57 +43,90 @@ public record OutboxConfig(Path dataDirectory, String deviceId, CommitPolicy com
 
     /** Defaults: commit policy {@code always}, 1 GiB quota, 30 days max age, no compression, 16 MB cache. */
     public static OutboxConfig of(Path dataDirectory, String deviceId) {
-        return new OutboxConfig(dataDirectory, deviceId, CommitPolicy.always(), DEFAULT_QUOTA_BYTES, DEFAULT_MAX_AGE,
-                false, 16, 0, false, Clock.systemUTC());
+        return builder(dataDirectory, deviceId).build();
     }
 
     /** Opens an existing store read-only, whatever device wrote it. */
     public static OutboxConfig readOnly(Path dataDirectory) {
-        return of(dataDirectory, null).withReadOnly(true);
+        return builder(dataDirectory, null).readOnly(true).build();
     }
 
-    public OutboxConfig withCommitPolicy(CommitPolicy policy) {
-        return new OutboxConfig(dataDirectory, deviceId, policy, quotaBytes, maxAge, compress, cacheSizeMb,
-                pageSplitSize, readOnly, clock);
+    /** A builder starting from the defaults of {@link #of}. */
+    public static Builder builder(Path dataDirectory, String deviceId) {
+        return new Builder(dataDirectory, deviceId);
     }
 
-    public OutboxConfig withQuotaBytes(long bytes) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, bytes, maxAge, compress, cacheSizeMb,
-                pageSplitSize, readOnly, clock);
+    public Builder toBuilder() {
+        return new Builder(dataDirectory, deviceId).commitPolicy(commitPolicy).quotaBytes(quotaBytes).maxAge(maxAge)
+                .compress(compress).cacheSizeMb(cacheSizeMb).pageSplitSize(pageSplitSize).readOnly(readOnly).clock(clock);
     }
 
-    public OutboxConfig withQuotaMb(long megabytes) {
-        return withQuotaBytes(megabytes * 1024 * 1024);
-    }
+    /** Fluent builder; values are checked when built. */
+    public static final class Builder {
+        private final Path dataDirectory;
+        private final String deviceId;
+        private CommitPolicy commitPolicy = CommitPolicy.always();
+        private long quotaBytes = DEFAULT_QUOTA_BYTES;
+        private Duration maxAge = DEFAULT_MAX_AGE;
+        private boolean compress;
+        private int cacheSizeMb = 16;
+        private int pageSplitSize;
+        private boolean readOnly;
+        private Clock clock = Clock.systemUTC();
 
-    public OutboxConfig withMaxAge(Duration age) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, age, compress, cacheSizeMb,
-                pageSplitSize, readOnly, clock);
-    }
+        private Builder(Path dataDirectory, String deviceId) {
+            this.dataDirectory = dataDirectory;
+            this.deviceId = deviceId;
+        }
 
-    public OutboxConfig withCompression(boolean on) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, maxAge, on, cacheSizeMb,
-                pageSplitSize, readOnly, clock);
-    }
+        public Builder commitPolicy(CommitPolicy policy) {
+            commitPolicy = policy;
+            return this;
+        }
 
-    public OutboxConfig withCacheSizeMb(int mb) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, maxAge, compress, mb,
-                pageSplitSize, readOnly, clock);
-    }
+        public Builder quotaBytes(long bytes) {
+            quotaBytes = bytes;
+            return this;
+        }
 
-    public OutboxConfig withPageSplitSize(int bytes) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, maxAge, compress, cacheSizeMb,
-                bytes, readOnly, clock);
-    }
+        public Builder quotaMb(long megabytes) {
+            return quotaBytes(megabytes * 1024 * 1024);
+        }
 
-    public OutboxConfig withReadOnly(boolean on) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, maxAge, compress, cacheSizeMb,
-                pageSplitSize, on, clock);
-    }
+        public Builder maxAge(Duration age) {
+            maxAge = age;
+            return this;
+        }
 
-    public OutboxConfig withClock(Clock c) {
-        return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, maxAge, compress, cacheSizeMb,
-                pageSplitSize, readOnly, c);
+        public Builder compress(boolean on) {
+            compress = on;
+            return this;
+        }
+
+        public Builder cacheSizeMb(int mb) {
+            cacheSizeMb = mb;
+            return this;
+        }
+
+        public Builder pageSplitSize(int bytes) {
+            pageSplitSize = bytes;
+            return this;
+        }
+
+        public Builder readOnly(boolean on) {
+            readOnly = on;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        public OutboxConfig build() {
+            return new OutboxConfig(dataDirectory, deviceId, commitPolicy, quotaBytes, maxAge, compress, cacheSizeMb,
+                    pageSplitSize, readOnly, clock);
+        }
     }
 
     public Path file() {

@@ -114,9 +114,9 @@ final class StoreFile {
         Path tmp = file.resolveSibling(file.getFileName() + ".compact");
         try {
             Files.deleteIfExists(tmp);
-            MVStore source = builder(config.withReadOnly(true), file).open();
+            MVStore source = builder(config.toBuilder().readOnly(true).build(), file).open();
             try {
-                MVStore target = builder(config.withReadOnly(false), tmp).open();
+                MVStore target = builder(config.toBuilder().readOnly(false).build(), tmp).open();
                 try {
                     StoreMaps.open(source).copyTo(StoreMaps.open(target), 50_000);
                 } finally {

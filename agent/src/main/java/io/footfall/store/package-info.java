@@ -4,8 +4,8 @@
  *
  * <h2>Pipeline (writer)</h2>
  * <pre>{@code
- * Outbox outbox = Outbox.open(OutboxConfig.of(DataDirectory.resolve(null), deviceId)
- *         .withCommitPolicy(CommitPolicy.batch(100, Duration.ofMillis(500))));
+ * Outbox outbox = Outbox.open(OutboxConfig.builder(DataDirectory.resolve(null), deviceId)
+ *         .commitPolicy(CommitPolicy.batch(100, Duration.ofMillis(500))).build());
  * long seq = outbox.append("crossing", crossingId, jsonBytes);         // kinds: crossing, zone, aggregate, ...
  * outbox.appendClip(clipId, clipPath, Files.size(clipPath), jsonBytes); // kind "clip": the store reports the file
  * }</pre>

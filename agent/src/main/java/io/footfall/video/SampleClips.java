@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Resolves {@code sample:NAME} sources: Intel's public sample videos, taken from the shared data
- * folder when this host has it, else downloaded once into Footfall's home.
+ * Resolves {@code sample:NAME} sources: Intel's public sample videos, taken from the local mirror
+ * ({@link FootfallPaths#mirror()}) when this host has one, else downloaded once into Footfall's home.
  */
 public final class SampleClips {
     private static final Logger log = LoggerFactory.getLogger(SampleClips.class);
@@ -36,9 +36,9 @@ public final class SampleClips {
         if (name.isBlank() || name.contains("/") || name.contains("..")) {
             throw new UnreadableSourceException("sample name '" + name + "' must be a plain file name such as " + DEFAULT);
         }
-        var shared = paths.shared().map(s -> s.resolve("videos").resolve(name)).filter(Files::isRegularFile);
-        if (shared.isPresent()) {
-            return shared.get().toString();
+        var mirrored = paths.sampleClipMirror(name);
+        if (mirrored.isPresent()) {
+            return mirrored.get().toString();
         }
         Path local = paths.home().resolve("samples").resolve(name);
         if (!Files.isRegularFile(local)) {

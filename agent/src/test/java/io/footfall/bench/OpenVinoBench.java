@@ -2,22 +2,20 @@ package io.footfall.bench;
 
 import io.footfall.detect.InputSpec;
 import io.footfall.detect.InputTransform;
-import io.footfall.detect.StageTimes;
 import io.footfall.detect.openvino.OpenVinoBackend;
 import io.footfall.detect.openvino.OpenVinoOptions;
 import io.footfall.detect.openvino.OpenVinoTestSupport;
 import io.footfall.detect.openvino.OvInferQueue;
 import io.footfall.detect.openvino.PerformanceHint;
-import io.footfall.model.ModelCatalog;
+import io.footfall.job.DetectBench;
 import io.footfall.model.ModelManifest;
+import io.footfall.testing.SharedData;
 import io.footfall.video.Frame;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,7 +25,8 @@ import java.util.regex.Pattern;
  * OpenVINO backend benchmark on real frames of the shared video: per-frame latency (preprocess,
  * infer) with one request, throughput with several requests in flight, and OpenVINO's own
  * {@code benchmark_app} on the same model as the ceiling. With {@code --leak N}: resident memory over
- * N inferences instead. Prints markdown for docs/benchmarks.md.
+ * N inferences instead. Prints markdown for docs/benchmarks.md. The per-frame latency is timed by
+ * {@link DetectBench#time}, the loop {@code footfall bench detect} uses, here on the bare backend.
  *
  * <pre>
  * mvn -B -q -o -pl agent -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -40,21 +39,16 @@ public final class OpenVinoBench {
     private static final int THREADS = 2;
 
     private final Path root;
-    private final Path shared;
 
-    private OpenVinoBench(Path root, Path shared) {
+    private OpenVinoBench(Path root) {
         this.root = root;
-        this.shared = shared;
     }
 
     public static void main(String[] args) throws Exception {
         int frames = intArg(args, "--frames", 300);
         int seconds = intArg(args, "--seconds", 15);
         int leak = intArg(args, "--leak", 0);
-        Path root = Paths.get(System.getProperty("footfall.root", ".")).toAbsolutePath().normalize();
-        Path shared = Paths.get(System.getProperty("footfall.shared", root.resolve("../shared/data").toString()))
-                .normalize();
-        OpenVinoBench bench = new OpenVinoBench(root, shared);
+        OpenVinoBench bench = new OpenVinoBench(SharedData.projectRoot());
         System.out.println("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, load average at start " + loadAverage());
         if (leak > 0) {
@@ -70,11 +64,10 @@ public final class OpenVinoBench {
 
     private void speed(int frameCount, int seconds) throws Exception {
         List<Frame> frames = OpenVinoTestSupport.decode(video(), 500, 100);
-        ModelCatalog catalog = ModelCatalog.bundled();
         List<Case> cases = List.of(
-                new Case("person-detection-retail-0013 FP16", catalog.get("person-detection-retail-0013"), "FP16"),
-                new Case("person-detection-retail-0013 FP32", catalog.get("person-detection-retail-0013"), "FP32"),
-                new Case("yolox-nano (ONNX)", catalog.get("yolox-nano"), "FP32"));
+                new Case("person-detection-retail-0013 FP16", OpenVinoTestSupport.RETAIL, "FP16"),
+                new Case("person-detection-retail-0013 FP32", OpenVinoTestSupport.RETAIL, "FP32"),
+                new Case("yolox-nano (ONNX)", OpenVinoTestSupport.YOLOX, "FP32"));
         System.out.println();
         System.out.println("| model | mode | requests | preprocess ms mean | infer ms mean / p50 / p95 | frames/s |");
         System.out.println("|---|---|---|---|---|---|");
@@ -89,7 +82,7 @@ public final class OpenVinoBench {
             sync(c, small, frameCount, "sync, " + t.contentWidth() + "x" + t.contentHeight() + " frames");
             int optimal = async(c, frames, frameCount, 0);
             async(c, frames, frameCount, optimal * 2);
-            Path model = c.manifest().folderIn(shared.resolve("models")).resolve(c.manifest().modelFile(c.variant()));
+            Path model = OpenVinoTestSupport.model(c.manifest(), c.variant());
             ceilings.add(benchmarkApp(c.label(), model, PerformanceHint.LATENCY, seconds));
             ceilings.add(benchmarkApp(c.label(), model, PerformanceHint.THROUGHPUT, seconds));
         }
@@ -100,27 +93,19 @@ public final class OpenVinoBench {
     }
 
     private OpenVinoBackend open(Case c, OpenVinoOptions options) {
-        return OpenVinoBackend.forManifest(c.manifest(), shared.resolve("models"), c.variant(), options);
+        return OpenVinoTestSupport.open(c.manifest(), c.variant(), options);
     }
 
     private void sync(Case c, List<Frame> frames, int count, String mode) {
         OpenVinoOptions options = OpenVinoOptions.defaults().withThreads(THREADS);
         try (OpenVinoBackend backend = open(c, options)) {
-            for (int i = 0; i < 20; i++) {
-                backend.infer(frames.get(i % frames.size()));
-            }
-            long[] pre = new long[count];
-            long[] infer = new long[count];
-            long t0 = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                backend.infer(frames.get(i % frames.size()));
-                StageTimes t = backend.lastTimes();
-                pre[i] = t.preprocessNanos();
-                infer[i] = t.inferNanos();
-            }
-            double wall = (System.nanoTime() - t0) / 1e9;
+            DetectBench.Result r = DetectBench.time(backend.describe(), f -> {
+                backend.infer(f);
+                return backend.lastTimes();
+            }, frames, 20, count);
             System.out.printf(Locale.ROOT, "| %s | %s (%s) | 1 | %.2f | %.2f / %.2f / %.2f | %.1f |%n",
-                    c.label(), mode, backend.describe(), mean(pre), mean(infer), pct(infer, 50), pct(infer, 95), count / wall);
+                    c.label(), mode, r.detector(), r.preprocess().mean(), r.infer().mean(), r.infer().p50(),
+                    r.infer().p95(), r.fps());
         }
     }
 
@@ -175,10 +160,9 @@ public final class OpenVinoBench {
     }
 
     private void leak(int count) throws IOException {
-        Frame big = OpenVinoTestSupport.decode(video(), 600, 1).get(0);
+        Frame big = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.ONE_PERSON);
         Frame frame = OpenVinoTestSupport.resize(big, big.width() / 4, big.height() / 4);
-        ModelManifest retail = ModelCatalog.bundled().get("person-detection-retail-0013");
-        try (OpenVinoBackend backend = open(new Case("retail", retail, "FP16"),
+        try (OpenVinoBackend backend = open(new Case("retail", OpenVinoTestSupport.RETAIL, "FP16"),
                 OpenVinoOptions.defaults().withThreads(THREADS))) {
             for (int i = 0; i < 200; i++) {
                 backend.infer(frame);
@@ -205,8 +189,8 @@ public final class OpenVinoBench {
 
 
 
-    private Path video() {
-        return shared.resolve("videos/one-by-one-person-detection.mp4");
+    private static Path video() {
+        return SharedData.require(SharedData.ONE_BY_ONE);
     }
 
     private static String find(String text, String regex) {
@@ -220,16 +204,6 @@ public final class OpenVinoBench {
             }
         }
         return "?";
-    }
-
-    private static double mean(long[] nanos) {
-        return Arrays.stream(nanos).average().orElse(0) / 1e6;
-    }
-
-    private static double pct(long[] nanos, int p) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s[Math.min(s.length - 1, (int) Math.ceil(p / 100.0 * s.length) - 1)] / 1e6;
     }
 
 

@@ -56,8 +56,8 @@ public final class OutboxBench {
             }
         }
         Path data = dir != null ? dir : Files.createTempDirectory("outbox-bench-");
-        OutboxConfig config = OutboxConfig.of(data, "bench-device").withCommitPolicy(policy).withCompression(compress)
-                .withPageSplitSize(pageSplit).withCacheSizeMb(cacheMb).withQuotaMb(quotaMb);
+        OutboxConfig config = OutboxConfig.builder(data, "bench-device").commitPolicy(policy).compress(compress)
+                .pageSplitSize(pageSplit).cacheSizeMb(cacheMb).quotaMb(quotaMb).build();
         System.out.printf("records=%d policy=%s compress=%s pageSplit=%s cacheMb=%d payloadBytes=%d dir=%s%n",
                 records, policy, compress, pageSplit == 0 ? "default" : pageSplit, cacheMb,
                 Payloads.crossing(records / 2).length, data);

@@ -44,13 +44,13 @@ class StoreCommandTest {
     @BeforeEach
     void fillStore() {
         Clock day1 = Clock.fixed(Instant.parse("2025-06-01T10:00:00Z"), ZoneOffset.UTC);
-        try (Outbox o = Outbox.open(OutboxConfig.of(dir, "dev-cli").withClock(day1))) {
+        try (Outbox o = Outbox.open(OutboxConfig.builder(dir, "dev-cli").clock(day1).build())) {
             o.append("crossing", "c-1", bytes("{\"line\":\"door\",\"direction\":\"in\"}"));
             o.append("aggregate", "a-1", bytes("{\"in\":3,\"out\":1}"));
             o.tailer("iothub").ack(1);
         }
         Clock day2 = Clock.fixed(Instant.parse("2025-06-02T10:00:00Z"), ZoneOffset.UTC);
-        try (Outbox o = Outbox.open(OutboxConfig.of(dir, "dev-cli").withClock(day2))) {
+        try (Outbox o = Outbox.open(OutboxConfig.builder(dir, "dev-cli").clock(day2).build())) {
             o.appendClip("clip-1", dir.resolve("clip,1.mp4"), 4096, bytes("{\"note\":\"say \\\"hi\\\"\"}"));
             o.append("zone", "z-1", bytes("not json"));
         }

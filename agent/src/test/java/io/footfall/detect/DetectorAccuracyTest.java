@@ -1,12 +1,11 @@
 package io.footfall.detect;
 
-import io.footfall.FootfallPaths;
 import io.footfall.eval.DetectionMetrics;
 import io.footfall.eval.DetectionScorer;
 import io.footfall.eval.GroundTruth;
 import io.footfall.eval.MotChallengeFormat;
-import io.footfall.job.DetectJob;
 import io.footfall.testing.SharedData;
+import io.footfall.testing.TestDetectors;
 import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
 import io.footfall.video.Sources;
@@ -37,7 +36,7 @@ class DetectorAccuracyTest {
         GroundTruth gt = MotChallengeFormat.readGroundTruth(seq.resolve("gt/gt.txt"));
         List<FrameDetections> found = new ArrayList<>();
         try (FrameSource src = Sources.open(seq.toString());
-             Detector d = new DetectJob(FootfallPaths.detect()).openDetector(DetectorSettings.defaults(model, backend))) {
+             Detector d = TestDetectors.open(DetectorSettings.defaults(model, backend))) {
             Frame f;
             while ((f = src.next()) != null) {
                 found.add(d.detect(f));

@@ -1,9 +1,8 @@
 package io.footfall.detect;
 
 import io.footfall.geometry.Box;
-import io.footfall.FootfallPaths;
-import io.footfall.job.DetectJob;
 import io.footfall.testing.SharedData;
+import io.footfall.testing.TestDetectors;
 import io.footfall.testing.TestFrames;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.AfterAll;
@@ -53,8 +52,7 @@ class PersonDetectionOnRealVideoTest {
     @MethodSource("detectors")
     void onePersonAtTheTableAndNoneInTheEmptyRoom(String model, BackendKind backend) {
         SharedData.require("models");
-        FootfallPaths paths = FootfallPaths.detect();
-        try (Detector d = new DetectJob(paths).openDetector(DetectorSettings.defaults(model, backend))) {
+        try (Detector d = TestDetectors.open(DetectorSettings.defaults(model, backend))) {
             FrameDetections at600 = d.detect(frames.get(31));
             assertThat(at600.frame()).isEqualTo(600);
             assertThat(at600.ptsMillis()).isEqualTo(60_000);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.footfall.FootfallPaths;
 import io.footfall.cli.ExitCodes;
 import io.footfall.cli.FootfallCommand;
 import io.footfall.config.CameraConfig;
@@ -22,6 +21,7 @@ import io.footfall.job.RunRecord;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
 import io.footfall.testing.SharedData;
+import io.footfall.testing.TestDetectors;
 import io.footfall.track.TrackerConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,7 +98,7 @@ class TrackingAgainstGroundTruthTest {
         Path dets = tmp.resolve("dets.jsonl");
         DetectorSettings settings = DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO)
                 .withMinScore(TrackerConfig.defaults().lowThresh());
-        new io.footfall.job.DetectJob(FootfallPaths.detect()).run(seq.toString(), settings, Optional.of(dets), Long.MAX_VALUE,
+        TestDetectors.job().run(seq.toString(), settings, Optional.of(dets), Long.MAX_VALUE,
                 JobProgress.NONE);
         Path svTracks = tmp.resolve("sv.txt");
         Process p = new ProcessBuilder(python.toString(), SharedData.projectRoot().resolve("scripts/eval/supervision_track.py").toString(),

@@ -1,12 +1,11 @@
 package io.footfall.model;
 
-import io.footfall.FootfallPaths;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.Detector;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.detect.FrameDetections;
-import io.footfall.job.DetectJob;
 import io.footfall.testing.SharedData;
+import io.footfall.testing.TestDetectors;
 import io.footfall.testing.TestFrames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,7 @@ class ConvertedModelTest {
         var frame = TestFrames.at(SharedData.require(SharedData.ONE_BY_ONE), 600).get(0);
         DetectorSettings ir = new DetectorSettings("yolox-nano", Optional.empty(), Optional.of(xml), BackendKind.OPENVINO, 2,
                 false, Optional.empty(), Optional.empty());
-        try (Detector d = new DetectJob(FootfallPaths.detect()).openDetector(ir)) {
+        try (Detector d = TestDetectors.open(ir)) {
             FrameDetections found = d.detect(frame);
             assertThat(found.detections()).hasSize(1);
             assertThat(found.detections().get(0).box().iou(new io.footfall.geometry.Box(410, 0, 150, 400))).isGreaterThan(0.7);

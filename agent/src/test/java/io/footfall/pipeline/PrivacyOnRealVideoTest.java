@@ -1,6 +1,5 @@
 package io.footfall.pipeline;
 
-import io.footfall.FootfallPaths;
 import io.footfall.annotate.ClipWriter;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;

@@ -36,7 +36,7 @@ class ConfigHistoryTest {
     @Test
     void retentionNeverEvictsConfigAndSavedDocumentsAreCopies() {
         byte[] doc = "a: 1".getBytes(StandardCharsets.UTF_8);
-        try (Outbox o = Outbox.open(config().withQuotaBytes(4 * 1024))) {
+        try (Outbox o = Outbox.open(config().toBuilder().quotaBytes(4 * 1024).build())) {
             o.configHistory().save(doc);
             doc[0] = 'X'; // the caller's array changes after saving
             for (int i = 1; i <= 200; i++) {

@@ -39,8 +39,8 @@ public final class CrashWriterMain {
         CommitPolicy policy = CommitPolicy.parse(args[1]);
         Random random = new Random(Long.parseLong(args[2]));
         boolean retention = args.length > 3 && args[3].equals("retention");
-        OutboxConfig config = OutboxConfig.of(dir, DEVICE).withCommitPolicy(policy);
-        Outbox outbox = Outbox.open(retention ? config.withQuotaBytes(RETENTION_QUOTA_BYTES) : config);
+        OutboxConfig config = OutboxConfig.builder(dir, DEVICE).commitPolicy(policy).build();
+        Outbox outbox = Outbox.open(retention ? config.toBuilder().quotaBytes(RETENTION_QUOTA_BYTES).build() : config);
         OutboxTailer tailer = outbox.tailer(TAILER);
         out.println("OPEN " + outbox.lastSequence() + " " + tailer.acknowledged());
 

@@ -46,8 +46,8 @@ class OutboxCrashTest {
                 Files.write(Path.of(System.getProperty("footfall.crash.dump") + "-" + round), lines);
             }
 
-            try (Outbox o = Outbox.open(OutboxConfig.of(dir, CrashWriterMain.DEVICE).withCommitPolicy(
-                    CommitPolicy.always()))) {
+            try (Outbox o = Outbox.open(OutboxConfig.builder(dir, CrashWriterMain.DEVICE).commitPolicy(
+                    CommitPolicy.always()).build())) {
                 long newLast = o.lastSequence();
                 long newCursor = o.cursors().getOrDefault(CrashWriterMain.TAILER, 0L);
                 // Every append reported durable is stored, byte-equal; nothing durable was lost.

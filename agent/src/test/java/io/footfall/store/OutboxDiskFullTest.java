@@ -44,7 +44,7 @@ class OutboxDiskFullTest {
         Path data = mount.resolve("data");
         Path ballast = mount.resolve("ballast.bin");
         Files.write(ballast, new byte[512 * 1024]);
-        OutboxConfig config = OutboxConfig.of(data, "dev-full").withCommitPolicy(CommitPolicy.parse(policy));
+        OutboxConfig config = OutboxConfig.builder(data, "dev-full").commitPolicy(CommitPolicy.parse(policy)).build();
 
         long durable;
         try (Outbox o = Outbox.open(config)) {
@@ -75,7 +75,7 @@ class OutboxDiskFullTest {
         }
 
         // Reopen on the still-full disk: every durable record is there, byte for byte.
-        try (Outbox o = Outbox.open(config.withReadOnly(true))) {
+        try (Outbox o = Outbox.open(config.toBuilder().readOnly(true).build())) {
             assertThat(o.lastSequence()).isEqualTo(durable);
             for (long s = 1; s <= durable; s++) {
                 assertThat(o.get(s).orElseThrow().payload()).isEqualTo(Payloads.crossing(s));
@@ -94,8 +94,8 @@ class OutboxDiskFullTest {
     void clipFilesAreGivenUpFirstSoCountingGoesOnOnAFullDisk() throws Exception {
         mount("8m");
         Path data = mount.resolve("data");
-        OutboxConfig config = OutboxConfig.of(data, "dev-full")
-                .withCommitPolicy(CommitPolicy.batch(50, Duration.ofSeconds(1)));
+        OutboxConfig config = OutboxConfig.builder(data, "dev-full")
+                .commitPolicy(CommitPolicy.batch(50, Duration.ofSeconds(1))).build();
         List<Path> clips = new ArrayList<>();
         try (Outbox o = Outbox.open(config)) {
             o.tailer("iothub");
@@ -125,7 +125,7 @@ class OutboxDiskFullTest {
             assertThat(o.clipReferences()).hasSize((int) (CLIPS - deleted));
             assertThat(o.dropped().get("clip").count()).isEqualTo(deleted);
         }
-        try (Outbox o = Outbox.open(config.withReadOnly(true))) {
+        try (Outbox o = Outbox.open(config.toBuilder().readOnly(true).build())) {
             for (long n = first; n <= last; n++) {
                 assertThat(o.get(n).orElseThrow().payload()).isEqualTo(Payloads.crossing(n));
             }

@@ -38,8 +38,8 @@ class OutboxRetentionCrashTest {
             retentions += (int) lines.stream().filter(l -> l.startsWith("R ")).count();
             compactions += (int) lines.stream().filter(l -> l.startsWith("C ")).count();
 
-            try (Outbox o = Outbox.open(OutboxConfig.of(dir, CrashWriterMain.DEVICE)
-                    .withQuotaBytes(CrashWriterMain.RETENTION_QUOTA_BYTES))) {
+            try (Outbox o = Outbox.open(OutboxConfig.builder(dir, CrashWriterMain.DEVICE)
+                    .quotaBytes(CrashWriterMain.RETENTION_QUOTA_BYTES).build())) {
                 OutboxStats s = o.stats();
                 long newLast = s.lastSequence();
                 assertThat(newLast).as(context).isGreaterThanOrEqualTo(r.maxAcked);

@@ -23,8 +23,8 @@ class OutboxRetentionTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
 
     private OutboxConfig config(long quotaBytes) {
-        return OutboxConfig.of(dir, "dev-r").withQuotaBytes(quotaBytes).withMaxAge(Duration.ofDays(7))
-                .withClock(clock).withCommitPolicy(CommitPolicy.batch(500, Duration.ofSeconds(1)));
+        return OutboxConfig.builder(dir, "dev-r").quotaBytes(quotaBytes).maxAge(Duration.ofDays(7))
+                .clock(clock).commitPolicy(CommitPolicy.batch(500, Duration.ofSeconds(1))).build();
     }
 
     private static void appendCrossings(Outbox o, int from, int to) {

@@ -65,7 +65,7 @@ class OutboxTest {
 
     @Test
     void batchPolicyIsDurableAtBatchSizeOrFlushAndTailersSeeOnlyDurable() {
-        OutboxConfig cfg = config().withCommitPolicy(CommitPolicy.batch(3, Duration.ofHours(1)));
+        OutboxConfig cfg = config().toBuilder().commitPolicy(CommitPolicy.batch(3, Duration.ofHours(1))).build();
         try (Outbox o = Outbox.open(cfg)) {
             OutboxTailer t = o.tailer("iothub");
             o.append("crossing", "a", Payloads.crossing(1));
@@ -83,7 +83,7 @@ class OutboxTest {
 
     @Test
     void batchPolicyCommitsAfterMaxDelayOnItsOwnThread() throws InterruptedException {
-        OutboxConfig cfg = config().withCommitPolicy(CommitPolicy.batch(1000, Duration.ofMillis(50)));
+        OutboxConfig cfg = config().toBuilder().commitPolicy(CommitPolicy.batch(1000, Duration.ofMillis(50))).build();
         try (Outbox o = Outbox.open(cfg)) {
             o.append("crossing", "a", Payloads.crossing(1));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -107,7 +107,7 @@ class OutboxTest {
     @Test
     void clockAndIdsArePreserved() {
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
-        try (Outbox o = Outbox.open(config().withClock(clock))) {
+        try (Outbox o = Outbox.open(config().toBuilder().clock(clock).build())) {
             o.append("crossing", "id-with-ünïcode", Payloads.crossing(1));
             OutboxRecord r = o.get(1).orElseThrow();
             assertThat(r.createdMillis()).isEqualTo(clock.millis());
@@ -118,7 +118,7 @@ class OutboxTest {
     @Test
     void tailerReadsSurviveConcurrentCompaction() throws Exception {
         int records = 5000;
-        try (Outbox o = Outbox.open(config().withCommitPolicy(CommitPolicy.batch(500, Duration.ofMillis(10))))) {
+        try (Outbox o = Outbox.open(config().toBuilder().commitPolicy(CommitPolicy.batch(500, Duration.ofMillis(10))).build())) {
             for (int i = 1; i <= records; i++) {
                 o.append("crossing", Payloads.id(i), Payloads.crossing(i));
             }

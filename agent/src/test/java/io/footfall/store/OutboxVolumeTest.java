@@ -24,8 +24,8 @@ class OutboxVolumeTest {
 
     @Test
     void appendWhileDrainingKeepsOrderAndLosesNothing() throws Exception {
-        OutboxConfig config = OutboxConfig.of(dir, "dev-v").withCommitPolicy(CommitPolicy.batch(1000,
-                Duration.ofMillis(20)));
+        OutboxConfig config = OutboxConfig.builder(dir, "dev-v").commitPolicy(CommitPolicy.batch(1000,
+                Duration.ofMillis(20))).build();
         List<Long> delivered = new ArrayList<>(RECORDS);
         AtomicReference<Throwable> consumerFailure = new AtomicReference<>();
         try (Outbox o = Outbox.open(config)) {

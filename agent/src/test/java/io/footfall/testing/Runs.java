@@ -19,7 +19,7 @@ public final class Runs {
     }
 
     public static List<CameraPipeline.Summary> run(FootfallConfig config, Path dataDir, Optional<Path> trackFolder) throws Exception {
-        AgentOptions options = AgentOptions.standard(dataDir).withExtensions(false).withTrackFolder(trackFolder);
+        AgentOptions options = AgentOptions.builder(dataDir).extensions(false).trackFolder(trackFolder).build();
         try (Agent agent = Agent.start(config, options)) {
             return agent.awaitCameras();
         }

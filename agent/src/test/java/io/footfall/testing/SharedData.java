@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds files in the shared test data folder ({@code ../shared/data}). When a file is missing a
- * test is skipped with a message saying which, except under {@code CI=true}, where shared data is
- * always present and a missing file is a failure.
+ * Finds files in the shared test data folder ({@code ../shared/data}, {@code -Dfootfall.shared}). When a file is
+ * missing a test is skipped with a message saying which, except under {@code CI=true}, where shared data is
+ * always present and a missing file is a failure ({@link #assume}, the rule every test support class uses).
  */
 public final class SharedData {
     /**
@@ -37,26 +37,29 @@ public final class SharedData {
 
     public static Path require(String relative) {
         Path p = root().resolve(relative);
-        if (!Files.exists(p)) {
-            String msg = "shared test data " + p + " is missing (see ../shared/data/README.md)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(msg + "; under CI=true shared data must be present");
-            }
-            Assumptions.abort(msg + "; skipping");
-        }
+        assume(Files.exists(p), "shared test data " + p + " is missing (see ../shared/data/README.md)");
         return p;
     }
 
     /** A file the project installs itself (runtime, venv tool): skip when absent, fail under CI. */
     public static Path requireInstalled(Path p, String howToInstall) {
-        if (!Files.exists(p)) {
-            String msg = p + " is not installed (" + howToInstall + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(msg + "; under CI=true it must be");
-            }
-            Assumptions.abort(msg + "; skipping");
-        }
+        assume(Files.exists(p), p + " is not installed (" + howToInstall + ")");
         return p;
+    }
+
+    /**
+     * The rule for everything a test needs from this host (shared data, an installed runtime or tool): when
+     * {@code available} is false the test is skipped with {@code missing} as the reason, except under
+     * {@code CI=true}, where the host must have it and the test fails.
+     */
+    public static void assume(boolean available, String missing) {
+        if (available) {
+            return;
+        }
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(missing + "; under CI=true it must be present");
+        }
+        Assumptions.abort(missing + "; skipping");
     }
 
     /** The project's Python (with openvino, motmetrics, supervision), installed by scripts/setup-python.sh --dev. */

@@ -298,7 +298,7 @@ class AgentSyncEndToEndTest {
         long bad;
         try (LogCapture log = new LogCapture()) {
             try (Agent agent = Agent.start(config(device, "[[0.8, 0], [0.8, 1]]"),
-                    AgentOptions.standard(data).withEnv(env(device)))) {
+                    AgentOptions.builder(data).env(env(device)).build())) {
                 Await.until(Duration.ofSeconds(600), "the first crossing delivered",
                         () -> delivered(device).stream().anyMatch(n -> n.get("type").asText().equals("crossing")));
                 // The same line walked the other way round: the next people crossing it are counted "out".

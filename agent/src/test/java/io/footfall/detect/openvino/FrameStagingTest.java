@@ -3,7 +3,6 @@ package io.footfall.detect.openvino;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.footfall.detect.InputSpec;
-import io.footfall.detect.ResizeMode;
 import io.footfall.model.ModelCatalog;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,7 @@ class FrameStagingTest {
     private static final InputSpec STRETCH = InputSpec.of(ModelCatalog.bundled().get("person-detection-retail-0013"));
     private static final InputSpec LETTERBOX = InputSpec.of(ModelCatalog.bundled().get("yolox-nano"));
 
-    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
+    /** The staging needs the runtime's tensors; see OpenVinoTestSupport for why per test. */
     @BeforeEach
     void runtime() {
         OpenVinoTestSupport.runtime();

@@ -3,7 +3,6 @@ package io.footfall.detect.openvino;
 import io.footfall.detect.InputSpec;
 import io.footfall.detect.OutputTensor;
 import io.footfall.detect.StageTimes;
-import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +21,7 @@ import static org.assertj.core.api.Assertions.within;
 /** The backend on real frames of the shared video with the real models. */
 class OpenVinoBackendTest {
 
-    private static final ModelManifest RETAIL = ModelCatalog.bundled().get("person-detection-retail-0013");
+    private static final ModelManifest RETAIL = OpenVinoTestSupport.RETAIL;
     private static final OpenVinoOptions OPTIONS = OpenVinoOptions.defaults().withThreads(2);
 
     private static OpenVinoRuntime runtime;
@@ -31,17 +29,15 @@ class OpenVinoBackendTest {
     private static Frame frame600;
     private static OpenVinoBackend retail;
 
-    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
     @BeforeEach
     void setUp() {
         if (retail != null) {
             return;
         }
         runtime = OpenVinoTestSupport.runtime();
-        Path video = OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO);
-        frame10 = OpenVinoTestSupport.frame(video, 10);
-        frame600 = OpenVinoTestSupport.frame(video, 600);
-        retail = openRetail(OpenVinoTestSupport.RETAIL_FP16, InputSpec.of(RETAIL));
+        frame10 = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.EMPTY_ROOM);
+        frame600 = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.ONE_PERSON);
+        retail = openRetail("FP16", InputSpec.of(RETAIL));
     }
 
     @AfterAll
@@ -51,9 +47,8 @@ class OpenVinoBackendTest {
         }
     }
 
-    static OpenVinoBackend openRetail(String file, InputSpec spec) {
-        return OpenVinoBackend.open(runtime, OpenVinoTestSupport.shared(file), spec, "detection_out",
-                RETAIL.output().shape(), OPTIONS);
+    static OpenVinoBackend openRetail(String variant, InputSpec spec) {
+        return OpenVinoTestSupport.open(RETAIL, variant, spec, OPTIONS);
     }
 
     /** Rows of an SSD [1,1,200,7] output with label 1 and confidence over 0.5, until the -1 padding. */
@@ -73,9 +68,9 @@ class OpenVinoBackendTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {OpenVinoTestSupport.RETAIL_FP16, OpenVinoTestSupport.RETAIL_FP32})
-    void retailFindsExactlyOnePersonOnFrame600AndNoneOnFrame10(String file) {
-        try (OpenVinoBackend b = openRetail(file, InputSpec.of(RETAIL))) {
+    @ValueSource(strings = {"FP16", "FP32"})
+    void retailFindsExactlyOnePersonOnFrame600AndNoneOnFrame10(String variant) {
+        try (OpenVinoBackend b = openRetail(variant, InputSpec.of(RETAIL))) {
             OutputTensor out = b.infer(frame600);
             assertThat(out.name()).isEqualTo("detection_out");
             assertThat(out.shape()).containsExactly(1, 1, 200, 7);
@@ -93,7 +88,7 @@ class OpenVinoBackendTest {
 
     @Test
     void fp16AndFp32AgreeOnTheBox() {
-        try (OpenVinoBackend fp32 = openRetail(OpenVinoTestSupport.RETAIL_FP32, InputSpec.of(RETAIL))) {
+        try (OpenVinoBackend fp32 = openRetail("FP32", InputSpec.of(RETAIL))) {
             float[] a = people(retail.infer(frame600)).get(0);
             float[] b = people(fp32.infer(frame600)).get(0);
             for (int i = 2; i < 7; i++) {
@@ -141,7 +136,7 @@ class OpenVinoBackendTest {
         InputSpec bgr = InputSpec.of(RETAIL);
         InputSpec rgb = new InputSpec(bgr.name(), bgr.width(), bgr.height(), bgr.layout(), "RGB",
                 bgr.mean(), bgr.scale(), bgr.resize(), bgr.padValue());
-        try (OpenVinoBackend swapped = openRetail(OpenVinoTestSupport.RETAIL_FP16, rgb)) {
+        try (OpenVinoBackend swapped = openRetail("FP16", rgb)) {
             float[] expected = retail.infer(frame600).data();
             float[] actual = swapped.infer(swapRedBlue(frame600)).data();
             assertThat(actual).containsExactly(expected, within(1e-4f));

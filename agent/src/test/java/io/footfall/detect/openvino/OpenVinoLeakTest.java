@@ -4,9 +4,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.Structure;
-import io.footfall.detect.InputSpec;
-import io.footfall.model.ModelCatalog;
-import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +37,6 @@ class OpenVinoLeakTest {
      */
     static final long MAX_GROWTH_BYTES = 1024 * 1024;
 
-    private static final ModelManifest RETAIL = ModelCatalog.bundled().get("person-detection-retail-0013");
-
     @Test
     void inferencesDoNotGrowNativeMemory() {
         long growth = measure(() -> { });
@@ -68,12 +63,9 @@ class OpenVinoLeakTest {
 
     /** Growth of malloc'd bytes in use over {@link #COUNT} inferences after warm-up, {@code perInference} after each. */
     private static long measure(Runnable perInference) {
-        OpenVinoRuntime runtime = OpenVinoTestSupport.runtime();
-        Frame frame = OpenVinoTestSupport.resize(
-                OpenVinoTestSupport.frame(OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO), 600), 192, 108);
-        try (OpenVinoBackend backend = OpenVinoBackend.open(runtime,
-                OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP16), InputSpec.of(RETAIL), "detection_out",
-                RETAIL.output().shape(), OpenVinoOptions.defaults().withThreads(2))) {
+        Frame frame = OpenVinoTestSupport.resize(OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.ONE_PERSON), 192, 108);
+        try (OpenVinoBackend backend = OpenVinoTestSupport.open(OpenVinoTestSupport.RETAIL, "FP16",
+                OpenVinoOptions.defaults().withThreads(2))) {
             int count = Integer.getInteger("footfall.leak.count", COUNT);
             for (int i = 0; i < WARMUP; i++) {
                 backend.infer(frame);

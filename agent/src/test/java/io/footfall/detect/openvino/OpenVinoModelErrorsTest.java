@@ -3,7 +3,6 @@ package io.footfall.detect.openvino;
 import io.footfall.detect.DetectionException;
 import io.footfall.detect.InputSpec;
 import io.footfall.detect.ResizeMode;
-import io.footfall.model.ModelCatalog;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A bad model file or a model that does not match its spec gives one clear DetectionException. */
 class OpenVinoModelErrorsTest {
 
-    private static final InputSpec RETAIL = InputSpec.of(ModelCatalog.bundled().get("person-detection-retail-0013"));
+    private static final InputSpec RETAIL = InputSpec.of(OpenVinoTestSupport.RETAIL);
     private static OpenVinoRuntime runtime;
     private static Path retailXml;
 
-    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
     @BeforeEach
     void setUp() {
         if (retailXml != null) {
             return;
         }
         runtime = OpenVinoTestSupport.runtime();
-        retailXml = OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP32);
+        retailXml = OpenVinoTestSupport.model(OpenVinoTestSupport.RETAIL, "FP32");
     }
 
     private static OpenVinoBackend open(Path model, InputSpec spec, String output, List<Long> shape) {

@@ -1,9 +1,8 @@
 package io.footfall.detect.openvino;
 
-import io.footfall.detect.InputSpec;
 import io.footfall.detect.OutputTensor;
-import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
+import io.footfall.testing.SharedData;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class OpenVinoPythonCrossCheckTest {
 
-    private static final ModelManifest YOLOX = ModelCatalog.bundled().get("yolox-nano");
+    private static final ModelManifest YOLOX = OpenVinoTestSupport.YOLOX;
 
     /** argv: model, frame.raw, width, height, out_ppp.f32, out_numpy.f32 */
     private static final String SCRIPT = """
@@ -77,32 +76,27 @@ class OpenVinoPythonCrossCheckTest {
             plain(padded.transpose(2, 0, 1)[None].copy())[0].astype(np.float32).tofile(out_np)
             """;
 
-    private static OpenVinoRuntime runtime;
     private static Frame frame;
 
-    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
     @BeforeEach
     void setUp() {
         if (frame != null) {
             return;
         }
-        runtime = OpenVinoTestSupport.runtime();
-        frame = OpenVinoTestSupport.frame(OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO), 600);
+        OpenVinoTestSupport.runtime();
+        frame = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.ONE_PERSON);
     }
 
     @Test
     void yoloxOnnxMatchesPythonOpenVino(@TempDir Path dir) throws Exception {
-        Path model = OpenVinoTestSupport.shared(OpenVinoTestSupport.YOLOX);
+        Path model = OpenVinoTestSupport.model(YOLOX, "FP32");
         OutputTensor java;
-        try (OpenVinoBackend b = OpenVinoBackend.open(runtime, model, InputSpec.of(YOLOX), "output",
-                YOLOX.output().shape(), OpenVinoOptions.defaults().withThreads(2))) {
+        try (OpenVinoBackend b = OpenVinoTestSupport.open(YOLOX, "FP32", OpenVinoOptions.defaults().withThreads(2))) {
             java = b.infer(frame);
         }
         assertThat(java.shape()).containsExactly(1, 3549, 85);
 
-        Path python = OpenVinoTestSupport.venvPython().orElse(null);
-        OpenVinoTestSupport.require(python != null, "no .footfall/venv python to cross-check against"
-                + " (run scripts/setup-python.sh --dev)");
+        Path python = SharedData.venvPython();
         Path raw = dir.resolve("frame.raw");
         try (FileChannel ch = FileChannel.open(raw, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             ch.write(frame.bgr().duplicate().position(0).limit(frame.width() * frame.height() * 3));

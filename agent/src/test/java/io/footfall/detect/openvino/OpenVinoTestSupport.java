@@ -1,80 +1,83 @@
 package io.footfall.detect.openvino;
 
 import io.footfall.detect.DetectionException;
+import io.footfall.detect.InputSpec;
+import io.footfall.model.ModelCatalog;
+import io.footfall.model.ModelManifest;
+import io.footfall.testing.SharedData;
 import io.footfall.video.Frame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared data, runtime and frames for the OpenVINO tests and benchmark. A missing file or runtime
- * skips the test with the reason, except under env {@code CI=true}, where it fails.
+ * The one setup of the OpenVINO tests and the OpenVINO bench: the runtime, the catalogued models' files in the
+ * shared data, and real frames of the one-by-one clip. Whatever is missing skips the test with the reason, except
+ * under {@code CI=true}, where it fails: {@link SharedData}'s rule. Tests call this from {@code @BeforeEach}, not
+ * {@code @BeforeAll}, so every skipped test reports why; the runtime and frames are loaded once per JVM.
  */
 public final class OpenVinoTestSupport {
 
-    static final String VIDEO = "videos/one-by-one-person-detection.mp4";
-    static final String RETAIL_FP16 = "models/person-detection-retail-0013/FP16/person-detection-retail-0013.xml";
-    static final String RETAIL_FP32 = "models/person-detection-retail-0013/FP32/person-detection-retail-0013.xml";
-    static final String YOLOX = "models/yolox-nano/yolox_nano.onnx";
+    public static final ModelManifest RETAIL = ModelCatalog.bundled().get("person-detection-retail-0013");
+    public static final ModelManifest YOLOX = ModelCatalog.bundled().get("yolox-nano");
+    /** Frame of the one-by-one clip with nobody in the room. */
+    public static final int EMPTY_ROOM = 10;
+    /** Frame of the one-by-one clip with one person at the table. */
+    public static final int ONE_PERSON = 600;
+
+    private static OpenVinoRuntime runtime;
+    private static final Map<Integer, Frame> CLIP_FRAMES = new ConcurrentHashMap<>();
 
     private OpenVinoTestSupport() {
     }
 
-    static boolean onCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
-    /** Skips (or fails on CI) with {@code reason} when {@code ok} is false. */
-    static void require(boolean ok, String reason) {
-        if (!ok) {
-            if (onCi()) {
-                throw new AssertionError("CI=true and " + reason);
-            }
-            Assumptions.abort(reason);
-        }
-    }
-
-    static Path projectRoot() {
-        String root = System.getProperty("footfall.root");
-        return root == null ? Paths.get("").toAbsolutePath().getParent() : Paths.get(root);
-    }
-
-    static Path shared(String relative) {
-        String dir = System.getProperty("footfall.shared");
-        Path base = dir == null ? projectRoot().resolve("../shared/data") : Paths.get(dir);
-        Path file = base.resolve(relative).normalize();
-        require(Files.exists(file), "shared test data " + file + " is absent");
-        return file;
-    }
-
     /** The runtime from the normal search; skips (fails on CI) when it is not installed. */
-    static OpenVinoRuntime runtime() {
-        try {
-            return OpenVinoRuntime.load(OpenVinoLibraryLocator.forThisProcess(Optional.empty()));
-        } catch (DetectionException e) {
-            require(false, "OpenVINO runtime unavailable (run scripts/setup-python.sh): " + e.getMessage());
-            throw e;
+    static synchronized OpenVinoRuntime runtime() {
+        if (runtime == null) {
+            try {
+                runtime = OpenVinoRuntime.load(OpenVinoLibraryLocator.forThisProcess(Optional.empty()));
+            } catch (DetectionException e) {
+                SharedData.assume(false, "OpenVINO runtime unavailable (run scripts/setup-python.sh): " + e.getMessage());
+                throw e;
+            }
         }
+        return runtime;
     }
 
-    /** The project's venv python with openvino, when installed. */
-    static Optional<Path> venvPython() {
-        Path py = projectRoot().resolve(".footfall/venv/bin/python");
-        return Files.isExecutable(py) ? Optional.of(py) : Optional.empty();
+    /** A catalogued model's file for {@code variant} (FP16, FP32) in the shared data's {@code models/}. */
+    public static Path model(ModelManifest manifest, String variant) {
+        return SharedData.require(manifest.folderIn(Path.of("models")).resolve(manifest.modelFile(variant)).toString());
+    }
+
+    /** A catalogued model from the shared data on the test runtime, checked against its manifest's output. */
+    public static OpenVinoBackend open(ModelManifest manifest, String variant, OpenVinoOptions options) {
+        return open(manifest, variant, InputSpec.of(manifest), options);
+    }
+
+    /** As {@link #open(ModelManifest, String, OpenVinoOptions)} with another input spec (colour order, resize). */
+    public static OpenVinoBackend open(ModelManifest manifest, String variant, InputSpec spec, OpenVinoOptions options) {
+        return OpenVinoBackend.open(runtime(), model(manifest, variant), spec, manifest.output().name(),
+                manifest.output().shape(), options);
+    }
+
+    /** Frame {@code index} (0-based) of the one-by-one clip, a copy of the one decoded once per JVM. */
+    public static Frame clipFrame(int index) {
+        Path clip = SharedData.require(SharedData.ONE_BY_ONE);
+        return CLIP_FRAMES.computeIfAbsent(index, i -> frame(clip, i)).copy();
     }
 
     /** Decodes frame {@code index} (0-based) of a video as a packed BGR {@link Frame} copy. */
-    static Frame frame(Path video, int index) {
+    private static Frame frame(Path video, int index) {
         return decode(video, index, 1).get(0);
     }
 

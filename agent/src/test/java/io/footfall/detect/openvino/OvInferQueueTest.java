@@ -1,9 +1,6 @@
 package io.footfall.detect.openvino;
 
-import io.footfall.detect.InputSpec;
 import io.footfall.detect.OutputTensor;
-import io.footfall.model.ModelCatalog;
-import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,23 +15,18 @@ import static org.assertj.core.api.Assertions.within;
 /** Several frames in flight: results in order and equal to the synchronous ones. */
 class OvInferQueueTest {
 
-    private static final ModelManifest RETAIL = ModelCatalog.bundled().get("person-detection-retail-0013");
     private static OpenVinoBackend backend;
     private static Frame frame10;
     private static Frame frame600;
 
-    /** Per test, not @BeforeAll, so a missing runtime or file is reported on each skipped test. */
     @BeforeEach
     void setUp() {
         if (backend != null) {
             return;
         }
-        OpenVinoRuntime runtime = OpenVinoTestSupport.runtime();
-        var video = OpenVinoTestSupport.shared(OpenVinoTestSupport.VIDEO);
-        frame10 = OpenVinoTestSupport.frame(video, 10);
-        frame600 = OpenVinoTestSupport.frame(video, 600);
-        backend = OpenVinoBackend.open(runtime, OpenVinoTestSupport.shared(OpenVinoTestSupport.RETAIL_FP16),
-                InputSpec.of(RETAIL), "detection_out", RETAIL.output().shape(),
+        frame10 = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.EMPTY_ROOM);
+        frame600 = OpenVinoTestSupport.clipFrame(OpenVinoTestSupport.ONE_PERSON);
+        backend = OpenVinoTestSupport.open(OpenVinoTestSupport.RETAIL, "FP16",
                 OpenVinoOptions.defaults().withHint(PerformanceHint.THROUGHPUT).withThreads(2).withInferRequests(3));
     }
 
