@@ -34,7 +34,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--camera", paramLabel = "ID", description = "Camera to score (default: the run's only camera).")
     String camera;
 
-    @Option(names = "--format", paramLabel = "mot|virat", description = "Ground-truth format (default: by file name).")
+    @Option(names = {"--gt-format", "--format"}, paramLabel = "auto|mot15|mot16|virat",
+            description = {"Ground-truth format (default: auto). auto: VIRAT by the file name, else",
+                    "MOTChallenge, MOT15 or MOT16+ by columns 8-10 (MOT16+ when they hold a class",
+                    "1..13 and a visibility in [0,1]; -1s or world coordinates: MOT15). mot15:",
+                    "columns 8-10 are world x,y,z, ignored; every row with conf != 0 is a person.",
+                    "mot16 (also mot17, mot20): class 1 (or -1) rows with conf != 0 only.",
+                    "mot: MOTChallenge, flavour by content."})
     String format;
 
     @Option(names = "--tracks", paramLabel = "FILE",
@@ -49,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, data.resolve(), Optional.ofNullable(camera),
-                Optional.ofNullable(format).map(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
+                Optional.ofNullable(format).flatMap(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
         System.out.print(report.table());
         if (out != null) {
             report.write(out);

@@ -3,30 +3,63 @@ package io.footfall.eval;
 import io.footfall.BadInputException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The ground-truth file formats {@code footfall eval} reads. Stateless and thread-safe.
  */
 public enum GroundTruthFormat {
-    /** MOTChallenge {@code gt.txt}: comma-separated, 1-based frames (see {@link MotChallengeFormat}). */
+    /**
+     * MOTChallenge {@code gt.txt} of either flavour, told by its content
+     * ({@link MotChallengeFormat#detectFlavour(Path)}); {@link #resolve(Path)} says which.
+     */
     MOT,
+    /** MOTChallenge 2015 {@code gt.txt}: columns 8-10 are world coordinates, ignored (see {@link MotChallengeFormat}). */
+    MOT15,
+    /** MOTChallenge 2016 and later {@code gt.txt}: columns 8-9 are class and visibility (see {@link MotChallengeFormat}). */
+    MOT16,
     /** VIRAT Ground {@code *.viratdata.objects.txt}: 0-based frames, persons only (see {@link ViratFormat}). */
     VIRAT;
 
     private static final String VIRAT_SUFFIX = ".viratdata.objects.txt";
+    private static final String OPTION = "--gt-format";
 
-    /** VIRAT when the file is named {@code *.viratdata.objects.txt}, else MOTChallenge. */
+    /**
+     * VIRAT when the file is named {@code *.viratdata.objects.txt}, else MOTChallenge of the flavour
+     * its content shows ({@link #MOT15} or {@link #MOT16}).
+     *
+     * @throws BadInputException when a MOTChallenge file is missing or unreadable
+     */
     public static GroundTruthFormat detect(Path file) {
         Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(VIRAT_SUFFIX) ? VIRAT : MOT;
+        boolean virat = name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(VIRAT_SUFFIX);
+        return virat ? VIRAT : MOT.resolve(file);
     }
 
-    /** Parses {@code mot} or {@code virat}, any case. */
-    public static GroundTruthFormat parse(String s) {
+    /**
+     * Parses a {@code --gt-format} value, any case: {@code auto} (empty: tell by the file's name and
+     * content), {@code mot} (MOTChallenge, flavour by content), {@code mot15}, {@code mot16} (also
+     * {@code mot17}, {@code mot20}: the same layout) or {@code virat}.
+     */
+    public static Optional<GroundTruthFormat> parse(String s) {
         return switch (s.toLowerCase(Locale.ROOT)) {
-            case "mot" -> MOT;
-            case "virat" -> VIRAT;
-            default -> throw new BadInputException("--format must be mot or virat, got '" + s + "'");
+            case "auto" -> Optional.empty();
+            case "mot" -> Optional.of(MOT);
+            case "mot15" -> Optional.of(MOT15);
+            case "mot16", "mot17", "mot20" -> Optional.of(MOT16);
+            case "virat" -> Optional.of(VIRAT);
+            default -> throw new BadInputException(OPTION + " must be auto, mot, mot15, mot16 or virat, got '" + s + "'");
+        };
+    }
+
+    /** This format, with {@link #MOT} narrowed to the flavour the file's content shows. */
+    public GroundTruthFormat resolve(Path file) {
+        if (this != MOT) {
+            return this;
+        }
+        return switch (MotChallengeFormat.detectFlavour(file)) {
+            case MOT15 -> MOT15;
+            case MOT16 -> MOT16;
         };
     }
 
@@ -39,6 +72,8 @@ public enum GroundTruthFormat {
     public GroundTruth read(Path file, long frameCount) {
         return switch (this) {
             case MOT -> MotChallengeFormat.readGroundTruth(file).clipped(frameCount);
+            case MOT15 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT15).clipped(frameCount);
+            case MOT16 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT16).clipped(frameCount);
             case VIRAT -> ViratFormat.readPersons(file, frameCount);
         };
     }

@@ -48,7 +48,7 @@ public final class EvalJob {
      * @param groundTruth the ground-truth file
      * @param dataDir     the run's data folder
      * @param camera      which camera; may be empty when the run had one
-     * @param format      the ground truth's format; empty to tell by the file name
+     * @param format      the ground truth's format; empty to tell by the file's name and content
      * @param tracks      another tracker result file (MOTChallenge format) to score instead of the run's
      *                    own; its crossings are then replayed rather than read from {@code events.jsonl}
      */
@@ -76,7 +76,8 @@ public final class EvalJob {
             throw new BadInputException(request.dataDir().resolve(RunRecord.FILE) + ": camera " + camera.id()
                     + " recorded no frames; nothing to score");
         }
-        GroundTruthFormat format = request.format().orElseGet(() -> GroundTruthFormat.detect(request.groundTruth()));
+        GroundTruthFormat format = request.format().map(f -> f.resolve(request.groundTruth()))
+                .orElseGet(() -> GroundTruthFormat.detect(request.groundTruth()));
         GroundTruth gt = format.read(request.groundTruth(), source.frames());
         SequenceInfo video = video(camera.id(), source, gt, request.groundTruth());
 

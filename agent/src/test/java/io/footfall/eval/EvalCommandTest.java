@@ -90,7 +90,7 @@ class EvalCommandTest {
         JsonNode report = new ObjectMapper().readTree(out.toFile());
         assertThat(report.get("camera").asText()).isEqualTo("door-cam");
         assertThat(report.get("frames").asLong()).isEqualTo(100);
-        assertThat(report.at("/groundTruth/format").asText()).isEqualTo("mot");
+        assertThat(report.at("/groundTruth/format").asText()).as("columns 8-10 all -1").isEqualTo("mot15");
         assertThat(report.at("/groundTruth/people").asInt()).isEqualTo(2);
         assertThat(report.at("/tracks/people").asInt()).isEqualTo(2);
         assertThat(report.at("/tracking/mota").asDouble()).isEqualTo(1.0);
@@ -152,13 +152,56 @@ class EvalCommandTest {
     }
 
     @Test
+    void mot15WorldCoordinatesAreReadByDefaultAndRejectedAsMot16() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+        // The same boxes with world coordinates in columns 8-10, as MOT 2015 ground truth has them.
+        List<String> rows = Files.readAllLines(gtFile).stream()
+                .map(l -> l.replaceFirst(",-1,-1,-1$", ",-4.1554," + (l.length() % 7) + ".034,0")).toList();
+        assertThat(rows.get(0)).endsWith(".034,0");
+        Files.write(gtFile, rows);
+        Path out = dir.resolve("report.json");
+
+        for (String format : List.of("auto", "mot15", "MOT")) {
+            int code = eval("--gt", gtFile.toString(), "--data-dir", data.toString(), "--gt-format", format, "--out", out.toString());
+
+            assertThat(code).as("exit code with %s; stderr: %s", format, err).isEqualTo(ExitCodes.OK);
+            JsonNode report = new ObjectMapper().readTree(out.toFile());
+            assertThat(report.at("/groundTruth/format").asText()).isEqualTo("mot15");
+            assertThat(report.at("/tracking/gtCount").asInt()).isEqualTo(110);
+            assertThat(report.at("/tracking/mota").asDouble()).isEqualTo(1.0);
+        }
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--gt-format", "mot16"),
+                "gt.txt:1: expected class (a whole number 1..13, or -1) in column 8, found '-4.1554'");
+    }
+
+    @Test
+    void mot16GroundTruthIsToldByItsClassAndVisibilityColumns() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+        // Class 1 with visibility 0.9 for everyone, and a distractor (class 8) that is not scored.
+        List<String> rows = new ArrayList<>(Files.readAllLines(gtFile).stream()
+                .map(l -> l.replaceFirst(",-1,-1,-1$", ",1,0.9,-1")).toList());
+        rows.add("5,77,300,100,40,90,1,8,0.4,-1");
+        Files.write(gtFile, rows);
+        Path out = dir.resolve("report.json");
+
+        int code = eval("--gt", gtFile.toString(), "--data-dir", data.toString(), "--out", out.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.at("/groundTruth/format").asText()).isEqualTo("mot16");
+        assertThat(report.at("/groundTruth/people").asInt()).isEqualTo(2);
+        assertThat(report.at("/tracking/mota").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void badInputExitsWithTwoAndNamesTheFile() throws Exception {
         writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
 
         assertBadInput(List.of("--gt", dir.resolve("missing.txt").toString(), "--data-dir", data.toString()), "missing.txt");
         assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", dir.resolve("nowhere").toString()), "run.json");
         assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--camera", "back-cam"), "back-cam");
-        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--format", "coco"), "--format");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--gt-format", "coco"), "--gt-format");
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--format", "coco"), "--gt-format");
 
         Files.writeString(gtFile, "1,1,10,20,30\n");
         assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString()), "gt.txt:1");

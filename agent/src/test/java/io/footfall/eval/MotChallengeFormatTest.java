@@ -3,6 +3,7 @@ package io.footfall.eval;
 import io.footfall.schema.TrackBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.footfall.BadInputException;
 import io.footfall.geometry.Box;
@@ -44,6 +45,104 @@ class MotChallengeFormatTest {
         assertThat(read.boxes()).extracting(GtBox::objectId).containsExactly(1L, 4L, 5L);
         assertThat(read.boxes()).extracting(GtBox::frame).containsExactly(0L, 1L, 2L);
         assertThat(read.info()).isEmpty();
+    }
+
+    @Test
+    void mot15WorldCoordinatesAreIgnoredAndEveryRowButConfZeroIsAPedestrian() throws IOException {
+        Path gt = write("gt.txt",
+                "1,1,363.0,217.0,75.0,190.0,1,-4.1554,12.034,0",
+                "1,2,10,10,5,5,1,7,0.5,0",         // world x 7, y 0.5: looks like a class and visibility, still MOT15
+                "2,1,365.0,218.0,75.0,190.0,0,-4.2,12.1,0", // conf 0: ignored
+                "2,3,10,10,5,5,1,-1,-1,-1",        // no world coordinates
+                "3,4,10,10,5,5,0.5,1e-3,-0.25,3.5");
+
+        assertThat(MotChallengeFormat.detectFlavour(gt)).isEqualTo(MotChallengeFormat.Flavour.MOT15);
+        GroundTruth read = MotChallengeFormat.readGroundTruth(gt);
+
+        assertThat(read.boxes()).extracting(GtBox::objectId).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(read.boxes().get(0)).isEqualTo(new GtBox(0, 1, new Box(363, 217, 75, 190)));
+        assertThat(MotChallengeFormat.readGroundTruth(gt, MotChallengeFormat.Flavour.MOT15).boxes()).isEqualTo(read.boxes());
+    }
+
+    @Test
+    void mot16KeepsClassOneAndUnclassifiedRowsWithConf() throws IOException {
+        Path gt = write("gt.txt",
+                "1,1,10,10,5,5,1,1,0.83",
+                "1,2,10,10,5,5,1,2,1",     // person on vehicle
+                "1,3,10,10,5,5,1,13,0",    // MOT20 crowd
+                "2,1,10,10,5,5,0,1,0.1",   // conf 0
+                "2,4,10,10,5,5,1,-1,-1,-1",
+                "3,1,10,10,5,5,1,1,1,-1");
+
+        assertThat(MotChallengeFormat.detectFlavour(gt)).isEqualTo(MotChallengeFormat.Flavour.MOT16);
+        assertThat(MotChallengeFormat.readGroundTruth(gt).boxes()).extracting(GtBox::objectId, GtBox::frame)
+                .containsExactly(tuple(1L, 0L), tuple(4L, 1L), tuple(1L, 2L));
+        // The same file read as MOT15 keeps every row with conf != 0.
+        assertThat(MotChallengeFormat.readGroundTruth(gt, MotChallengeFormat.Flavour.MOT15).size()).isEqualTo(5);
+    }
+
+    @Test
+    void detectionRule() throws IOException {
+        MotChallengeFormat.Flavour mot15 = MotChallengeFormat.Flavour.MOT15;
+        MotChallengeFormat.Flavour mot16 = MotChallengeFormat.Flavour.MOT16;
+        // All -1, or no columns 8-10: MOT15 (both flavours would keep the same rows).
+        assertThat(detect("1,1,10,10,5,5,1,-1,-1,-1", "2,1,10,10,5,5,1,-1,-1,-1")).isEqualTo(mot15);
+        assertThat(detect("1,1,10,10,5,5,1", "2,1,10,10,5,5,1,-1")).isEqualTo(mot15);
+        assertThat(detect()).isEqualTo(mot15);
+        // One world coordinate that is not a class or visibility among MOT16-looking rows: MOT15.
+        assertThat(detect("1,1,10,10,5,5,1,3,0.5,0", "2,1,10,10,5,5,1,3,0.75,0")).isEqualTo(mot16);
+        assertThat(detect("1,1,10,10,5,5,1,3,0.5,0", "2,1,10,10,5,5,1,3.5,0.75,0")).isEqualTo(mot15);
+        assertThat(detect("1,1,10,10,5,5,1,3,0.5,0", "2,1,10,10,5,5,1,3,1.75,0")).isEqualTo(mot15);
+        assertThat(detect("1,1,10,10,5,5,1,14,0.5,0")).as("class beyond 13").isEqualTo(mot15);
+        assertThat(detect("1,1,10,10,5,5,1,0,0.5,0")).as("class 0").isEqualTo(mot15);
+        assertThat(detect("1,1,10,10,5,5,1,1")).as("class without visibility").isEqualTo(mot15);
+        assertThat(detect("1,1,10,10,5,5,1,-1,0.5,0")).as("world x -1, y 0.5").isEqualTo(mot15);
+        // MOT16 rows with unclassified (-1) or short rows among them: MOT16.
+        assertThat(detect("1,1,10,10,5,5,1,1,1", "1,2,10,10,5,5,1,-1,-1", "1,3,10,10,5,5,1")).isEqualTo(mot16);
+        // Whitespace-separated, float class ids.
+        assertThat(detect("1 1 10 10 5 5 1 1.0 0.5 -1")).isEqualTo(mot16);
+        // A broken MOT16 file is read as MOT15 (with a warning); --gt-format mot16 shows the error.
+        assertThat(detect("1,1,10,10,5,5,1,1,1", "2,1,10,10,5,5,1,1,1", "3,1,10,10,5,5,1,pedestrian,1")).isEqualTo(mot15);
+    }
+
+    @Test
+    void readsTudCampusAsMot15AndTheSameAsMot16() {
+        Path file = EvalTestData.shared(EvalTestData.TUD_GT);
+
+        assertThat(MotChallengeFormat.detectFlavour(file)).isEqualTo(MotChallengeFormat.Flavour.MOT15);
+        assertThat(MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT16).boxes())
+                .isEqualTo(MotChallengeFormat.readGroundTruth(file).boxes());
+    }
+
+    @Test
+    void rowsMalformedInTheChosenFlavourNameFileLineColumnAndExpectation() throws IOException {
+        Path world = write("world.txt", "1,1,363.0,217.0,75.0,190.0,1,-1,-1,-1", "1,2,363.0,217.0,75.0,190.0,1,-4.1554,12.034,0");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(world, MotChallengeFormat.Flavour.MOT16))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(world + ":2: expected class (a whole number 1..13, or -1) in column 8, found '-4.1554'")
+                .hasMessageContaining("MOT16 layout: frame, id, x, y, w, h, conf, class, visibility, unused")
+                .hasMessageContaining("use --gt-format mot15");
+
+        Path visibility = write("vis.txt", "1,1,10,10,5,5,1,1,1", "2,1,10,10,5,5,1,1,1.5");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(visibility, MotChallengeFormat.Flavour.MOT16))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(visibility + ":2: expected visibility (a number in [0, 1], or -1) in column 9, found '1.5'");
+
+        Path word = write("word.txt", "1,1,10,10,5,5,1,1,1", "", "2,1,10,10,5,5,1,pedestrian,1");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(word))
+                .as("auto: read as MOT15, which needs numbers")
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(word + ":3: expected world x (a number, or -1) in column 8, found 'pedestrian'"
+                        + " (MOT15 layout: frame, id, x, y, w, h, conf, world x, world y, world z)");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(word, MotChallengeFormat.Flavour.MOT16))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(word + ":3: expected class (a whole number 1..13, or -1) in column 8, found 'pedestrian'")
+                .hasMessageNotContaining("mot15");
+
+        Path z = write("z.txt", "1,1,10,10,5,5,1,-4.1554,12.034,");
+        assertThatThrownBy(() -> MotChallengeFormat.readGroundTruth(z))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(z + ":1: expected world z (a number, or -1) in column 10, found ''");
     }
 
     @Test
@@ -130,6 +229,10 @@ class MotChallengeFormatTest {
         MotChallengeFormat.writeGroundTruth(file, gt);
 
         assertThat(MotChallengeFormat.readGroundTruth(file).boxes()).isEqualTo(gt.boxes());
+    }
+
+    private MotChallengeFormat.Flavour detect(String... lines) throws IOException {
+        return MotChallengeFormat.detectFlavour(write("detect.txt", lines));
     }
 
     private Path write(String name, String... lines) throws IOException {

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Scores deterministically perturbed ground truth with {@link Evaluator} and with py-motmetrics 1.4.0
+ * Scores deterministically perturbed ground truth, and a synthetic MOT15 sequence with world coordinates
+ * ({@code src/test/resources/eval/mot15}), with {@link Evaluator} and with py-motmetrics 1.4.0
  * ({@code scripts/eval/motmetrics_score.py}) and requires the same numbers. Counts are integers and
  * the ratios are quotients of them, so they must agree exactly, not just to 3 decimals.
  */
@@ -83,6 +84,41 @@ class MotMetricsReferenceTest {
         assertThat(java.misses()).isPositive();
     }
 
+    /**
+     * A MOT15 ground truth with world coordinates in columns 8-10 (see {@code eval/mot15/README.md}), scored
+     * against the numbers py-motmetrics printed for it ({@code motmetrics.json}, committed): runs without Python.
+     */
+    @Test
+    void mot15WorldCoordinatesMatchCommittedMotmetricsNumbers() throws Exception {
+        Path gtFile = resource("eval/mot15/gt.txt");
+        JsonNode py = JsonMapper.builder().build().readTree(resource("eval/mot15/motmetrics.json").toFile());
+
+        assertThat(GroundTruthFormat.detect(gtFile)).isEqualTo(GroundTruthFormat.MOT15);
+        MotMetrics java = Evaluator.score(MotChallengeFormat.readGroundTruth(gtFile),
+                MotChallengeFormat.readTracks(resource("eval/mot15/hyp.txt")));
+
+        assertSame(java, py);
+        // The sequence exercises every error kind, so agreement proves something.
+        assertThat(java.idSwitches()).isEqualTo(3);
+        assertThat(java.falsePositives()).isEqualTo(10);
+        assertThat(java.misses()).isEqualTo(22);
+        assertThat(java.mota()).isCloseTo(0.695652, within(1e-6));
+        assertThat(java.motp()).isCloseTo(0.268109, within(1e-6));
+        assertThat(java.idf1()).isCloseTo(0.605505, within(1e-6));
+    }
+
+    /** The same sequence through py-motmetrics now, so the committed numbers cannot go stale. */
+    @Test
+    void mot15WorldCoordinatesMatchMotmetrics() throws Exception {
+        Path python = EvalTestData.venvPython();
+        Path gtFile = resource("eval/mot15/gt.txt");
+        Path hypFile = resource("eval/mot15/hyp.txt");
+
+        JsonNode py = motmetrics(python, "mot15", gtFile, hypFile);
+
+        assertSame(Evaluator.score(MotChallengeFormat.readGroundTruth(gtFile), MotChallengeFormat.readTracks(hypFile)), py);
+    }
+
     private void compare(Path python, Path gtFile, GroundTruth gt, List<TrackBox> hyps, long frameCount,
                          boolean expectErrors) throws Exception {
         Path hypFile = dir.resolve("hyp.txt");
@@ -91,6 +127,17 @@ class MotMetricsReferenceTest {
         MotMetrics java = Evaluator.score(gt, hyps, frameCount);
         JsonNode py = motmetrics(python, gtFile, hypFile);
 
+        assertSame(java, py);
+        if (expectErrors) {
+            // The perturbation must actually exercise the metrics, or agreement proves little.
+            assertThat(java.mota()).isLessThan(1.0);
+            assertThat(java.idf1()).isLessThan(1.0);
+        } else {
+            assertThat(java.mota()).isEqualTo(1.0);
+        }
+    }
+
+    private static void assertSame(MotMetrics java, JsonNode py) {
         assertThat(java.idSwitches()).as("IDSW").isEqualTo(py.get("num_switches").asInt());
         assertThat(java.falsePositives()).as("FP").isEqualTo(py.get("num_false_positives").asInt());
         assertThat(java.misses()).as("FN").isEqualTo(py.get("num_misses").asInt());
@@ -105,13 +152,10 @@ class MotMetricsReferenceTest {
         assertThat(java.idr()).as("IDR").isCloseTo(py.get("idr").asDouble(), SAME);
         assertThat(java.precision()).as("precision").isCloseTo(py.get("precision").asDouble(), SAME);
         assertThat(java.recall()).as("recall").isCloseTo(py.get("recall").asDouble(), SAME);
-        if (expectErrors) {
-            // The perturbation must actually exercise the metrics, or agreement proves little.
-            assertThat(java.mota()).isLessThan(1.0);
-            assertThat(java.idf1()).isLessThan(1.0);
-        } else {
-            assertThat(java.mota()).isEqualTo(1.0);
-        }
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(MotMetricsReferenceTest.class.getClassLoader().getResource(name).toURI());
     }
 
     private static List<TrackBox> perturb(GroundTruth gt, String name, long frameCount, double width, double height) {
@@ -142,9 +186,14 @@ class MotMetricsReferenceTest {
     }
 
     private JsonNode motmetrics(Path python, Path gtFile, Path hypFile) throws IOException, InterruptedException {
+        return motmetrics(python, "mot16", gtFile, hypFile);
+    }
+
+    private JsonNode motmetrics(Path python, String gtFormat, Path gtFile, Path hypFile) throws IOException, InterruptedException {
         Path script = EvalTestData.script("scripts/eval/motmetrics_score.py");
         Path err = dir.resolve("motmetrics.err");
-        Process process = new ProcessBuilder(python.toString(), script.toString(), gtFile.toString(), hypFile.toString())
+        Process process = new ProcessBuilder(python.toString(), script.toString(), "--gt-format", gtFormat,
+                gtFile.toString(), hypFile.toString())
                 .redirectError(err.toFile())
                 .start();
         byte[] out = process.getInputStream().readAllBytes();

@@ -57,6 +57,7 @@ class TrackingAgainstGroundTruthTest {
         System.out.print(r.table());
 
         assertThat(r.frames()).isEqualTo(71);
+        assertThat(r.format()).as("columns 8-10 all -1").isEqualTo(GroundTruthFormat.MOT15);
         assertThat(r.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(0.60);   // measured 0.630
         assertThat(r.tracking().idf1()).as("IDF1").isGreaterThanOrEqualTo(0.74);   // measured 0.776
         assertThat(r.tracking().idSwitches()).as("IDSW").isLessThanOrEqualTo(6);   // measured 4
