@@ -10,7 +10,11 @@ import io.footfall.config.CameraConfig;
 import io.footfall.config.ConfigException;
 import io.footfall.config.ConfigLoader;
 import io.footfall.config.FootfallConfig;
+import io.footfall.appearance.AppearanceModels;
+import io.footfall.identity.VisitorGallery;
+import io.footfall.track.AppearanceConfig;
 import io.footfall.detect.DetectorFactory;
+import io.footfall.detect.DetectorSettings;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.EventSink;
 import io.footfall.pipeline.JobProgress;
@@ -64,6 +68,8 @@ public final class Agent implements AgentControl, AutoCloseable {
     /** Runners whose end {@link #cameraDone} has recorded: a future can be done before its callback got the lock. */
     private final java.util.Set<CameraRunner> settled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final DetectorFactory detectors;
+    private final AppearanceModels appearance;
+    private VisitorGallery visitors;
     private Extensions extensions = new Extensions();
     private volatile FootfallConfig config;
     private volatile boolean stopping;
@@ -81,6 +87,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         this.startedAt = options.clock().instant();
         this.sequenceAtStart = outbox.lastSequence();
         this.detectors = DetectorFactory.standard(options.paths());
+        this.appearance = AppearanceModels.standard(options.paths());
     }
 
     /**
@@ -128,20 +135,32 @@ public final class Agent implements AgentControl, AutoCloseable {
     }
 
     private void startCamera(FootfallConfig cfg, CameraConfig cam, int threads, JobProgress progress) {
+        DetectorSettings detector = Plans.detector(cfg, cam).withThreads(threads);
         CameraPipeline pipeline = new CameraPipeline(Plans.pipeline(cfg, cam), options.dataDir().resolve("clips"),
-                options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")));
+                options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")),
+                appearance.opener(threads, detector.openVinoLib()), visitorsOf(cfg));
         String source = new SampleClips(options.paths()).resolve(cam.source());
         Instant start = cam.start().orElse(options.clock().instant());
         // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals
         // closed by its own graceful stop.
         boolean atAgentStart = runners.isEmpty() || !runners.containsKey(cam.id());
-        CameraRunner runner = new CameraRunner(pipeline, Plans.detector(cfg, cam).withThreads(threads), start,
+        CameraRunner runner = new CameraRunner(pipeline, detector, start,
                 () -> Sources.open(source), detectors::open, sink, progress,
                 () -> atAgentStart && !started ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
                         cfg.analyticsFor(cam), start) : List.of());
         runners.put(cam.id(), runner);
         runner.done().whenComplete((s, e) -> cameraDone(runner, s, e));
         runner.start();
+    }
+
+    /** The store's visitor gallery, shared by its cameras so one person is one visitor across them. */
+    private synchronized VisitorGallery visitorsOf(FootfallConfig cfg) {
+        if (visitors == null) {
+            AppearanceConfig a = cfg.tracker().appearance().enabled() ? cfg.tracker().appearance()
+                    : AppearanceConfig.with(AppearanceConfig.DEFAULT_MODEL);
+            visitors = new VisitorGallery(a.visitDistance(), a.visitWindow(), a.minAbsence());
+        }
+        return visitors;
     }
 
     private synchronized void cameraDone(CameraRunner runner, CameraPipeline.Summary s, Throwable e) {

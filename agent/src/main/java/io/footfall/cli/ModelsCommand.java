@@ -43,7 +43,7 @@ public final class ModelsCommand {
             FootfallPaths paths = FootfallPaths.detect();
             ModelCatalog catalog = ModelCatalog.bundled();
             ModelFetcher fetcher = new ModelFetcher(location.resolve(paths), Optional.empty());
-            for (ModelManifest m : catalog.all()) {
+            for (ModelManifest m : catalog.everything()) {
                 System.out.printf("%-30s %-12s %-24s %s%s%n", m.name(), m.format(), String.join(",", m.backends()),
                         fetcher.isInstalled(m) ? "installed" : "not installed",
                         m.name().equals(catalog.defaultModel().name()) ? " (default)" : "");
@@ -78,7 +78,7 @@ public final class ModelsCommand {
                 throw new io.footfall.BadInputException("mirror " + mirror + " is not a folder");
             }
             ModelFetcher fetcher = new ModelFetcher(location.resolve(paths), from);
-            List<ModelManifest> wanted = names == null || names.isEmpty() ? catalog.all() : names.stream().map(catalog::get).toList();
+            List<ModelManifest> wanted = names == null || names.isEmpty() ? catalog.everything() : names.stream().map(catalog::any).toList();
             for (ModelManifest m : wanted) {
                 Path folder = fetcher.fetch(m);
                 System.out.println(m.name() + ": " + m.files().size() + " files verified in " + folder);

@@ -11,6 +11,7 @@ import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
+import io.footfall.track.AppearanceConfig;
 import io.footfall.track.TrackerConfig;
 
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class ConfigLoader {
 
     static TrackerConfig tracker(Node n) {
         n.allowOnly(Set.of("trackThresh", "lowThresh", "newTrackThresh", "matchThresh", "lostTimeoutSeconds", "minHits",
-                "tentativeMaxAgeSeconds"));
+                "tentativeMaxAgeSeconds", "appearance"));
         TrackerConfig d = TrackerConfig.defaults();
         return new TrackerConfig(
                 (float) n.number("trackThresh", 0, 1, d.trackThresh()),
@@ -126,7 +127,27 @@ public final class ConfigLoader {
                 (float) n.number("matchThresh", 0.01, 1, d.matchThresh()),
                 n.seconds("lostTimeoutSeconds", 0.05, 600, d.lostTimeout()),
                 n.integer("minHits", 1, 100, d.minHits()),
-                n.seconds("tentativeMaxAgeSeconds", 0, 600, d.tentativeMaxAge()));
+                n.seconds("tentativeMaxAgeSeconds", 0, 600, d.tentativeMaxAge()),
+                n.has("appearance") ? appearance(n.object("appearance")) : AppearanceConfig.off());
+    }
+
+    /** {@code tracker.appearance}: present means on (unless {@code enabled: false}), the default model unless named. */
+    static AppearanceConfig appearance(Node n) {
+        n.allowOnly(Set.of("enabled", "model", "matchDistance", "recoverDistance", "recoverWithinSeconds", "refreshSeconds",
+                "emaAlpha", "visitWindowMinutes", "minAbsenceSeconds", "visitDistance"));
+        if (!n.bool("enabled", true)) {
+            return AppearanceConfig.off();
+        }
+        return new AppearanceConfig(Optional.of(n.string("model", AppearanceConfig.DEFAULT_MODEL)),
+                n.number("matchDistance", 0.01, 1, AppearanceConfig.DEFAULT_MATCH_DISTANCE),
+                n.number("recoverDistance", 0.01, 1, AppearanceConfig.DEFAULT_RECOVER_DISTANCE),
+                n.seconds("recoverWithinSeconds", 0, 600, AppearanceConfig.DEFAULT_RECOVER_WITHIN),
+                n.seconds("refreshSeconds", 0, 600, AppearanceConfig.DEFAULT_REFRESH_EVERY),
+                n.number("emaAlpha", 0, 0.999, AppearanceConfig.DEFAULT_EMA_ALPHA),
+                Duration.ofSeconds(Math.round(60 * n.number("visitWindowMinutes", 0, 1440,
+                        AppearanceConfig.DEFAULT_VISIT_WINDOW.toSeconds() / 60.0))),
+                n.seconds("minAbsenceSeconds", 0, 86400, AppearanceConfig.DEFAULT_MIN_ABSENCE),
+                n.number("visitDistance", 0.01, 1, AppearanceConfig.DEFAULT_VISIT_DISTANCE));
     }
 
     static AnalyticsConfig counting(Node n) {

@@ -8,6 +8,7 @@ import io.footfall.count.CountLine;
 import io.footfall.geometry.Point;
 import io.footfall.count.Zone;
 import io.footfall.detect.DetectorSettings;
+import io.footfall.track.AppearanceConfig;
 import io.footfall.track.TrackerConfig;
 import io.footfall.video.Redaction;
 
@@ -31,7 +32,7 @@ public final class ConfigWriter {
         root.put("device", c.deviceId());
         root.put("storeId", c.storeId());
         root.set("detector", detector(c.detector()));
-        root.set("tracker", tracker(c.tracker()));
+        root.set("tracker", tracker(c.tracker(), false));
         root.set("counting", counting(c.analytics()));
         root.set("clips", clips(c.clips()));
         ObjectNode store = root.putObject("store");
@@ -61,7 +62,8 @@ public final class ConfigWriter {
             }
             CameraOverrides o = cam.overrides();
             o.minScore().ifPresent(m -> n.putObject("detector").put("minScore", m));
-            o.tracker().ifPresent(t -> n.set("tracker", tracker(t)));
+            // A camera that turns off appearance the global section turns on must say so: absent would inherit "on".
+            o.tracker().ifPresent(t -> n.set("tracker", tracker(t, true)));
             o.counting().ifPresent(a -> n.set("counting", counting(a)));
             o.clips().ifPresent(p -> n.set("clips", clips(p)));
             o.privacy().ifPresent(p -> n.set("privacy", privacy(p)));
@@ -127,7 +129,7 @@ public final class ConfigWriter {
         return clips;
     }
 
-    private static ObjectNode tracker(TrackerConfig t) {
+    private static ObjectNode tracker(TrackerConfig t, boolean sayOff) {
         ObjectNode n = F.objectNode();
         n.put("trackThresh", t.trackThresh());
         n.put("lowThresh", t.lowThresh());
@@ -136,6 +138,22 @@ public final class ConfigWriter {
         n.put("lostTimeoutSeconds", seconds(t.lostTimeout()));
         n.put("minHits", t.minHits());
         n.put("tentativeMaxAgeSeconds", seconds(t.tentativeMaxAge()));
+        AppearanceConfig a = t.appearance();
+        if (!a.enabled() && sayOff) {
+            n.putObject("appearance").put("enabled", false);
+        }
+        if (a.enabled()) {
+            ObjectNode an = n.putObject("appearance");
+            an.put("model", a.model().orElseThrow());
+            an.put("matchDistance", a.matchDistance());
+            an.put("recoverDistance", a.recoverDistance());
+            an.put("recoverWithinSeconds", seconds(a.recoverWithin()));
+            an.put("refreshSeconds", seconds(a.refreshEvery()));
+            an.put("emaAlpha", a.emaAlpha());
+            an.put("visitWindowMinutes", a.visitWindow().toSeconds() / 60.0);
+            an.put("minAbsenceSeconds", seconds(a.minAbsence()));
+            an.put("visitDistance", a.visitDistance());
+        }
         return n;
     }
 

@@ -101,6 +101,19 @@ public final class CameraAnalytics {
         return out;
     }
 
+    /** From now on this camera's aggregates count visitors and returns (the tracker has appearance on). */
+    public void countVisitors() {
+        aggregator.countVisitors();
+    }
+
+    /**
+     * A finished track that was a new visitor ({@code returning} false) or a return, counted in the interval it
+     * arrived in ({@code arrivedPts}); a late one, whose interval already closed, in that of {@code nowPts}.
+     */
+    public void visit(boolean returning, long arrivedPts, long nowPts) {
+        aggregator.recordVisit(returning, events.epochMillis(arrivedPts), events.epochMillis(nowPts));
+    }
+
     /**
      * Ends the stream at {@code ptsMillis} (normally the last frame's time plus one frame): pending crossings
      * become final, visits in progress end, and every open interval is emitted.

@@ -55,11 +55,12 @@ final class EventFactory {
      * takes the id of the segment before it and the cloud side sums the segments of an interval.
      */
     IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long segmentStartEpochMillis, long observedMillis,
-                                List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones) {
+                                List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones,
+                                IntervalAggregate.Visitors visitors) {
         Instant from = Instant.ofEpochMilli(startEpochMillis);
         String id = RecordIds.aggregate(deviceId, cameraId, lengthMillis, startEpochMillis, segmentStartEpochMillis);
         return new IntervalAggregate(id, deviceId, cameraId, from, from.plusMillis(lengthMillis), observedMillis,
-                lines, zones);
+                lines, zones, visitors);
     }
 
     private String id(String kind, String name, TrackId track, long pts) {

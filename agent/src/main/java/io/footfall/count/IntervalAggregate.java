@@ -14,7 +14,7 @@ import java.util.List;
  * @param zones          per zone, in configuration order
  */
 public record IntervalAggregate(String id, String deviceId, String cameraId, Instant start, Instant end,
-                                long observedMillis, List<LineTotals> lines, List<ZoneStats> zones)
+                                long observedMillis, List<LineTotals> lines, List<ZoneStats> zones, Visitors visitors)
         implements CountEvent {
 
     public IntervalAggregate {
@@ -29,6 +29,13 @@ public record IntervalAggregate(String id, String deviceId, String cameraId, Ins
 
     /** Crossings of one line. */
     public record LineTotals(String line, int in, int out) {
+    }
+
+    /**
+     * People who arrived in the interval: {@code distinct} first seen today (within the visit window), {@code
+     * returning} seen before and back after an absence. Null on an aggregate when appearance is off.
+     */
+    public record Visitors(int distinct, int returning) {
     }
 
     /**

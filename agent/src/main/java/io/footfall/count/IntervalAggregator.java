@@ -23,6 +23,8 @@ final class IntervalAggregator {
     private long firstEpoch = Long.MIN_VALUE;
     private long sampleEpoch = Long.MIN_VALUE;
     private int[] sample;
+    /** Whether visits are told apart (appearance on): the aggregates then carry visitors and returning. */
+    private boolean countsVisitors;
 
     IntervalAggregator(AnalyticsConfig config, List<String> lines, List<String> zones, EventFactory events) {
         this.length = config.interval().toMillis();
@@ -64,6 +66,24 @@ final class IntervalAggregator {
             bucketFor(z.at(), nowEpochMillis).dwells.get(zones.indexOf(z.zone())).add(z.dwellMillis());
         }
         // CrossingCancelled: nothing to undo, the withdrawn crossing was never emitted nor counted
+    }
+
+    /** From now on the aggregates count visitors and returns (appearance is on). */
+    void countVisitors() {
+        countsVisitors = true;
+    }
+
+    /** A finished track that was a new visitor or a return, counted in the interval of its arrival. */
+    void recordVisit(boolean returning, long arrivedEpochMillis, long nowEpochMillis) {
+        Bucket b = bucketFor(Instant.ofEpochMilli(arrivedEpochMillis), nowEpochMillis);
+        if (b == null) {
+            return; // no interval open at all: the stream has not begun
+        }
+        if (returning) {
+            b.returning++;
+        } else {
+            b.visitors++;
+        }
     }
 
     /** The intervals whose close time has come by {@code epochMillis}, oldest first. */
@@ -131,6 +151,8 @@ final class IntervalAggregator {
         final int[] max = new int[zones.size()];
         final double[] weighted = new double[zones.size()];
         long observed;
+        int visitors;
+        int returning;
 
         Bucket(long start) {
             this.start = start;
@@ -157,7 +179,8 @@ final class IntervalAggregator {
                 zoneStats.add(new IntervalAggregate.ZoneStats(zones.get(z), min[z], max[z], mean, visits[z],
                         DwellStats.of(dwells.get(z))));
             }
-            return events.aggregate(start, length, Math.max(start, firstEpoch), observed, lineTotals, zoneStats);
+            return events.aggregate(start, length, Math.max(start, firstEpoch), observed, lineTotals, zoneStats,
+                    countsVisitors ? new IntervalAggregate.Visitors(visitors, returning) : null);
         }
     }
 }

@@ -13,6 +13,8 @@ import io.footfall.detect.FrameDetections;
 import io.footfall.schema.ClipRecord;
 import io.footfall.schema.WireRecord;
 import io.footfall.schema.WireRecords;
+import io.footfall.appearance.AppearanceOpener;
+import io.footfall.identity.VisitorGallery;
 import io.footfall.track.ByteTracker;
 import io.footfall.track.TrackIdSequence;
 import io.footfall.track.TrackedFrame;
@@ -68,6 +70,8 @@ public final class CameraPipeline {
 
     private final Path clipFolder;
     private final Optional<Path> trackLog;
+    private final AppearanceOpener appearance;
+    private final VisitorGallery visitors;
     private final AtomicReference<Settings> pending = new AtomicReference<>();
     private final LiveView view = new LiveView();
     private volatile Settings settings;
@@ -78,9 +82,20 @@ public final class CameraPipeline {
      *                 {@code footfall eval}; empty to skip
      */
     public CameraPipeline(Settings settings, Path clipFolder, Optional<Path> trackLog) {
+        this(settings, clipFolder, trackLog, AppearanceOpener.unavailable(), null);
+    }
+
+    /**
+     * @param appearance opens the re-identification model when the tracker's settings turn appearance on
+     * @param visitors   the store's visitor gallery, shared by its cameras; null for one of the camera's own
+     */
+    public CameraPipeline(Settings settings, Path clipFolder, Optional<Path> trackLog, AppearanceOpener appearance,
+                          VisitorGallery visitors) {
         this.settings = settings;
         this.clipFolder = clipFolder;
         this.trackLog = trackLog;
+        this.appearance = appearance;
+        this.visitors = visitors;
     }
 
     /** Asks {@link #run} to finish at the next frame (or within 100 ms when no frame comes). Thread-safe. */
@@ -125,14 +140,20 @@ public final class CameraPipeline {
         logPrivacy(s);
         FrameAnnotator annotator = new FrameAnnotator(s.privacy());
         ClipRecorder recorder = recorder(s, source, start);
+        AppearanceSampler sampler = new AppearanceSampler(appearance, s.camera().id());
+        VisitCounter visits = new VisitCounter(visitors, start);
         try (TrackLogWriter tracks = TrackLogWriter.open(trackLog);
              FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, s.camera().id())) {
             Frame frame;
             while ((frame = handoff.take(() -> stopRequested)) != null) {
                 Settings next = pending.getAndSet(null);
                 if (next != null) {
+                    boolean newTracker = !next.tracker().equals(s.tracker());
+                    if (newTracker) {
+                        visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
+                    }
                     events += emit(sink, s, analytics.finish(lastPts), List.of());
-                    if (!next.tracker().equals(s.tracker())) {
+                    if (newTracker) {
                         tracker = new ByteTracker(next.tracker(), ids);
                     }
                     if (!next.privacy().equals(s.privacy())) {
@@ -152,8 +173,10 @@ public final class CameraPipeline {
                     settings = next;
                 }
                 FrameDetections detections = detector.detect(frame);
-                TrackedFrame tracked = tracker.update(detections);
+                TrackedFrame tracked = tracker.update(detections,
+                        sampler.sample(frame, detections, s.tracker().appearance(), tracker));
                 tracks.write(tracked);
+                visits.settle(tracker.drainEnded(), analytics, s.tracker().appearance(), frame.ptsMillis());
                 List<CountEvent> out = analytics.accept(tracked);
                 List<io.footfall.geometry.Box> people = PersonBoxes.of(detections, tracked);
                 view.update(frame, people, s.privacy(), Overlays.of(s.camera(), tracked, analytics));
@@ -168,6 +191,7 @@ public final class CameraPipeline {
                 frames++;
                 progress.frameDone(status(analytics));
             }
+            visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
             List<CountEvent> tail = analytics.finish(lastPts);
             recorder.close();
             List<ClipRef> done = recorder.drainFinished();
@@ -177,12 +201,13 @@ public final class CameraPipeline {
             Summary summary = new Summary(s.camera().id(), source.info(), start, frames, handoff.dropped(), analytics.lineTallies(),
                     events, clipRefs, frames / Math.max(secs, 1e-9), stopRequested);
             progress.finished(status(analytics));
-            log.info("event=camera_done camera={} frames={} dropped={} events={} fps={} stopped={}", s.camera().id(), frames,
-                    summary.droppedFrames(), events, String.format("%.1f", summary.fps()), stopRequested);
+            log.info("event=camera_done camera={} frames={} dropped={} events={} fps={} stopped={}{}", s.camera().id(), frames,
+                    summary.droppedFrames(), events, String.format("%.1f", summary.fps()), stopRequested, sampler.summary());
             return summary;
         } finally {
             recorder.close();
             annotator.close();
+            sampler.close();
         }
     }
 
@@ -203,7 +228,12 @@ public final class CameraPipeline {
     }
 
     private static CameraAnalytics analytics(Settings s, Instant start) {
-        return new CameraAnalytics(s.deviceId(), s.camera().id(), s.camera().lines(), s.camera().zones(), s.analytics(), start);
+        CameraAnalytics a = new CameraAnalytics(s.deviceId(), s.camera().id(), s.camera().lines(), s.camera().zones(),
+                s.analytics(), start);
+        if (s.tracker().appearance().enabled()) {
+            a.countVisitors();
+        }
+        return a;
     }
 
     /** Sends the step's events and finished clips as one batch; returns how many events. */

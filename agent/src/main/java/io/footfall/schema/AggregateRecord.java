@@ -1,5 +1,6 @@
 package io.footfall.schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -8,13 +9,24 @@ import java.util.List;
 /**
  * Totals of one camera over one wall-clock interval {@code [start, end)}. {@code observedMillis} says how much of
  * the interval frames covered: less than the interval means a gap (camera down, run started or stopped inside it),
- * never zero people. {@code at} equals {@code start}.
+ * never zero people. {@code at} equals {@code start}. With appearance on, {@code visitors} counts the distinct people
+ * who arrived in the interval and {@code returning} those who came back after an absence (counts, never
+ * identities); both are absent when appearance is off.
  */
-@JsonPropertyOrder({"schema", "id", "type", "store", "device", "camera", "at", "start", "end", "observedMillis", "lines", "zones"})
+@JsonPropertyOrder({"schema", "id", "type", "store", "device", "camera", "at", "start", "end", "observedMillis", "lines", "zones",
+        "visitors", "returning"})
 public record AggregateRecord(int schema, String id, String store, String device, String camera, String at, String start,
-                              String end, long observedMillis, List<LineTotals> lines, List<ZoneTotals> zones)
+                              String end, long observedMillis, List<LineTotals> lines, List<ZoneTotals> zones,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer visitors,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer returning)
         implements WireRecord {
     public static final String TYPE = "aggregate";
+
+    /** Without visitor counts (appearance off). */
+    public AggregateRecord(int schema, String id, String store, String device, String camera, String at, String start,
+                           String end, long observedMillis, List<LineTotals> lines, List<ZoneTotals> zones) {
+        this(schema, id, store, device, camera, at, start, end, observedMillis, lines, zones, null, null);
+    }
 
     public AggregateRecord {
         lines = List.copyOf(lines);

@@ -39,7 +39,8 @@ public final class WireRecords {
                 a.lines().stream().map(l -> new AggregateRecord.LineTotals(l.line(), l.in(), l.out())).toList(),
                 a.zones().stream().map(z -> new AggregateRecord.ZoneTotals(z.zone(), z.occupancyMin(), z.occupancyMax(),
                         Math.round(z.occupancyMean() * 1000) / 1000.0, z.visits(), z.dwell().visits(),
-                        z.dwell().meanMillis(), z.dwell().p50Millis(), z.dwell().p90Millis())).toList());
+                        z.dwell().meanMillis(), z.dwell().p50Millis(), z.dwell().p90Millis())).toList(),
+                a.visitors() == null ? null : a.visitors().distinct(), a.visitors() == null ? null : a.visitors().returning());
     }
 
     private static String lower(Enum<?> e) {

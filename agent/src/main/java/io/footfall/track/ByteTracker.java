@@ -27,10 +27,15 @@ public final class ByteTracker {
     private static final double TENTATIVE_MATCH_THRESH = 0.7;
     /** Tracked and lost tracks overlapping more than this are one person followed twice. */
     private static final double DUPLICATE_IOU = 0.85;
+    /** Boxes overlapping more than this may be either of two people (BoT-SORT's proximity is IoU 0.5). */
+    private static final double AMBIGUOUS_IOU = 0.3;
+    private static final double PROXIMITY_IOU = 0.5;
+    private static final double IMPOSSIBLE = 2;
 
     private final TrackerConfig config;
     private final TrackIdSequence ids;
     private final List<Track> tracks = new ArrayList<>();
+    private final List<TrackAppearance> endedAppearances = new ArrayList<>();
     private boolean started;
     private static final int MAX_PREDICT_STEPS = 10;
     private long lastPts;
@@ -47,11 +52,64 @@ public final class ByteTracker {
     }
 
     /**
-     * Advances the tracker by one frame.
+     * Advances the tracker by one frame, by motion and overlap only.
      *
      * @throws IllegalArgumentException when {@code ptsMillis} goes backwards
      */
     public TrackedFrame update(FrameDetections in) {
+        return update(in, List.of());
+    }
+
+    /**
+     * Which detections of the coming frame the tracker would like an appearance sample of ({@link #update(
+     * FrameDetections, List)}): new people, people among others, detections a lost track might be recovered from,
+     * and people whose sample is older than {@link AppearanceConfig#refreshEvery()}. The rest go without, so the
+     * re-identification model runs on a few boxes a frame, not on every box. All false when appearance is off.
+     */
+    public boolean[] appearanceWanted(FrameDetections in) {
+        List<Detection> dets = in.detections();
+        boolean[] want = new boolean[dets.size()];
+        AppearanceConfig a = config.appearance();
+        if (!a.enabled()) {
+            return want;
+        }
+        boolean recoverable = tracks.stream().anyMatch(t -> t.state() == TrackState.LOST && t.feature() != null);
+        for (int j = 0; j < dets.size(); j++) {
+            Detection d = dets.get(j);
+            if (!usable(d.box()) || d.score() < config.trackThresh()) {
+                continue;
+            }
+            Track best = null;
+            double bestIou = 0;
+            int overlapping = 0;
+            for (Track t : tracks) {
+                double iou = t.box().iou(d.box());
+                overlapping += iou > AMBIGUOUS_IOU ? 1 : 0;
+                if (iou > bestIou) {
+                    bestIou = iou;
+                    best = t;
+                }
+            }
+            want[j] = best == null || bestIou < AMBIGUOUS_IOU
+                    || overlapping > 1
+                    || (recoverable && bestIou < PROXIMITY_IOU)
+                    || best.feature() == null
+                    || in.ptsMillis() - best.featurePts() >= a.refreshEvery().toMillis();
+        }
+        return want;
+    }
+
+    /**
+     * Advances the tracker by one frame, with appearance samples of some detections.
+     *
+     * @param embeddings one per detection of {@code in}, in order, null where no sample was taken; or empty
+     * @throws IllegalArgumentException when {@code ptsMillis} goes backwards or the samples do not line up
+     */
+    public TrackedFrame update(FrameDetections in, List<Embedding> embeddings) {
+        if (!embeddings.isEmpty() && embeddings.size() != in.detections().size()) {
+            throw new IllegalArgumentException("tracker input: " + embeddings.size() + " appearance samples for "
+                    + in.detections().size() + " detections at frame " + in.frame());
+        }
         long now = in.ptsMillis();
         if (started && now < lastPts) {
             throw new IllegalArgumentException("tracker input: ptsMillis went backwards from " + lastPts
@@ -63,16 +121,19 @@ public final class ByteTracker {
         lastPts = now;
 
         // 1. Split detections by score: high ones may match anything or start tracks, low ones only extend.
-        List<Detection> high = new ArrayList<>();
-        List<Detection> low = new ArrayList<>();
-        for (Detection d : in.detections()) {
+        List<Candidate> high = new ArrayList<>();
+        List<Candidate> low = new ArrayList<>();
+        List<Detection> all = in.detections();
+        for (int j = 0; j < all.size(); j++) {
+            Detection d = all.get(j);
             if (!usable(d.box())) {
                 continue;
             }
+            Embedding e = embeddings.isEmpty() ? null : embeddings.get(j);
             if (d.score() >= config.trackThresh()) {
-                high.add(d);
+                high.add(new Candidate(d, e, e != null && crowded(d, all)));
             } else if (d.score() >= config.lowThresh()) {
-                low.add(d);
+                low.add(new Candidate(d, null, false));
             }
         }
 
@@ -82,21 +143,21 @@ public final class ByteTracker {
         // 3. First association: confirmed and lost tracks against high detections, IoU fused with score.
         List<Track> pool = new ArrayList<>(withState(TrackState.CONFIRMED));
         pool.addAll(withState(TrackState.LOST));
-        Matching first = associate(pool, high, config.matchThresh(), true);
-        first.pairs().forEach(p -> p.track().match(p.detection(), now));
+        Matching first = associate(pool, high, config.matchThresh(), (t, c) -> firstCost(t, c, now, in));
+        first.pairs().forEach(p -> match(p, now));
 
         // 4. Second association: confirmed tracks still unmatched against low detections, plain IoU.
         List<Track> unmatchedConfirmed = first.unmatchedTracks().stream()
                 .filter(t -> t.state() == TrackState.CONFIRMED).toList();
-        Matching second = associate(unmatchedConfirmed, low, LOW_MATCH_THRESH, false);
-        second.pairs().forEach(p -> p.track().match(p.detection(), now));
+        Matching second = associate(unmatchedConfirmed, low, LOW_MATCH_THRESH, (t, c) -> 1 - t.box().iou(c.box()));
+        second.pairs().forEach(p -> match(p, now));
         second.unmatchedTracks().forEach(Track::markLost);
 
         // 5. Tentative tracks against the high detections left over; enough hits confirm and give an id.
         Matching tentative = associate(withState(TrackState.TENTATIVE), first.unmatchedDetections(),
-                TENTATIVE_MATCH_THRESH, true);
+                TENTATIVE_MATCH_THRESH, ByteTracker::overlapCost);
         for (Pair p : tentative.pairs()) {
-            p.track().match(p.detection(), now);
+            match(p, now);
             if (p.track().hits() >= config.minHits()) {
                 p.track().confirm(ids.next());
             }
@@ -107,10 +168,17 @@ public final class ByteTracker {
             }
         }
 
-        // 6. New tracks from high detections nobody claimed; on the very first frame they are trusted at once.
-        for (Detection d : tentative.unmatchedDetections()) {
-            if (d.score() >= config.newTrackThresh()) {
-                Track t = new Track(d, now);
+        // 6. Appearance recovery: a high detection nobody claimed that looks like a lost person within reach is that
+        //    person again (a jump or an occlusion the motion model could not bridge), not a new one.
+        List<Candidate> unclaimed = recover(tentative.unmatchedDetections(), now, in);
+
+        // 7. New tracks from high detections nobody claimed; on the very first frame they are trusted at once.
+        for (Candidate c : unclaimed) {
+            if (c.detection().score() >= config.newTrackThresh()) {
+                Track t = new Track(c.detection(), now);
+                if (c.embedding() != null && !c.crowded()) {
+                    t.observe(c.embedding(), config.appearance().emaAlpha(), now);
+                }
                 if (firstFrame || config.minHits() == 1) {
                     t.confirm(ids.next());
                 }
@@ -118,23 +186,31 @@ public final class ByteTracker {
             }
         }
 
-        // 7. Lost tracks unmatched for longer than the timeout are removed.
+        // 8. Lost tracks unmatched for longer than the timeout are removed (those with an appearance sample are
+        //    kept as long as appearance may still recover them).
         for (Track t : withState(TrackState.LOST)) {
-            if (now - t.lastSeenPts() > config.lostTimeout().toMillis()) {
+            if (now - t.lastSeenPts() > keepLostMillis(t)) {
                 t.markRemoved();
             }
         }
 
-        // 8. A tracked box sitting on a lost one is the same person twice: keep the longer-followed track.
+        // 9. A tracked box sitting on a lost one is the same person twice: keep the longer-followed track.
         removeDuplicates();
 
-        // 9. Report the tracks with an id, forget the removed ones.
+        // 10. Report the tracks with an id, forget the removed ones.
         List<TrackId> ended = new ArrayList<>();
         List<TrackedObject> objects = new ArrayList<>();
+        //     A lost track past the motion timeout but kept for appearance recovery is reported ended all the same
+        //     (zones and lines settle it as before; were it recovered, its id comes back as a new appearance).
         for (Track t : tracks) {
-            if (t.state() == TrackState.REMOVED) {
-                if (t.id() != null) {
+            boolean dormant = t.state() == TrackState.LOST && now - t.lastSeenPts() > config.lostTimeout().toMillis();
+            if (t.state() == TrackState.REMOVED || dormant) {
+                if (t.id() != null && !t.endReported()) {
+                    t.reportEnded();
                     ended.add(t.id());
+                    if (t.feature() != null) {
+                        endedAppearances.add(t.appearance());
+                    }
                 }
             } else if (t.id() != null) {
                 objects.add(t.toObject());
@@ -144,6 +220,21 @@ public final class ByteTracker {
         objects.sort(Comparator.comparing(TrackedObject::id));
         ended.sort(Comparator.naturalOrder());
         return new TrackedFrame(in.frame(), now, in.width(), in.height(), objects, ended);
+    }
+
+    /** The appearance of every track with an id and a sample that ended since the last call (appearance on only). */
+    public List<TrackAppearance> drainEnded() {
+        List<TrackAppearance> out = List.copyOf(endedAppearances);
+        endedAppearances.clear();
+        return out;
+    }
+
+    /** At the end of a stream: the appearance of every track still live (with an id and a sample), ended ones first. */
+    public List<TrackAppearance> drainAll() {
+        List<TrackAppearance> out = new ArrayList<>(drainEnded());
+        tracks.stream().filter(t -> t.id() != null && t.feature() != null && !t.endReported()).map(Track::appearance)
+                .forEach(out::add);
+        return out;
     }
 
     /** Number of live tracks, tentative and lost included (for metrics). */
@@ -190,31 +281,127 @@ public final class ByteTracker {
                 && Double.isFinite(b.w()) && Double.isFinite(b.h());
     }
 
-    private record Pair(Track track, Detection detection) {
+    private List<Candidate> recover(List<Candidate> unclaimed, long now, FrameDetections in) {
+        if (!config.appearance().enabled() || unclaimed.isEmpty()) {
+            return unclaimed;
+        }
+        List<Track> lost = tracks.stream().filter(t -> t.state() == TrackState.LOST && t.feature() != null
+                && now - t.lastSeenPts() <= keepLostMillis(t)).toList();
+        double limit = config.appearance().recoverDistance();
+        Matching recovered = associate(lost, unclaimed, limit, (t, c) -> c.embedding() != null
+                && withinReach(t, c, now - t.lastSeenPts(), in) ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
+        recovered.pairs().forEach(p -> match(p, now));
+        return recovered.unmatchedDetections();
     }
 
-    private record Matching(List<Pair> pairs, List<Track> unmatchedTracks, List<Detection> unmatchedDetections) {
+    private long keepLostMillis(Track t) {
+        long motion = config.lostTimeout().toMillis();
+        return t.feature() == null || !config.appearance().enabled()
+                ? motion : Math.max(motion, config.appearance().recoverWithin().toMillis());
     }
 
-    /** Minimum-cost matching on {@code 1 - iou} (times the detection score when {@code fuseScore}). */
-    private static Matching associate(List<Track> tracks, List<Detection> dets, double limit, boolean fuseScore) {
+    private void match(Pair p, long now) {
+        p.track().match(p.detection(), now);
+        Candidate c = p.candidate();
+        if (c.embedding() != null && !c.crowded()) {
+            p.track().observe(c.embedding(), config.appearance().emaAlpha(), now);
+        }
+    }
+
+    /**
+     * ByteTrack's {@code 1 - iou·score}, lowered by appearance as BoT-SORT does: for a followed person only when the
+     * boxes are close (IoU at least 0.5) and the appearance close enough; for a lost person also without overlap,
+     * when the appearance is closer still and the detection lies within reach of where the person was last seen.
+     * A lost track past the motion model's timeout is matched by appearance alone: its predicted box has drifted.
+     */
+    private double firstCost(Track t, Candidate c, long now, FrameDetections in) {
+        double iou = t.box().iou(c.box());
+        double cost = 1 - iou * c.detection().score();
+        if (t.feature() == null) {
+            return cost; // always so with appearance off: exactly ByteTrack
+        }
+        long lostFor = now - t.lastSeenPts();
+        if (t.state() == TrackState.LOST && lostFor > keepLostMillis(t)) {
+            return IMPOSSIBLE; // no frame came while its window closed: it is gone
+        }
+        if (t.state() == TrackState.LOST && lostFor > config.lostTimeout().toMillis()) {
+            cost = 1;
+        }
+        if (c.embedding() == null) {
+            return cost;
+        }
+        AppearanceConfig a = config.appearance();
+        double distance = t.feature().distance(c.embedding());
+        if (t.state() == TrackState.CONFIRMED) {
+            return iou >= PROXIMITY_IOU && distance <= a.matchDistance() ? Math.min(cost, distance) : cost;
+        }
+        return distance <= a.recoverDistance() && withinReach(t, c, lostFor, in) ? Math.min(cost, distance) : cost;
+    }
+
+    /**
+     * A lost person can have walked about a body height per second (plus the box's own size), never across the
+     * whole frame.
+     */
+    private static boolean withinReach(Track t, Candidate c, long lostForMillis, FrameDetections in) {
+        Box last = t.lastSeenBox();
+        double dx = (last.x() + last.w() / 2) - (c.box().x() + c.box().w() / 2);
+        double dy = (last.y() + last.h() / 2) - (c.box().y() + c.box().h() / 2);
+        double reach = Math.max(last.w(), last.h()) * (1 + lostForMillis / 1000.0);
+        double cap = 0.5 * Math.hypot(in.width(), in.height());
+        return Math.hypot(dx, dy) <= Math.min(reach, cap);
+    }
+
+    /** A detection overlapping another one: its crop shows two people, a poor sample for either gallery. */
+    private static boolean crowded(Detection d, List<Detection> all) {
+        for (Detection o : all) {
+            if (o != d && o.score() >= 0 && d.box().iou(o.box()) > AMBIGUOUS_IOU) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double overlapCost(Track t, Candidate c) {
+        return 1 - t.box().iou(c.box()) * c.detection().score();
+    }
+
+    /** A detection with, when one was taken, its appearance sample. */
+    private record Candidate(Detection detection, Embedding embedding, boolean crowded) {
+        Box box() {
+            return detection.box();
+        }
+    }
+
+    private record Pair(Track track, Candidate candidate) {
+        Detection detection() {
+            return candidate.detection();
+        }
+    }
+
+    private record Matching(List<Pair> pairs, List<Track> unmatchedTracks, List<Candidate> unmatchedDetections) {
+    }
+
+    @FunctionalInterface
+    private interface Cost {
+        double of(Track track, Candidate candidate);
+    }
+
+    /** Minimum-cost matching, pairs costing more than {@code limit} refused. */
+    private static Matching associate(List<Track> tracks, List<Candidate> dets, double limit, Cost costs) {
         if (tracks.isEmpty() || dets.isEmpty()) {
             return new Matching(List.of(), tracks, dets);
         }
         double[][] cost = new double[tracks.size()][dets.size()];
         for (int i = 0; i < tracks.size(); i++) {
-            Box predicted = tracks.get(i).box();
             for (int j = 0; j < dets.size(); j++) {
-                Detection d = dets.get(j);
-                double similarity = predicted.iou(d.box()) * (fuseScore ? d.score() : 1);
-                cost[i][j] = 1 - similarity;
+                cost[i][j] = costs.of(tracks.get(i), dets.get(j));
             }
         }
         LinearAssignment.Result r = LinearAssignment.solve(cost, dets.size(), limit);
         List<Pair> pairs = r.matches().stream()
                 .map(m -> new Pair(tracks.get(m.row()), dets.get(m.col()))).toList();
         List<Track> unmatchedTracks = java.util.Arrays.stream(r.unmatchedRows()).mapToObj(tracks::get).toList();
-        List<Detection> unmatchedDets = java.util.Arrays.stream(r.unmatchedCols()).mapToObj(dets::get).toList();
+        List<Candidate> unmatchedDets = java.util.Arrays.stream(r.unmatchedCols()).mapToObj(dets::get).toList();
         return new Matching(pairs, unmatchedTracks, unmatchedDets);
     }
 }

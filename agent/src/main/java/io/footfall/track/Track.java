@@ -13,11 +13,17 @@ final class Track {
     private long lastSeenPts;
     private float score;
     private boolean matchedLastFrame = true;
+    private Box lastSeenBox;
+    /** The appearance gallery: an exponential moving average of the samples taken; null until the first. */
+    private Embedding feature;
+    private long featurePts;
+    private boolean endReported;
 
     Track(Detection first, long ptsMillis) {
         this.kalman = KalmanFilter.initiate(first.box());
         this.startPts = ptsMillis;
         this.lastSeenPts = ptsMillis;
+        this.lastSeenBox = first.box();
         this.score = first.score();
     }
 
@@ -34,6 +40,8 @@ final class Track {
         kalman = KalmanFilter.update(kalman, d.box());
         score = d.score();
         lastSeenPts = ptsMillis;
+        lastSeenBox = d.box();
+        endReported = false;
         matchedLastFrame = true;
         hits++;
         if (state == TrackState.LOST) {
@@ -41,9 +49,38 @@ final class Track {
         }
     }
 
+    /** Folds an appearance sample into the gallery (the first sample is taken as is). */
+    void observe(Embedding sample, double alpha, long ptsMillis) {
+        feature = feature == null ? sample : feature.blend(sample, alpha);
+        featurePts = ptsMillis;
+    }
+
+    /** Null before the first appearance sample. */
+    Embedding feature() {
+        return feature;
+    }
+
+    long featurePts() {
+        return featurePts;
+    }
+
+    /** Where the track was last matched (the Kalman box drifts while it is lost). */
+    Box lastSeenBox() {
+        return lastSeenBox;
+    }
+
     void confirm(TrackId newId) {
         id = newId;
         state = TrackState.CONFIRMED;
+    }
+
+    /** Whether the end of this track was reported (it may still be recovered by appearance, and then resumes). */
+    boolean endReported() {
+        return endReported;
+    }
+
+    void reportEnded() {
+        endReported = true;
     }
 
     void markLost() {
@@ -82,6 +119,10 @@ final class Track {
     /** How long the track has been followed, up to its last match (ByteTrack's {@code frame_id - start_frame}). */
     long trackedMillis() {
         return lastSeenPts - startPts;
+    }
+
+    TrackAppearance appearance() {
+        return new TrackAppearance(id, feature, startPts, lastSeenPts);
     }
 
     TrackedObject toObject() {

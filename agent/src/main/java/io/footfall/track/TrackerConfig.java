@@ -19,9 +19,10 @@ import java.util.Objects;
  *                        tracks of the tracker's very first frame are confirmed at once
  * @param tentativeMaxAge a tentative track unmatched for longer than this is dropped; zero drops it on
  *                        its first miss, as ByteTrack does, so the hits are consecutive
+ * @param appearance      re-identification in the association ({@link AppearanceConfig#off()} by default)
  */
 public record TrackerConfig(float trackThresh, float lowThresh, float newTrackThresh, float matchThresh,
-                            Duration lostTimeout, int minHits, Duration tentativeMaxAge) {
+                            Duration lostTimeout, int minHits, Duration tentativeMaxAge, AppearanceConfig appearance) {
 
     public static final float DEFAULT_TRACK_THRESH = 0.5f;
     public static final float DEFAULT_LOW_THRESH = 0.1f;
@@ -34,6 +35,7 @@ public record TrackerConfig(float trackThresh, float lowThresh, float newTrackTh
     public TrackerConfig {
         Objects.requireNonNull(lostTimeout, "lostTimeout");
         Objects.requireNonNull(tentativeMaxAge, "tentativeMaxAge");
+        Objects.requireNonNull(appearance, "appearance");
         require(lowThresh >= 0 && lowThresh < trackThresh && trackThresh <= 1,
                 "tracker thresholds: expected 0 <= lowThresh < trackThresh <= 1, got lowThresh=" + lowThresh
                         + " trackThresh=" + trackThresh);
@@ -48,6 +50,13 @@ public record TrackerConfig(float trackThresh, float lowThresh, float newTrackTh
                 "tracker tentativeMaxAge: expected zero or a positive duration, got " + tentativeMaxAge);
     }
 
+    /** Without appearance: ByteTrack. */
+    public TrackerConfig(float trackThresh, float lowThresh, float newTrackThresh, float matchThresh,
+                         Duration lostTimeout, int minHits, Duration tentativeMaxAge) {
+        this(trackThresh, lowThresh, newTrackThresh, matchThresh, lostTimeout, minHits, tentativeMaxAge,
+                AppearanceConfig.off());
+    }
+
     /** ByteTrack's defaults, with a 1.5 s lost timeout and confirmation on the second hit. */
     public static TrackerConfig defaults() {
         return new TrackerConfig(DEFAULT_TRACK_THRESH, DEFAULT_LOW_THRESH, DEFAULT_NEW_TRACK_THRESH,
@@ -56,16 +65,22 @@ public record TrackerConfig(float trackThresh, float lowThresh, float newTrackTh
 
     public TrackerConfig withLostTimeout(Duration timeout) {
         return new TrackerConfig(trackThresh, lowThresh, newTrackThresh, matchThresh, timeout, minHits,
-                tentativeMaxAge);
+                tentativeMaxAge, appearance);
     }
 
     public TrackerConfig withMinHits(int hits) {
         return new TrackerConfig(trackThresh, lowThresh, newTrackThresh, matchThresh, lostTimeout, hits,
-                tentativeMaxAge);
+                tentativeMaxAge, appearance);
     }
 
     public TrackerConfig withTentativeMaxAge(Duration age) {
-        return new TrackerConfig(trackThresh, lowThresh, newTrackThresh, matchThresh, lostTimeout, minHits, age);
+        return new TrackerConfig(trackThresh, lowThresh, newTrackThresh, matchThresh, lostTimeout, minHits, age,
+                appearance);
+    }
+
+    public TrackerConfig withAppearance(AppearanceConfig a) {
+        return new TrackerConfig(trackThresh, lowThresh, newTrackThresh, matchThresh, lostTimeout, minHits,
+                tentativeMaxAge, a);
     }
 
     private static void require(boolean ok, String message) {

@@ -4,6 +4,7 @@ import io.footfall.BadInputException;
 
 import io.footfall.count.Anchor;
 import io.footfall.detect.BackendKind;
+import io.footfall.track.AppearanceConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,31 @@ class ConfigLoaderTest {
         assertThat(c.cameras().get(0).lines().get(0).b().y()).isEqualTo(1.0);
         assertThat(c.cameras().get(0).zones().get(0).polygon()).hasSize(3);
         assertThat(c.cameras().get(1).start()).contains(Instant.parse("2026-11-25T09:00:00Z"));
+    }
+
+    @Test
+    void trackerAppearanceIsOnWhenPresentOffWhenDisabledAndItsRulesAreNamed() throws Exception {
+        FootfallConfig on = ConfigLoader.load(write("on.yaml", """
+                tracker: {appearance: {recoverWithinSeconds: 8}}
+                cameras:
+                  - {id: a, source: x}
+                  - {id: b, source: y, tracker: {appearance: {enabled: false}}}
+                """));
+        AppearanceConfig a = on.tracker().appearance();
+        assertThat(a.model()).hasValue(AppearanceConfig.DEFAULT_MODEL);
+        assertThat(a.recoverWithin()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(a.matchDistance()).isEqualTo(AppearanceConfig.DEFAULT_MATCH_DISTANCE);
+        assertThat(on.trackerFor(on.cameras().get(1)).appearance().enabled()).as("camera b turned it off").isFalse();
+        assertThat(ConfigLoader.parse(ConfigWriter.toTree(on), "round trip")).isEqualTo(on);
+        assertThat(ConfigLoader.load(write("off.yaml", "{cameras: [{id: a, source: x}]}")).tracker().appearance().enabled())
+                .isFalse();
+
+        assertThatThrownBy(() -> ConfigLoader.load(write("loose.yaml",
+                "{tracker: {appearance: {matchDistance: 0.2, recoverDistance: 0.3}}, cameras: [{id: a, source: x}]}")))
+                .hasMessageContaining("tracker.appearance.recoverDistance").hasMessageContaining("matchDistance=0.2");
+        assertThatThrownBy(() -> ConfigLoader.load(write("model.yaml",
+                "{tracker: {appearance: {model: yolox-nano}}, cameras: [{id: a, source: x}]}")))
+                .hasMessageContaining("tracker.appearance.model");
     }
 
     @Test

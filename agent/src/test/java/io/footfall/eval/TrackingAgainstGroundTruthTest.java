@@ -143,10 +143,54 @@ class TrackingAgainstGroundTruthTest {
         assertThat(r.trackedPeople()).as("people counted (distinct track ids)").isBetween(4, 8); // measured 5
     }
 
+    /**
+     * Appearance (person-reidentification-retail-0288) on and off on the same footage: never worse where ground truth
+     * says who is who, within a hair on VIRAT. Measured (docs/benchmarks.md): TUD-Campus equal (MOTA 0.630, IDF1
+     * 0.779, 4 switches); VIRAT 0 switches both, IDF1 0.3254 to 0.3250 and MOTA 0.096 to 0.094: a track recovered
+     * by appearance is reported from its first frame back, where a new track would wait for its second hit, and
+     * here those frames are the detector's false positives (5 of 2 614 boxes).
+     */
+    @Test
+    void appearanceOnTudCampusAndViratIsNoWorseThanWithout() throws Exception {
+        Path tud = SharedData.require(SharedData.TUD_CAMPUS);
+        List<CountLine> mid = List.of(CountLine.parse("mid", "0.5,0,0.5,1"));
+        EvalReport tudOff = scored(tud, mid, tud.resolve("gt/gt.txt"), TrackerConfig.defaults(), tmp.resolve("tud-off"));
+        EvalReport tudOn = scored(tud, mid, tud.resolve("gt/gt.txt"), APPEARANCE, tmp.resolve("tud-on"));
+        assertThat(tudOn.tracking().idf1()).as("TUD IDF1").isGreaterThanOrEqualTo(tudOff.tracking().idf1());
+        assertThat(tudOn.tracking().mota()).as("TUD MOTA").isGreaterThanOrEqualTo(tudOff.tracking().mota());
+        assertThat(tudOn.tracking().idSwitches()).as("TUD IDSW").isLessThanOrEqualTo(tudOff.tracking().idSwitches());
+        assertThat(tudOn.lines().get(0).absError()).isLessThanOrEqualTo(tudOff.lines().get(0).absError());
+
+        Path virat = SharedData.require(SharedData.VIRAT_CLIP);
+        Path viratGt = SharedData.require(SharedData.VIRAT_GT);
+        EvalReport viratOff = scored(virat, List.of(), viratGt, TrackerConfig.defaults(), tmp.resolve("virat-off"));
+        EvalReport viratOn = scored(virat, List.of(), viratGt, APPEARANCE, tmp.resolve("virat-on"));
+        assertThat(viratOn.tracking().idf1()).as("VIRAT IDF1").isGreaterThanOrEqualTo(viratOff.tracking().idf1() - 0.001);
+        assertThat(viratOn.tracking().idSwitches()).as("VIRAT IDSW").isLessThanOrEqualTo(viratOff.tracking().idSwitches());
+        // 5 more false-positive frames of 2 614 (see above); more would be a regression.
+        assertThat(viratOn.tracking().mota()).as("VIRAT MOTA").isGreaterThanOrEqualTo(viratOff.tracking().mota() - 0.0025);
+    }
+
+    private static final TrackerConfig APPEARANCE = TrackerConfig.defaults()
+            .withAppearance(io.footfall.track.AppearanceConfig.with(io.footfall.track.AppearanceConfig.DEFAULT_MODEL));
+
+    private static EvalReport scored(Path source, List<CountLine> lines, Path gt, TrackerConfig tracker, Path data)
+            throws Exception {
+        run(source, lines, data, tracker);
+        EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
+        System.out.print(r.table());
+        return r;
+    }
+
     private static void run(Path source, List<CountLine> lines, Path data) throws Exception {
+        run(source, lines, data, TrackerConfig.defaults());
+    }
+
+    private static void run(Path source, List<CountLine> lines, Path data, TrackerConfig tracker) throws Exception {
         CameraConfig cam = new CameraConfig("camera1", source.toString(), Optional.of(START), lines, List.of());
         FootfallConfig cfg = FootfallConfig.builder().deviceId("eval-test")
                 .detector(DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO))
+                .tracker(tracker)
                 .clips(new ClipPolicy(ClipPolicy.Mode.OFF, Duration.ofSeconds(3), Duration.ofSeconds(3)))
                 .cameras(List.of(cam)).build();
         io.footfall.testing.Runs.run(cfg, data, Optional.of(data.resolve("tracks")));

@@ -58,6 +58,24 @@ public final class LocalStreamServer implements AutoCloseable {
         requireTool("ffmpeg", List.of("ffmpeg", "-version"));
     }
 
+    /**
+     * {@code clip} played {@code times} back to back as one file (ffmpeg's concat demuxer, streams copied, so every
+     * frame is the original's and the timestamps run on), written to {@code out}.
+     */
+    public static Path concat(Path clip, int times, Path out) throws IOException, InterruptedException {
+        requireFfmpeg();
+        Path list = out.resolveSibling(out.getFileName() + ".txt");
+        String entry = "file '" + clip.toAbsolutePath().toString().replace("'", "'\\''") + "'\n";
+        Files.writeString(list, entry.repeat(times));
+        Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-f", "concat",
+                "-safe", "0", "-i", list.toString(), "-c", "copy", out.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("ffmpeg concat of " + clip + " failed: " + log);
+        }
+        return out;
+    }
+
     private static LocalStreamServer startFfmpeg(int port, String url, List<String> output, Path clip) {
         requireFfmpeg();
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "warning",

@@ -1,0 +1,61 @@
+package io.footfall.appearance;
+
+import io.footfall.FootfallPaths;
+import io.footfall.detect.DetectorSetupException;
+import io.footfall.detect.openvino.OpenVinoOptions;
+import io.footfall.detect.openvino.PerformanceHint;
+import io.footfall.model.ModelCatalog;
+import io.footfall.model.ModelFetcher;
+import io.footfall.model.ModelManifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Opens re-identification models from the catalogue, installing their files first when missing (from the local
+ * mirror or the official URL, checked by sha256), on OpenVINO with the camera's detector threads and library.
+ */
+public final class AppearanceModels {
+    private static final Logger log = LoggerFactory.getLogger(AppearanceModels.class);
+
+    private final ModelCatalog catalog;
+    private final ModelFetcher fetcher;
+    private final Path modelsDir;
+
+    public AppearanceModels(ModelCatalog catalog, ModelFetcher fetcher, Path modelsDir) {
+        this.catalog = catalog;
+        this.fetcher = fetcher;
+        this.modelsDir = modelsDir;
+    }
+
+    public static AppearanceModels standard(FootfallPaths paths) {
+        return new AppearanceModels(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()),
+                paths.models());
+    }
+
+    /** An opener for one camera: the detector's thread budget and OpenVINO library. */
+    public AppearanceOpener opener(int threads, Optional<Path> openVinoLib) {
+        return model -> open(model, threads, openVinoLib);
+    }
+
+    public AppearanceModel open(String model, int threads, Optional<Path> openVinoLib) {
+        ModelManifest m = catalog.appearanceModel(model);
+        if (!fetcher.isInstalled(m)) {
+            fetcher.fetch(m);
+        }
+        Path file = m.folderIn(modelsDir).resolve(m.modelFile(null));
+        if (!Files.isRegularFile(file)) {
+            throw new DetectorSetupException("model file " + file + " does not exist");
+        }
+        OpenVinoOptions o = OpenVinoOptions.defaults().withHint(PerformanceHint.LATENCY).withThreads(threads);
+        if (openVinoLib.isPresent()) {
+            o = o.withLibPath(openVinoLib.get());
+        }
+        AppearanceModel opened = OpenVinoAppearanceModel.open(m, file, o);
+        log.info("event=appearance_ready model={} file={} runtime=\"{}\"", m.name(), file, opened.describe());
+        return opened;
+    }
+}
