@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Appearance on and off, side by side in one run on this machine: footfall run on the one-by-one clip, vtest.avi,
 # TUD-Campus and VIRAT (each pair interleaved, clips off), then footfall eval where there is ground truth.
-# Prints a markdown table for docs/benchmarks.md. Usage: bench/appearance.sh [OUT_DIR]
+# Prints a markdown table for docs/benchmarks.md. Usage: bench/appearance.sh [OUT_DIR] [CLIP...]
+# (CLIP: one, vtest, tud, virat; all by default).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data=${FOOTFALL_MIRROR_DIR:-$root/../shared/data}
 out=${1:-$(mktemp -d)}
+shift || true
+only=" ${*:-one vtest tud virat} "
 mkdir -p "$out"
 
 config() { # name source line-json appearance(true|false)
@@ -18,6 +21,7 @@ JSON
 }
 
 row() { # label clip gt appearance
+  [[ "$only" == *" $1 "* ]] || return 0
   local name="$1-$4" log="$out/$1-$4.log"
   rm -rf "$out/$name"
   "$root/footfall" run --config "$out/$name.json" --data-dir "$out/$name" --save-tracks >"$log" 2>&1
@@ -27,7 +31,7 @@ row() { # label clip gt appearance
   crops=$(grep -q reidCrops <<<"$done" && sed -E 's/.*reidCrops=([0-9]+).*/\1/' <<<"$done" || echo 0)
   ms=$(grep -q reidMsPerCrop <<<"$done" && sed -E 's/.*reidMsPerCrop=([0-9.]+).*/\1/' <<<"$done" || echo -)
   ids=$(cut -d, -f2 "$out/$name/tracks/camera1.txt" | sort -u | wc -l)
-  inout=$(grep -o 'line [a-z]* in=[0-9]* out=[0-9]*' "$log" | tail -1 | sed -E 's/line [a-z]* in=([0-9]*) out=([0-9]*)/\1 \/ \2/')
+  inout=$(grep -o 'line [a-z]* in=[0-9]* out=[0-9]*' "$log" | tail -1 | sed -E 's/line [a-z]* in=([0-9]*) out=([0-9]*)/\1 \/ \2/' || true)
   if [ -n "$3" ]; then
     metrics=$("$root/footfall" eval --gt "$3" --data-dir "$out/$name" 2>/dev/null | awk '$1=="camera1" && NF>=12 {printf "| %s | %s | %s", $2, $4, $9; exit}')
   fi

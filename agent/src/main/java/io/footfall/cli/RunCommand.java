@@ -14,6 +14,8 @@ import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
+import io.footfall.track.AppearanceConfig;
+import io.footfall.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -76,6 +78,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Quick start: how people are anonymised in annotated video: heads (default), people, or off.")
     String privacy;
 
+    @Option(names = "--appearance", description = "Quick start: re-identify people by appearance (tracker.appearance, "
+            + "person-reidentification-retail-0288): tracks survive occlusions, aggregates count visitors and returns.")
+    boolean appearance;
+
     @Option(names = "--save-tracks", description = "Also write each camera's tracks to DATA-DIR/tracks/<camera>.txt (MOTChallenge format) for 'footfall eval'.")
     boolean saveTracks;
 
@@ -118,9 +124,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private FootfallConfig fromFile() {
-        if (source != null || !lines.isEmpty() || !zones.isEmpty() || privacy != null) {
-            throw new BadInputException("--config cannot be combined with --source, --line, --zone or --privacy; put cameras and "
-                    + "privacy in the file");
+        if (source != null || !lines.isEmpty() || !zones.isEmpty() || privacy != null || appearance) {
+            throw new BadInputException("--config cannot be combined with --source, --line, --zone, --privacy or --appearance; "
+                    + "put cameras, privacy and tracker.appearance in the file");
         }
         return ConfigLoader.load(config);
     }
@@ -154,6 +160,8 @@ public final class RunCommand implements Callable<Integer> {
         CameraConfig cam = new CameraConfig(cameraId, source, parseStart(), parsedLines, parsedZones);
         FootfallConfig cfg = FootfallConfig.builder().deviceId(device).storeId(storeId).detector(detector.settings())
                 .clips(new ClipPolicy(mode, d.pre(), d.post())).privacy(PrivacyPolicy.defaults().withMode(privacyMode))
+                .tracker(appearance ? TrackerConfig.defaults().withAppearance(AppearanceConfig.with(AppearanceConfig.DEFAULT_MODEL))
+                        : TrackerConfig.defaults())
                 .cameras(List.of(cam)).build();
         if (!saveTracks) {
             ConfigRules.everyCameraCountsSomething(cfg);

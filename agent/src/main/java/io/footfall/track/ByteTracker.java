@@ -27,9 +27,6 @@ public final class ByteTracker {
     private static final double TENTATIVE_MATCH_THRESH = 0.7;
     /** Tracked and lost tracks overlapping more than this are one person followed twice. */
     private static final double DUPLICATE_IOU = 0.85;
-    /** Boxes overlapping more than this may be either of two people (BoT-SORT's proximity is IoU 0.5). */
-    private static final double AMBIGUOUS_IOU = 0.3;
-    private static final double PROXIMITY_IOU = 0.5;
     private static final double IMPOSSIBLE = 2;
 
     private final TrackerConfig config;
@@ -67,36 +64,7 @@ public final class ByteTracker {
      * re-identification model runs on a few boxes a frame, not on every box. All false when appearance is off.
      */
     public boolean[] appearanceWanted(FrameDetections in) {
-        List<Detection> dets = in.detections();
-        boolean[] want = new boolean[dets.size()];
-        AppearanceConfig a = config.appearance();
-        if (!a.enabled()) {
-            return want;
-        }
-        boolean recoverable = tracks.stream().anyMatch(t -> t.state() == TrackState.LOST && t.feature() != null);
-        for (int j = 0; j < dets.size(); j++) {
-            Detection d = dets.get(j);
-            if (!usable(d.box()) || d.score() < config.trackThresh()) {
-                continue;
-            }
-            Track best = null;
-            double bestIou = 0;
-            int overlapping = 0;
-            for (Track t : tracks) {
-                double iou = t.box().iou(d.box());
-                overlapping += iou > AMBIGUOUS_IOU ? 1 : 0;
-                if (iou > bestIou) {
-                    bestIou = iou;
-                    best = t;
-                }
-            }
-            want[j] = best == null || bestIou < AMBIGUOUS_IOU
-                    || overlapping > 1
-                    || (recoverable && bestIou < PROXIMITY_IOU)
-                    || best.feature() == null
-                    || in.ptsMillis() - best.featurePts() >= a.refreshEvery().toMillis();
-        }
-        return want;
+        return AppearanceRules.wanted(tracks, in, config);
     }
 
     /**
@@ -131,7 +99,7 @@ public final class ByteTracker {
             }
             Embedding e = embeddings.isEmpty() ? null : embeddings.get(j);
             if (d.score() >= config.trackThresh()) {
-                high.add(new Candidate(d, e, e != null && crowded(d, all)));
+                high.add(new Candidate(d, e, e != null && AppearanceRules.crowded(d, all)));
             } else if (d.score() >= config.lowThresh()) {
                 low.add(new Candidate(d, null, false));
             }
@@ -276,7 +244,7 @@ public final class ByteTracker {
         return tracks.stream().filter(t -> t.state() == state).toList();
     }
 
-    private static boolean usable(Box b) {
+    static boolean usable(Box b) {
         return Double.isFinite(b.x()) && Double.isFinite(b.y()) && b.w() > 0 && b.h() > 0
                 && Double.isFinite(b.w()) && Double.isFinite(b.h());
     }
@@ -289,7 +257,7 @@ public final class ByteTracker {
                 && now - t.lastSeenPts() <= keepLostMillis(t)).toList();
         double limit = config.appearance().recoverDistance();
         Matching recovered = associate(lost, unclaimed, limit, (t, c) -> c.embedding() != null
-                && withinReach(t, c, now - t.lastSeenPts(), in) ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
+                && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), now - t.lastSeenPts(), in) ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
         recovered.pairs().forEach(p -> match(p, now));
         return recovered.unmatchedDetections();
     }
@@ -333,32 +301,9 @@ public final class ByteTracker {
         AppearanceConfig a = config.appearance();
         double distance = t.feature().distance(c.embedding());
         if (t.state() == TrackState.CONFIRMED) {
-            return iou >= PROXIMITY_IOU && distance <= a.matchDistance() ? Math.min(cost, distance) : cost;
+            return iou >= AppearanceRules.PROXIMITY_IOU && distance <= a.matchDistance() ? Math.min(cost, distance) : cost;
         }
-        return distance <= a.recoverDistance() && withinReach(t, c, lostFor, in) ? Math.min(cost, distance) : cost;
-    }
-
-    /**
-     * A lost person can have walked about a body height per second (plus the box's own size), never across the
-     * whole frame.
-     */
-    private static boolean withinReach(Track t, Candidate c, long lostForMillis, FrameDetections in) {
-        Box last = t.lastSeenBox();
-        double dx = (last.x() + last.w() / 2) - (c.box().x() + c.box().w() / 2);
-        double dy = (last.y() + last.h() / 2) - (c.box().y() + c.box().h() / 2);
-        double reach = Math.max(last.w(), last.h()) * (1 + lostForMillis / 1000.0);
-        double cap = 0.5 * Math.hypot(in.width(), in.height());
-        return Math.hypot(dx, dy) <= Math.min(reach, cap);
-    }
-
-    /** A detection overlapping another one: its crop shows two people, a poor sample for either gallery. */
-    private static boolean crowded(Detection d, List<Detection> all) {
-        for (Detection o : all) {
-            if (o != d && o.score() >= 0 && d.box().iou(o.box()) > AMBIGUOUS_IOU) {
-                return true;
-            }
-        }
-        return false;
+        return distance <= a.recoverDistance() && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
     }
 
     private static double overlapCost(Track t, Candidate c) {
