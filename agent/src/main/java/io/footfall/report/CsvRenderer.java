@@ -38,6 +38,10 @@ public final class CsvRenderer {
                 r.occupancy().stream().map(CsvRenderer::row).toList()));
         files.add(write(dir.resolve("dwell.csv"), "camera,zone,bucket,from_seconds,to_seconds,visits",
                 r.dwell().stream().map(CsvRenderer::row).toList()));
+        if (!r.visitors().isEmpty()) {
+            files.add(write(dir.resolve("visitors-daily.csv"), "day,camera,distinct,returning",
+                    r.visitors().stream().map(v -> join(v.day(), v.camera(), v.distinct(), v.returning())).toList()));
+        }
         List<String> missing = new ArrayList<>(r.gaps().stream().map(CsvRenderer::row).toList());
         r.losses().forEach(l -> missing.add(join("", "", "", "", "dropped " + l.count() + " " + l.kind() + " records: "
                 + l.detail())));

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record FootfallReport(String store, String source, ZoneId zone, List<String> cameras, List<HourRow> hours,
                              List<DayRow> days, List<PeakHour> peaks, List<OccupancyRow> occupancy,
                              List<OccupancyPoint> occupancyTimeline, List<DwellBucket> dwell, List<Gap> gaps,
-                             List<ReportInput.DataLoss> losses) {
+                             List<ReportInput.DataLoss> losses, List<VisitorDay> visitors) {
 
     /** The store total's pseudo camera. */
     public static final String STORE = "(store)";
@@ -38,6 +38,13 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
 
     /** One day of one camera (or {@link #STORE}); {@code gapHours} hours of the day's span had no data. */
     public record DayRow(LocalDate day, String camera, int in, int out, long observedMillis, int gapHours) {
+    }
+
+    /**
+     * Distinct and returning visitors of one day and camera (or {@link #STORE}: the store's gallery is shared by its
+     * cameras, so the store's distinct visitors are the sum of its cameras'). Only where cameras had appearance on.
+     */
+    public record VisitorDay(LocalDate day, String camera, int distinct, int returning) {
     }
 
     /** The hour with the most people coming in, store-wide, of one day. */

@@ -132,7 +132,7 @@ public final class ReportBuilder {
         }
         return new FootfallReport(input.store(), input.source(), zone, List.copyOf(cameras), hours, days, peaks,
                 occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits), gaps(aggregates, states(unique)),
-                input.losses());
+                input.losses(), visitors(aggregates, zone));
     }
 
     /** Zone rows for the hours a camera watched, plus empty rows for the hours of its day it did not. */
@@ -265,6 +265,33 @@ public final class ReportBuilder {
 
     private static Gap gap(String camera, Instant from, Instant to, long missing, Gap.Kind kind, String reason) {
         return new Gap(camera, from, to, missing, kind, reason);
+    }
+
+    /** Per day and camera, then the store, from the aggregates that count visitors (appearance on). */
+    private static List<FootfallReport.VisitorDay> visitors(List<AggregateRecord> aggregates, ZoneId zone) {
+        Map<LocalDate, Map<String, int[]>> byDay = new TreeMap<>();
+        for (AggregateRecord a : aggregates) {
+            if (a.visitors() == null) {
+                continue;
+            }
+            Map<String, int[]> cams = byDay.computeIfAbsent(day(Instant.parse(a.start()), zone), d -> new TreeMap<>());
+            for (String camera : List.of(a.camera(), FootfallReport.STORE)) {
+                int[] t = cams.computeIfAbsent(camera, c -> new int[2]);
+                t[0] += a.visitors();
+                t[1] += a.returning() == null ? 0 : a.returning();
+            }
+        }
+        List<FootfallReport.VisitorDay> out = new ArrayList<>();
+        byDay.forEach((day, cams) -> {
+            cams.forEach((camera, t) -> {
+                if (!camera.equals(FootfallReport.STORE)) {
+                    out.add(new FootfallReport.VisitorDay(day, camera, t[0], t[1]));
+                }
+            });
+            int[] store = cams.get(FootfallReport.STORE);
+            out.add(new FootfallReport.VisitorDay(day, FootfallReport.STORE, store[0], store[1]));
+        });
+        return out;
     }
 
     private static LocalDate day(Instant t, ZoneId zone) {

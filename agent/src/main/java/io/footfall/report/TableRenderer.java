@@ -62,6 +62,13 @@ public final class TableRenderer {
                     .append(String.format("  %s: %d", b.label(), b.visits()));
         }
         dwell.forEach((k, v) -> out.println(k + v));
+        if (!r.visitors().isEmpty()) {
+            section(out, "Visitors (appearance on): distinct people and returns, never identities");
+            out.printf("%-10s %-20s %8s %9s%n", "day", "camera", "distinct", "returning");
+            for (FootfallReport.VisitorDay v : r.visitors()) {
+                out.printf("%-10s %-20s %8d %9d%n", v.day(), v.camera(), v.distinct(), v.returning());
+            }
+        }
         section(out, "Missing data (not counted: shown as gaps, never as zero)");
         List<Gap> gaps = r.gaps();
         if (gaps.isEmpty() && r.losses().isEmpty()) {

@@ -57,6 +57,33 @@ class ReportBuilderTest {
     }
 
     @Test
+    void visitorsAreReportedPerDayAndCameraOnlyWhereAppearanceCountedThem(@org.junit.jupiter.api.io.TempDir Path dir) {
+        List<WireRecord> records = new ArrayList<>();
+        for (int h = 0; h < 3; h++) {
+            Instant start = OPEN.plusSeconds(3600L * h);
+            AggregateRecord a = aggregate("entrance", start, 3_600_000, 5, 5, 1);
+            records.add(new AggregateRecord(a.schema(), a.id(), a.store(), a.device(), a.camera(), a.at(), a.start(),
+                    a.end(), a.observedMillis(), a.lines(), a.zones(), 4, h));
+            records.add(aggregate("aisle", start, 3_600_000, 2, 2, 1)); // appearance off there: no visitor counts
+        }
+        FootfallReport r = ReportBuilder.build(new ReportInput("store-7", "test", records, List.of()), ReportOptions.utc());
+        assertThat(r.visitors()).containsExactly(
+                new FootfallReport.VisitorDay(OPEN.atZone(ZoneId.of("UTC")).toLocalDate(), "entrance", 12, 3),
+                new FootfallReport.VisitorDay(OPEN.atZone(ZoneId.of("UTC")).toLocalDate(), FootfallReport.STORE, 12, 3));
+        StringWriter table = new StringWriter();
+        TableRenderer.render(r, new PrintWriter(table));
+        assertThat(table.toString()).contains("Visitors (appearance on)")
+                .contains(String.format("%-10s %-20s %8d %9d", "2026-11-25", "entrance", 12, 3));
+        assertThat(CsvRenderer.write(r, dir)).contains(dir.resolve("visitors-daily.csv"));
+
+        FootfallReport without = ReportBuilder.build(storeDay(), ReportOptions.utc());
+        assertThat(without.visitors()).isEmpty();
+        StringWriter plain = new StringWriter();
+        TableRenderer.render(without, new PrintWriter(plain));
+        assertThat(plain.toString()).doesNotContain("Visitors");
+    }
+
+    @Test
     void countsPerHourAndDayWithGapsNeverZero() {
         FootfallReport r = ReportBuilder.build(storeDay(), ReportOptions.utc());
         HourRow entrance8 = row(r, 8, "entrance");
