@@ -138,7 +138,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         DetectorSettings detector = Plans.detector(cfg, cam).withThreads(threads);
         CameraPipeline pipeline = new CameraPipeline(Plans.pipeline(cfg, cam), options.dataDir().resolve("clips"),
                 options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")),
-                appearance.opener(threads, detector.openVinoLib()), visitorsOf(cfg));
+                appearance.opener(threads, detector.openVinoLib(), options.env()), visitorsOf(cfg));
         String source = new SampleClips(options.paths()).resolve(cam.source());
         Instant start = cam.start().orElse(options.clock().instant());
         // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals

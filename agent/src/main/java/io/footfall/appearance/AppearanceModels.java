@@ -4,6 +4,7 @@ import io.footfall.FootfallPaths;
 import io.footfall.detect.DetectorSetupException;
 import io.footfall.detect.openvino.OpenVinoOptions;
 import io.footfall.detect.openvino.PerformanceHint;
+import io.footfall.identity.StaffGallery;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelFetcher;
 import io.footfall.model.ModelManifest;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,9 +38,25 @@ public final class AppearanceModels {
                 paths.models());
     }
 
-    /** An opener for one camera: the detector's thread budget and OpenVINO library. */
-    public AppearanceOpener opener(int threads, Optional<Path> openVinoLib) {
-        return model -> open(model, threads, openVinoLib);
+    /**
+     * An opener for one camera: the detector's thread budget and OpenVINO library; the staff gallery's key from
+     * {@code env} ({@link StaffGallery#KEY_ENV}).
+     */
+    public AppearanceOpener opener(int threads, Optional<Path> openVinoLib, Map<String, String> env) {
+        return new AppearanceOpener() {
+            @Override
+            public AppearanceModel open(String model) {
+                return AppearanceModels.this.open(model, threads, openVinoLib);
+            }
+
+            @Override
+            public StaffGallery staff(Path file, double distance) {
+                StaffGallery g = StaffGallery.read(file, StaffGallery.key(env.get(StaffGallery.KEY_ENV), StaffGallery.KEY_ENV),
+                        distance);
+                log.info("event=staff_gallery_loaded file={} enrolled={}", file, g.size());
+                return g;
+            }
+        };
     }
 
     public AppearanceModel open(String model, int threads, Optional<Path> openVinoLib) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.HelpCommand;
                 EdgeCommand.class,
                 ReportCommand.class,
                 ConfigCommand.class,
+                StaffCommand.class,
         })
 public final class FootfallCommand {
 

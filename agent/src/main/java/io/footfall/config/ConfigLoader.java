@@ -134,7 +134,7 @@ public final class ConfigLoader {
     /** {@code tracker.appearance}: present means on (unless {@code enabled: false}), the default model unless named. */
     static AppearanceConfig appearance(Node n) {
         n.allowOnly(Set.of("enabled", "model", "matchDistance", "recoverDistance", "recoverWithinSeconds", "refreshSeconds",
-                "emaAlpha", "visitWindowMinutes", "minAbsenceSeconds", "visitDistance"));
+                "emaAlpha", "visitWindowMinutes", "minAbsenceSeconds", "visitDistance", "staffGallery", "staffDistance"));
         if (!n.bool("enabled", true)) {
             return AppearanceConfig.off();
         }
@@ -147,7 +147,9 @@ public final class ConfigLoader {
                 Duration.ofSeconds(Math.round(60 * n.number("visitWindowMinutes", 0, 1440,
                         AppearanceConfig.DEFAULT_VISIT_WINDOW.toSeconds() / 60.0))),
                 n.seconds("minAbsenceSeconds", 0, 86400, AppearanceConfig.DEFAULT_MIN_ABSENCE),
-                n.number("visitDistance", 0.01, 1, AppearanceConfig.DEFAULT_VISIT_DISTANCE));
+                n.number("visitDistance", 0.01, 1, AppearanceConfig.DEFAULT_VISIT_DISTANCE),
+                Optional.ofNullable(n.has("staffGallery") ? Path.of(n.string("staffGallery")) : null),
+                n.number("staffDistance", 0.01, 1, AppearanceConfig.DEFAULT_STAFF_DISTANCE));
     }
 
     static AnalyticsConfig counting(Node n) {

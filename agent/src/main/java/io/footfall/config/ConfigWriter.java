@@ -153,6 +153,8 @@ public final class ConfigWriter {
             an.put("visitWindowMinutes", a.visitWindow().toSeconds() / 60.0);
             an.put("minAbsenceSeconds", seconds(a.minAbsence()));
             an.put("visitDistance", a.visitDistance());
+            a.staffGallery().ifPresent(f -> an.put("staffGallery", f.toString()));
+            an.put("staffDistance", a.staffDistance());
         }
         return n;
     }

@@ -101,6 +101,15 @@ public final class CameraAnalytics {
         return out;
     }
 
+    /**
+     * From now on each crossing says whether the person was enrolled staff ({@code isStaff} asked at the crossing),
+     * and the aggregates count staff crossings beside all crossings.
+     */
+    public void tellStaff(java.util.function.Predicate<io.footfall.track.TrackId> isStaff) {
+        events.tellStaff(isStaff);
+        aggregator.countStaff();
+    }
+
     /** From now on this camera's aggregates count visitors and returns (the tracker has appearance on). */
     public void countVisitors() {
         aggregator.countVisitors();

@@ -13,6 +13,8 @@ final class EventFactory {
     private final String deviceId;
     private final String cameraId;
     private final Instant start;
+    /** Who is staff, when a staff gallery is enrolled; null when staff are not told apart. */
+    private java.util.function.Predicate<TrackId> staff;
 
     EventFactory(String deviceId, String cameraId, Instant start) {
         this.deviceId = Names.check("device", deviceId);
@@ -30,7 +32,7 @@ final class EventFactory {
 
     LineCrossing crossing(String line, Direction direction, TrackId track, long frame, long pts) {
         return new LineCrossing(id("crossing", line, track, pts), deviceId, cameraId, line, direction, track,
-                frame, pts, at(pts));
+                frame, pts, at(pts), staff == null ? null : staff.test(track));
     }
 
     CrossingCancelled cancelled(LineCrossing withdrawn, long frame, long pts) {
@@ -54,6 +56,10 @@ final class EventFactory {
      * record covers only a segment of it, from {@code segmentStartEpochMillis}: its id says so, so that it never
      * takes the id of the segment before it and the cloud side sums the segments of an interval.
      */
+    void tellStaff(java.util.function.Predicate<TrackId> isStaff) {
+        this.staff = isStaff;
+    }
+
     IntervalAggregate aggregate(long startEpochMillis, long lengthMillis, long segmentStartEpochMillis, long observedMillis,
                                 List<IntervalAggregate.LineTotals> lines, List<IntervalAggregate.ZoneStats> zones,
                                 IntervalAggregate.Visitors visitors) {

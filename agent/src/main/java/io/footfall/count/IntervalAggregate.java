@@ -28,7 +28,11 @@ public record IntervalAggregate(String id, String deviceId, String cameraId, Ins
     }
 
     /** Crossings of one line. */
-    public record LineTotals(String line, int in, int out) {
+    /** {@code staffIn}/{@code staffOut}: how many of them were enrolled staff; null when staff are not told apart. */
+    public record LineTotals(String line, int in, int out, Integer staffIn, Integer staffOut) {
+        public LineTotals(String line, int in, int out) {
+            this(line, in, out, null, null);
+        }
     }
 
     /**

@@ -25,6 +25,8 @@ final class IntervalAggregator {
     private int[] sample;
     /** Whether visits are told apart (appearance on): the aggregates then carry visitors and returning. */
     private boolean countsVisitors;
+    /** Whether crossings are told apart as staff or not (a staff gallery is enrolled). */
+    private boolean countsStaff;
 
     IntervalAggregator(AnalyticsConfig config, List<String> lines, List<String> zones, EventFactory events) {
         this.length = config.interval().toMillis();
@@ -55,10 +57,13 @@ final class IntervalAggregator {
         if (e instanceof LineCrossing c) {
             Bucket b = bucketFor(c.at(), nowEpochMillis);
             int i = lines.indexOf(c.line());
+            boolean staff = Boolean.TRUE.equals(c.staff());
             if (c.direction() == Direction.IN) {
                 b.in[i]++;
+                b.staffIn[i] += staff ? 1 : 0;
             } else {
                 b.out[i]++;
+                b.staffOut[i] += staff ? 1 : 0;
             }
         } else if (e instanceof ZoneEntered z) {
             bucketFor(z.at(), nowEpochMillis).visits[zones.indexOf(z.zone())]++;
@@ -66,6 +71,11 @@ final class IntervalAggregator {
             bucketFor(z.at(), nowEpochMillis).dwells.get(zones.indexOf(z.zone())).add(z.dwellMillis());
         }
         // CrossingCancelled: nothing to undo, the withdrawn crossing was never emitted nor counted
+    }
+
+    /** From now on the aggregates say how many crossings were staff. */
+    void countStaff() {
+        countsStaff = true;
     }
 
     /** From now on the aggregates count visitors and returns (appearance is on). */
@@ -145,6 +155,8 @@ final class IntervalAggregator {
         final long start;
         final int[] in = new int[lines.size()];
         final int[] out = new int[lines.size()];
+        final int[] staffIn = new int[lines.size()];
+        final int[] staffOut = new int[lines.size()];
         final int[] visits = new int[zones.size()];
         final List<List<Long>> dwells = new ArrayList<>();
         final int[] min = new int[zones.size()];
@@ -171,7 +183,9 @@ final class IntervalAggregator {
         IntervalAggregate toAggregate() {
             List<IntervalAggregate.LineTotals> lineTotals = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
-                lineTotals.add(new IntervalAggregate.LineTotals(lines.get(i), in[i], out[i]));
+                lineTotals.add(countsStaff
+                        ? new IntervalAggregate.LineTotals(lines.get(i), in[i], out[i], staffIn[i], staffOut[i])
+                        : new IntervalAggregate.LineTotals(lines.get(i), in[i], out[i]));
             }
             List<IntervalAggregate.ZoneStats> zoneStats = new ArrayList<>();
             for (int z = 0; z < zones.size(); z++) {

@@ -12,5 +12,10 @@ import java.time.Instant;
  * @param at        that frame's wall-clock time
  */
 public record LineCrossing(String id, String deviceId, String cameraId, String line, Direction direction,
-                           TrackId trackId, long frame, long ptsMillis, Instant at) implements CountEvent {
+                           TrackId trackId, long frame, long ptsMillis, Instant at, Boolean staff) implements CountEvent {
+    /** Without a staff gallery: whether the person was staff is not known ({@code staff} null). */
+    public LineCrossing(String id, String deviceId, String cameraId, String line, Direction direction, TrackId trackId,
+                        long frame, long ptsMillis, Instant at) {
+        this(id, deviceId, cameraId, line, direction, trackId, frame, ptsMillis, at, null);
+    }
 }

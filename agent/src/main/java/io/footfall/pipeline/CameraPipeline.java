@@ -130,7 +130,8 @@ public final class CameraPipeline {
         Settings s = settings;
         TrackIdSequence ids = new TrackIdSequence();
         ByteTracker tracker = new ByteTracker(s.tracker(), ids);
-        CameraAnalytics analytics = analytics(s, start);
+        StaffBook staff = new StaffBook(appearance);
+        CameraAnalytics analytics = analytics(s, start, staff.configure(s.tracker().appearance()) ? staff : null);
         List<ClipRef> clipRefs = new ArrayList<>();
         long frames = 0;
         long events = 0;
@@ -166,7 +167,7 @@ public final class CameraPipeline {
                         clipRefs.addAll(emitClips(sink, next, recorder.drainFinished()));
                         recorder = recorder(next, source, start);
                     }
-                    analytics = analytics(next, start);
+                    analytics = analytics(next, start, staff.configure(next.tracker().appearance()) ? staff : null);
                     log.info("event=camera_reconfigured camera={} lines={} zones={} atFrame={}", next.camera().id(),
                             next.camera().lines().size(), next.camera().zones().size(), frame.index());
                     s = next;
@@ -177,6 +178,7 @@ public final class CameraPipeline {
                         sampler.sample(frame, detections, s.tracker().appearance(), tracker));
                 tracks.write(tracked);
                 visits.settle(tracker.drainEnded(), analytics, s.tracker().appearance(), frame.ptsMillis());
+                staff.update(tracker, tracked);
                 List<CountEvent> out = analytics.accept(tracked);
                 List<io.footfall.geometry.Box> people = PersonBoxes.of(detections, tracked);
                 view.update(frame, people, s.privacy(), Overlays.of(s.camera(), tracked, analytics));
@@ -227,11 +229,15 @@ public final class CameraPipeline {
                 s.analytics().cancelWindow());
     }
 
-    private static CameraAnalytics analytics(Settings s, Instant start) {
+    /** @param staff who is staff, when a staff gallery is configured; null otherwise */
+    private static CameraAnalytics analytics(Settings s, Instant start, StaffBook staff) {
         CameraAnalytics a = new CameraAnalytics(s.deviceId(), s.camera().id(), s.camera().lines(), s.camera().zones(),
                 s.analytics(), start);
         if (s.tracker().appearance().enabled()) {
             a.countVisitors();
+        }
+        if (staff != null) {
+            a.tellStaff(staff::isStaff);
         }
         return a;
     }

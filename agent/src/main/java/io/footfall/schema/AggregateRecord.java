@@ -39,8 +39,13 @@ public record AggregateRecord(int schema, String id, String store, String device
         return TYPE;
     }
 
-    /** Crossings of one line in one interval. */
-    public record LineTotals(String line, int in, int out) {
+    /** Crossings of one line in one interval; {@code staffIn}/{@code staffOut} (of them) only with a staff gallery. */
+    @JsonPropertyOrder({"line", "in", "out", "staffIn", "staffOut"})
+    public record LineTotals(String line, int in, int out, @JsonInclude(JsonInclude.Include.NON_NULL) Integer staffIn,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer staffOut) {
+        public LineTotals(String line, int in, int out) {
+            this(line, in, out, null, null);
+        }
     }
 
     /** One zone in one interval: occupancy (time-weighted mean), visits begun, dwell of visits ended. */

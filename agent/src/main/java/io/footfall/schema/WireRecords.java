@@ -19,7 +19,7 @@ public final class WireRecords {
         int v = WireRecord.SCHEMA_VERSION;
         if (event instanceof LineCrossing c) {
             return new CrossingRecord(v, c.id(), store, c.deviceId(), c.cameraId(), c.at().toString(), c.line(),
-                    lower(c.direction()), c.trackId().value(), c.frame(), c.ptsMillis());
+                    lower(c.direction()), c.trackId().value(), c.frame(), c.ptsMillis(), c.staff());
         }
         if (event instanceof CrossingCancelled c) {
             return new CrossingCancelledRecord(v, c.id(), store, c.deviceId(), c.cameraId(), c.at().toString(), c.line(),
@@ -36,7 +36,8 @@ public final class WireRecords {
         IntervalAggregate a = (IntervalAggregate) event;
         return new AggregateRecord(v, a.id(), store, a.deviceId(), a.cameraId(), a.at().toString(), a.start().toString(),
                 a.end().toString(), a.observedMillis(),
-                a.lines().stream().map(l -> new AggregateRecord.LineTotals(l.line(), l.in(), l.out())).toList(),
+                a.lines().stream().map(l -> new AggregateRecord.LineTotals(l.line(), l.in(), l.out(), l.staffIn(), l.staffOut()))
+                        .toList(),
                 a.zones().stream().map(z -> new AggregateRecord.ZoneTotals(z.zone(), z.occupancyMin(), z.occupancyMax(),
                         Math.round(z.occupancyMean() * 1000) / 1000.0, z.visits(), z.dwell().visits(),
                         z.dwell().meanMillis(), z.dwell().p50Millis(), z.dwell().p90Millis())).toList(),

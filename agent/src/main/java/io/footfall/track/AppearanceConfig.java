@@ -26,10 +26,14 @@ import java.util.Optional;
  * @param visitDistance    a finished track is a visitor already in the gallery only if this close: stricter than
  *                         the tracker's thresholds, since no position vouches for it (two different people on the
  *                         one-by-one clip measured 0.117 apart; the same person replayed 0.00-0.07)
+ * @param staffGallery     the encrypted file of enrolled staff ({@code footfall staff enroll}); empty: staff are not
+ *                         told apart
+ * @param staffDistance    a track this close to an enrolled person is staff
  */
 public record AppearanceConfig(Optional<String> model, double matchDistance, double recoverDistance,
                                Duration recoverWithin, Duration refreshEvery, double emaAlpha, Duration visitWindow,
-                               Duration minAbsence, double visitDistance) {
+                               Duration minAbsence, double visitDistance, Optional<java.nio.file.Path> staffGallery,
+                               double staffDistance) {
     public static final String DEFAULT_MODEL = "person-reidentification-retail-0288";
     public static final double DEFAULT_MATCH_DISTANCE = 0.25;
     public static final double DEFAULT_RECOVER_DISTANCE = 0.25;
@@ -39,6 +43,7 @@ public record AppearanceConfig(Optional<String> model, double matchDistance, dou
     public static final Duration DEFAULT_VISIT_WINDOW = Duration.ofHours(4);
     public static final Duration DEFAULT_MIN_ABSENCE = Duration.ofSeconds(30);
     public static final double DEFAULT_VISIT_DISTANCE = 0.1;
+    public static final double DEFAULT_STAFF_DISTANCE = 0.15;
 
     public AppearanceConfig {
         Objects.requireNonNull(model, "model");
@@ -46,6 +51,9 @@ public record AppearanceConfig(Optional<String> model, double matchDistance, dou
         Objects.requireNonNull(refreshEvery, "refreshEvery");
         Objects.requireNonNull(visitWindow, "visitWindow");
         Objects.requireNonNull(minAbsence, "minAbsence");
+        Objects.requireNonNull(staffGallery, "staffGallery");
+        require(staffDistance > 0 && staffDistance <= 1, "tracker.appearance.staffDistance: expected a value in (0, 1], got "
+                + staffDistance);
         require(matchDistance > 0 && matchDistance <= 1, "tracker.appearance.matchDistance: expected a value in (0, 1], got "
                 + matchDistance);
         require(recoverDistance > 0 && recoverDistance <= matchDistance,
@@ -67,14 +75,20 @@ public record AppearanceConfig(Optional<String> model, double matchDistance, dou
     public static AppearanceConfig off() {
         return new AppearanceConfig(Optional.empty(), DEFAULT_MATCH_DISTANCE, DEFAULT_RECOVER_DISTANCE,
                 DEFAULT_RECOVER_WITHIN, DEFAULT_REFRESH_EVERY, DEFAULT_EMA_ALPHA, DEFAULT_VISIT_WINDOW, DEFAULT_MIN_ABSENCE,
-                DEFAULT_VISIT_DISTANCE);
+                DEFAULT_VISIT_DISTANCE, Optional.empty(), DEFAULT_STAFF_DISTANCE);
     }
 
     /** Appearance on with {@code model} and the measured defaults. */
     public static AppearanceConfig with(String model) {
         return new AppearanceConfig(Optional.of(model), DEFAULT_MATCH_DISTANCE, DEFAULT_RECOVER_DISTANCE,
                 DEFAULT_RECOVER_WITHIN, DEFAULT_REFRESH_EVERY, DEFAULT_EMA_ALPHA, DEFAULT_VISIT_WINDOW, DEFAULT_MIN_ABSENCE,
-                DEFAULT_VISIT_DISTANCE);
+                DEFAULT_VISIT_DISTANCE, Optional.empty(), DEFAULT_STAFF_DISTANCE);
+    }
+
+    /** The same, telling enrolled staff apart with the gallery in {@code file}. */
+    public AppearanceConfig withStaffGallery(java.nio.file.Path file) {
+        return new AppearanceConfig(model, matchDistance, recoverDistance, recoverWithin, refreshEvery, emaAlpha,
+                visitWindow, minAbsence, visitDistance, Optional.of(file), staffDistance);
     }
 
     public boolean enabled() {

@@ -190,6 +190,11 @@ public final class ByteTracker {
         return new TrackedFrame(in.frame(), now, in.width(), in.height(), objects, ended);
     }
 
+    /** The current appearance (gallery average) of a live track, if it has been sampled. */
+    public java.util.Optional<Embedding> appearanceOf(TrackId id) {
+        return tracks.stream().filter(t -> id.equals(t.id()) && t.feature() != null).findFirst().map(Track::feature);
+    }
+
     /** The appearance of every track with an id and a sample that ended since the last call (appearance on only). */
     public List<TrackAppearance> drainEnded() {
         List<TrackAppearance> out = List.copyOf(endedAppearances);

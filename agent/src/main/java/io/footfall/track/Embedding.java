@@ -37,6 +37,11 @@ public final class Embedding {
         return new Embedding(unit);
     }
 
+    /** A copy of the unit vector: for the encrypted staff gallery file only, never for a log or a record. */
+    public float[] toArray() {
+        return v.clone();
+    }
+
     public int dimensions() {
         return v.length;
     }
