@@ -98,7 +98,7 @@ class TelemetryUplinkTest {
             expected.add(WireRecords.crossingId(DEVICE, "entrance", i));
             if (i % 10 == 0) {
                 WireRecords.aggregate(outbox, DEVICE, "entrance", t0.plusSeconds(60L * (i / 10 - 1)), 10);
-                expected.add(DEVICE + "/entrance/aggregate/" + t0.plusSeconds(60L * (i / 10 - 1)));
+                expected.add(WireRecords.aggregateId(DEVICE, "entrance", t0.plusSeconds(60L * (i / 10 - 1))));
             }
         }
         outbox.flush();

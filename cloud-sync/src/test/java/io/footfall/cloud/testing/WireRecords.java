@@ -14,6 +14,10 @@ public final class WireRecords {
         return device + ":" + camera + ":crossing:door:" + n;
     }
 
+    public static String aggregateId(String device, String camera, Instant start) {
+        return device + ":" + camera + ":aggregate:" + start;
+    }
+
     public static long crossing(Outbox outbox, String device, String camera, int n, Instant at) {
         String id = crossingId(device, camera, n);
         String json = "{\"schema\":1,\"id\":\"" + id + "\",\"type\":\"crossing\",\"device\":\"" + device
@@ -23,7 +27,7 @@ public final class WireRecords {
     }
 
     public static long aggregate(Outbox outbox, String device, String camera, Instant start, int in) {
-        String id = device + ":" + camera + ":aggregate:" + start;
+        String id = aggregateId(device, camera, start);
         String json = "{\"schema\":1,\"id\":\"" + id + "\",\"type\":\"aggregate\",\"device\":\"" + device
                 + "\",\"camera\":\"" + camera + "\",\"at\":\"" + start.plusSeconds(60) + "\",\"start\":\"" + start
                 + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"observedMillis\":60000,\"lines\":[{\"line\":\"door\",\"in\":"
