@@ -25,17 +25,14 @@ public final class AppearanceModels {
 
     private final ModelCatalog catalog;
     private final ModelFetcher fetcher;
-    private final Path modelsDir;
 
-    public AppearanceModels(ModelCatalog catalog, ModelFetcher fetcher, Path modelsDir) {
+    public AppearanceModels(ModelCatalog catalog, ModelFetcher fetcher) {
         this.catalog = catalog;
         this.fetcher = fetcher;
-        this.modelsDir = modelsDir;
     }
 
     public static AppearanceModels standard(FootfallPaths paths) {
-        return new AppearanceModels(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()),
-                paths.models());
+        return new AppearanceModels(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()));
     }
 
     /**
@@ -61,10 +58,7 @@ public final class AppearanceModels {
 
     public AppearanceModel open(String model, int threads, Optional<Path> openVinoLib) {
         ModelManifest m = catalog.appearanceModel(model);
-        if (!fetcher.isInstalled(m)) {
-            fetcher.fetch(m);
-        }
-        Path file = m.folderIn(modelsDir).resolve(m.modelFile(null));
+        Path file = fetcher.installed(m, null);
         if (!Files.isRegularFile(file)) {
             throw new DetectorSetupException("model file " + file + " does not exist");
         }

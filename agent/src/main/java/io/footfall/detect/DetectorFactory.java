@@ -22,17 +22,15 @@ public final class DetectorFactory {
 
     private final ModelCatalog catalog;
     private final ModelFetcher fetcher;
-    private final Path modelsDir;
 
-    public DetectorFactory(ModelCatalog catalog, ModelFetcher fetcher, Path modelsDir) {
+    public DetectorFactory(ModelCatalog catalog, ModelFetcher fetcher) {
         this.catalog = catalog;
         this.fetcher = fetcher;
-        this.modelsDir = modelsDir;
     }
 
     /** The factory over the bundled model catalog, installing models under the paths' model folder. */
     public static DetectorFactory standard(io.footfall.FootfallPaths paths) {
-        return new DetectorFactory(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()), paths.models());
+        return new DetectorFactory(ModelCatalog.bundled(), new ModelFetcher(paths.models(), paths.modelMirror()));
     }
 
     public Detector open(DetectorSettings s) {
@@ -58,11 +56,7 @@ public final class DetectorFactory {
     }
 
     private Path installedFile(ModelManifest m, DetectorSettings s) {
-        Path file = m.folderIn(modelsDir).resolve(m.modelFile(s.variant().orElse(null)));
-        if (!fetcher.isInstalled(m)) {
-            fetcher.fetch(m);
-        }
-        return file;
+        return fetcher.installed(m, s.variant().orElse(null));
     }
 
     private static InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {

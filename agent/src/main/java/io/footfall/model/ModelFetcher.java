@@ -49,6 +49,17 @@ public final class ModelFetcher {
         return true;
     }
 
+    /**
+     * The model file of {@code variant} (null: the default), installing the model first when any file is missing or
+     * damaged.
+     */
+    public Path installed(ModelManifest m, String variant) {
+        if (!isInstalled(m)) {
+            fetch(m);
+        }
+        return m.folderIn(modelsDir).resolve(m.modelFile(variant));
+    }
+
     /** Installs every file of a model; returns the model's folder. */
     public Path fetch(ModelManifest m) {
         Path folder = m.folderIn(modelsDir);
