@@ -4,6 +4,7 @@ import io.footfall.cloud.hub.Backoff;
 import io.footfall.cloud.hub.HubClient;
 import io.footfall.cloud.hub.HubException;
 import io.footfall.cloud.hub.Telemetry;
+import io.footfall.cloud.hub.Workers;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxRecord;
 import io.footfall.store.OutboxTailer;
@@ -134,11 +135,7 @@ public final class TelemetryUplink {
         synchronized (monitor) {
             monitor.notifyAll();
         }
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.awaitEnd(thread, 1000);
     }
 
     private void run() {

@@ -3,6 +3,7 @@ package io.footfall.cloud.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.cloud.hub.Backoff;
+import io.footfall.cloud.hub.Workers;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxRecord;
@@ -86,18 +87,10 @@ public final class ClipUploader {
      */
     public void stop(Duration deadline) {
         draining = true;
-        try {
-            thread.join(Math.max(1, deadline.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.awaitEnd(thread, deadline.toMillis());
         stopping = true;
         thread.interrupt();
-        try {
-            thread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Workers.awaitEnd(thread, 1000);
     }
 
     private void run() {
