@@ -50,7 +50,7 @@ public final class DetectorFactory {
             case ONNXRUNTIME -> new OnnxRuntimeBackend(file, spec, m.output().name(), s.threads());
             case OPENVINO -> openVino(file, spec, m, s);
         };
-        Detector d = new Detector(m.name(), backend, decoder, spec);
+        Detector d = new ModelDetector(m.name(), backend, decoder, spec);
         log.info("event=detector_ready model={} file={} backend=\"{}\" minScore={}", m.name(), file, backend.describe(), minScore);
         return d;
     }
