@@ -61,8 +61,7 @@ public final class BenchCommand {
                     if (!m.supports(k.id()) || (backend != null && BackendKind.parse(backend) != k)) {
                         continue;
                     }
-                    DetectorSettings s = new DetectorSettings(m.name(), Optional.empty(), Optional.empty(), k, n, false,
-                            Optional.empty(), Optional.empty());
+                    DetectorSettings s = DetectorSettings.defaults(m.name(), k).withThreads(n);
                     DetectBench.Result r = bench.run(s, loaded, warmup);
                     System.out.printf("| %s | %d | %s | %s | %s | %s | %.1f |%n", r.detector(), r.frames(), fmt(r.preprocess()),
                             fmt(r.infer()), fmt(r.decode()), fmt(r.total()), r.fps());

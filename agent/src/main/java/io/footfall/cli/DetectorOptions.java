@@ -2,6 +2,8 @@ package io.footfall.cli;
 
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
+import io.footfall.detect.InputSize;
+import io.footfall.detect.Tiling;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -38,10 +40,21 @@ public final class DetectorOptions {
     @Option(names = "--min-score", paramLabel = "0..1", description = "Lowest detection score kept (default: the manifest's).")
     Float minScore;
 
+    @Option(names = "--input-size", paramLabel = "WxH",
+            description = {"Run the model at this picture size, e.g. 1088x640 (multiples of 32; OpenVINO reshapes it):",
+                    "small, distant people keep more pixels, at a cost that grows with the area (default: the model file's)."})
+    String inputSize;
+
+    @Option(names = "--tiles", paramLabel = "CxR[,OVERLAP][,tiles-only]",
+            description = {"Detect on a grid of overlapping tiles as well as the whole frame, e.g. 2x2,0.2 (SAHI-style",
+                    "slicing for wide views; tiles-only skips the whole frame). Default: the whole frame only."})
+    String tiles;
+
     DetectorSettings settings() {
         BackendKind kind = BackendKind.parse(backend);
         int n = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
         return new DetectorSettings(model, Optional.ofNullable(variant), Optional.ofNullable(modelFile), kind, n,
-                throughput, Optional.ofNullable(openVinoLib), Optional.ofNullable(minScore));
+                throughput, Optional.ofNullable(openVinoLib), Optional.ofNullable(minScore),
+                Optional.ofNullable(inputSize).map(InputSize::parse), Optional.ofNullable(tiles).map(Tiling::parse));
     }
 }

@@ -10,10 +10,10 @@ import java.util.Optional;
  * threshold, tracker or interval than an aisle). Each present section is complete: the loader merged the camera's
  * keys over the global section. Privacy masks are per camera only (they depend on the view).
  */
-public record CameraOverrides(Optional<Float> minScore, Optional<TrackerConfig> tracker, Optional<AnalyticsConfig> counting,
+public record CameraOverrides(DetectorOverrides detector, Optional<TrackerConfig> tracker, Optional<AnalyticsConfig> counting,
                               Optional<ClipPolicy> clips, Optional<PrivacyPolicy> privacy) {
 
-    public static final CameraOverrides NONE = new CameraOverrides(Optional.empty(), Optional.empty(), Optional.empty(),
+    public static final CameraOverrides NONE = new CameraOverrides(DetectorOverrides.NONE, Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
 
     public boolean isEmpty() {

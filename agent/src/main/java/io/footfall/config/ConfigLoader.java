@@ -10,7 +10,10 @@ import io.footfall.count.Anchor;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
 import io.footfall.detect.BackendKind;
+import io.footfall.detect.DetectionMask;
 import io.footfall.detect.DetectorSettings;
+import io.footfall.detect.InputSize;
+import io.footfall.detect.Tiling;
 import io.footfall.track.AppearanceConfig;
 import io.footfall.track.TrackerConfig;
 
@@ -106,14 +109,62 @@ public final class ConfigLoader {
     }
 
     static DetectorSettings detector(Node n) {
-        n.allowOnly(Set.of("model", "variant", "backend", "threads", "throughput", "minScore", "openvinoLib"));
+        n.allowOnly(Set.of("model", "variant", "backend", "threads", "throughput", "minScore", "openvinoLib", "inputSize", "tiling"));
         BackendKind backend = n.oneOf("backend", BackendKind.class, BackendKind.OPENVINO, BackendKind::id);
         int threads = n.integer("threads", 1, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
         Optional<Float> minScore = n.has("minScore") ? Optional.of((float) n.number("minScore", 0, 1, 0)) : Optional.empty();
         return new DetectorSettings(n.string("model", "person-detection-retail-0013"),
                 Optional.ofNullable(n.has("variant") ? n.string("variant") : null), Optional.empty(), backend, threads,
                 n.bool("throughput", false), Optional.ofNullable(n.has("openvinoLib") ? Path.of(n.string("openvinoLib")) : null),
-                minScore);
+                minScore, inputSize(n), tiling(n));
+    }
+
+    private static Optional<InputSize> inputSize(Node n) {
+        if (!n.has("inputSize")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InputSize.parse(n.string("inputSize")));
+        } catch (BadInputException e) {
+            throw new ConfigException("config field " + n.path("inputSize") + ": " + e.getMessage());
+        }
+    }
+
+    private static Optional<Tiling> tiling(Node n) {
+        if (!n.has("tiling")) {
+            return Optional.empty();
+        }
+        Node t = n.object("tiling");
+        t.allowOnly(Set.of("columns", "rows", "overlap", "wholeFrame"));
+        try {
+            return Optional.of(new Tiling(t.integer("columns", 1, 8, 2), t.integer("rows", 1, 8, 2),
+                    t.number("overlap", 0, 0.5, 0.2), t.bool("wholeFrame", true)));
+        } catch (BadInputException e) {
+            throw new ConfigException("config field " + n.path("tiling") + ": " + e.getMessage());
+        }
+    }
+
+    /** A camera's own detection section: threshold, picture size, tiling, regions of interest and to ignore. */
+    static DetectorOverrides cameraDetector(Node n) {
+        n.allowOnly(Set.of("minScore", "inputSize", "tiling", "include", "exclude"));
+        Optional<Float> minScore = n.has("minScore") ? Optional.of((float) n.number("minScore", 0, 1, 0)) : Optional.empty();
+        return new DetectorOverrides(minScore, inputSize(n), tiling(n),
+                new DetectionMask(regions(n, "include"), regions(n, "exclude")));
+    }
+
+    private static List<DetectionMask.Region> regions(Node n, String key) {
+        List<DetectionMask.Region> out = new ArrayList<>();
+        List<Node> list = n.objects(key, false);
+        for (int i = 0; i < list.size(); i++) {
+            Node r = list.get(i);
+            r.allowOnly(Set.of("name", "polygon"));
+            try {
+                out.add(new DetectionMask.Region(r.name("name", key + (i + 1)), r.points("polygon", 3, 64)));
+            } catch (BadInputException e) {
+                throw new ConfigException("config field " + r.path("polygon") + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     static TrackerConfig tracker(Node n) {
@@ -261,8 +312,7 @@ public final class ConfigLoader {
         }
         // A camera's section overrides the global one field by field: merge, then bind with the same rules.
         CameraOverrides overrides = new CameraOverrides(
-                n.object("detector").has("minScore") ? Optional.of((float) n.object("detector").number("minScore", 0, 1, 0))
-                        : Optional.empty(),
+                cameraDetector(n.object("detector")),
                 n.has("tracker") ? Optional.of(tracker(n.merged("tracker", root.object("tracker")))) : Optional.empty(),
                 n.has("counting") ? Optional.of(counting(n.merged("counting", root.object("counting")))) : Optional.empty(),
                 n.has("clips") ? Optional.of(clips(n.merged("clips", root.object("clips")))) : Optional.empty(),

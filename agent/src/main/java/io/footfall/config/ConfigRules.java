@@ -83,7 +83,7 @@ public final class ConfigRules {
             float low = c.trackerFor(cam).lowThresh();
             float min = d.minScore().orElse(low);
             if (min > low + 1e-6) {
-                String field = cam.overrides().minScore().isPresent() ? "cameras[" + i + "].detector.minScore" : "detector.minScore";
+                String field = cam.overrides().detector().minScore().isPresent() ? "cameras[" + i + "].detector.minScore" : "detector.minScore";
                 throw new ConfigException("config field " + field + ": " + min + " is above tracker.lowThresh " + low
                         + " (camera " + cam.id() + "), so the tracker's second association would never see its low-score boxes; "
                         + "set minScore <= tracker.lowThresh, or leave it out (it then defaults to tracker.lowThresh)");

@@ -7,7 +7,10 @@ import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CountLine;
 import io.footfall.geometry.Point;
 import io.footfall.count.Zone;
+import io.footfall.detect.DetectionMask;
 import io.footfall.detect.DetectorSettings;
+import io.footfall.detect.InputSize;
+import io.footfall.detect.Tiling;
 import io.footfall.track.AppearanceConfig;
 import io.footfall.track.TrackerConfig;
 import io.footfall.video.Redaction;
@@ -15,6 +18,7 @@ import io.footfall.video.Redaction;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes a {@link FootfallConfig} in the schema {@link ConfigLoader} reads, so what a run used can be
@@ -61,7 +65,10 @@ public final class ConfigWriter {
                 zn.set("polygon", points(z.polygon()));
             }
             CameraOverrides o = cam.overrides();
-            o.minScore().ifPresent(m -> n.putObject("detector").put("minScore", m));
+            ObjectNode own = cameraDetector(o.detector());
+            if (!own.isEmpty()) {
+                n.set("detector", own);
+            }
             // A camera that turns off appearance the global section turns on must say so: absent would inherit "on".
             o.tracker().ifPresent(t -> n.set("tracker", tracker(t, true)));
             o.counting().ifPresent(a -> n.set("counting", counting(a)));
@@ -80,7 +87,40 @@ public final class ConfigWriter {
         n.put("throughput", d.throughput());
         d.minScore().ifPresent(s -> n.put("minScore", s));
         d.openVinoLib().ifPresent(p -> n.put("openvinoLib", p.toString()));
+        view(n, d.inputSize(), d.tiling());
         return n;
+    }
+
+    private static void view(ObjectNode n, Optional<InputSize> size, Optional<Tiling> tiling) {
+        size.ifPresent(s -> n.put("inputSize", s.toString()));
+        tiling.ifPresent(t -> {
+            ObjectNode tn = n.putObject("tiling");
+            tn.put("columns", t.columns());
+            tn.put("rows", t.rows());
+            tn.put("overlap", t.overlap());
+            tn.put("wholeFrame", t.wholeFrame());
+        });
+    }
+
+    private static ObjectNode cameraDetector(DetectorOverrides d) {
+        ObjectNode n = F.objectNode();
+        d.minScore().ifPresent(m -> n.put("minScore", m));
+        view(n, d.inputSize(), d.tiling());
+        regions(n, "include", d.mask().include());
+        regions(n, "exclude", d.mask().exclude());
+        return n;
+    }
+
+    private static void regions(ObjectNode n, String key, List<DetectionMask.Region> regions) {
+        if (regions.isEmpty()) {
+            return;
+        }
+        ArrayNode list = n.putArray(key);
+        for (DetectionMask.Region r : regions) {
+            ObjectNode rn = list.addObject();
+            rn.put("name", r.name());
+            rn.set("polygon", points(r.polygon()));
+        }
     }
 
     private static ObjectNode privacy(PrivacyPolicy p) {

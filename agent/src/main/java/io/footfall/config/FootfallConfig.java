@@ -42,8 +42,9 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
      * second association needs the low-score boxes ({@link ConfigRules#minScoreDoesNotStarveTheSecondAssociation}).
      */
     public DetectorSettings detectorFor(CameraConfig camera) {
-        Optional<Float> min = camera.overrides().minScore().or(detector::minScore);
-        return detector.withMinScore(min.orElse(trackerFor(camera).lowThresh()));
+        DetectorOverrides own = camera.overrides().detector();
+        Optional<Float> min = own.minScore().or(detector::minScore);
+        return detector.withView(own.inputSize(), own.tiling()).withMinScore(min.orElse(trackerFor(camera).lowThresh()));
     }
 
     public TrackerConfig trackerFor(CameraConfig camera) {

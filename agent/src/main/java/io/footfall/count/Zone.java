@@ -50,17 +50,7 @@ public record Zone(String name, List<Point> polygon) {
     /** The polygon in pixels. */
     record Shape(List<Point> vertices) {
         boolean contains(Point p) {
-            boolean inside = false;
-            int n = vertices.size();
-            for (int i = 0, j = n - 1; i < n; j = i++) {
-                Point vi = vertices.get(i);
-                Point vj = vertices.get(j);
-                if ((vi.y() > p.y()) != (vj.y() > p.y())
-                        && p.x() < (vj.x() - vi.x()) * (p.y() - vi.y()) / (vj.y() - vi.y()) + vi.x()) {
-                    inside = !inside;
-                }
-            }
-            return inside;
+            return io.footfall.geometry.Polygons.contains(vertices, p);
         }
     }
 }

@@ -43,15 +43,22 @@ public final class DetectorFactory {
         if (!Files.isRegularFile(file)) {
             throw new DetectorSetupException("model file " + file + " does not exist");
         }
-        InputSpec spec = InputSpec.of(m);
+        InputSpec spec = s.inputSize().map(size -> InputSpec.of(m).withSize(size.width(), size.height()))
+                .orElseGet(() -> InputSpec.of(m));
+        if (s.inputSize().isPresent() && s.backend() != BackendKind.OPENVINO && !spec.equals(InputSpec.of(m))) {
+            throw new DetectorSetupException("input size " + s.inputSize().get() + " needs the openvino backend (it reshapes the"
+                    + " model); onnxruntime runs " + m.name() + " at its file's " + m.input().width() + "x" + m.input().height());
+        }
         float minScore = s.minScore().orElse(m.scoreThreshold());
         OutputDecoder decoder = Decoders.forPeople(m, minScore);
         InferenceBackend backend = switch (s.backend()) {
             case ONNXRUNTIME -> new OnnxRuntimeBackend(file, spec, m.output().name(), s.threads());
             case OPENVINO -> openVino(file, spec, m, s);
         };
-        Detector d = new ModelDetector(m.name(), backend, decoder, spec);
-        log.info("event=detector_ready model={} file={} backend=\"{}\" minScore={}", m.name(), file, backend.describe(), minScore);
+        ModelDetector model = new ModelDetector(m.name(), backend, decoder, spec);
+        Detector d = s.tiling().<Detector>map(t -> new TiledDetector(model, t)).orElse(model);
+        log.info("event=detector_ready model={} file={} backend=\"{}\" input={}x{} tiles={} minScore={}", m.name(), file,
+                backend.describe(), spec.width(), spec.height(), s.tiling().map(Tiling::toString).orElse("none"), minScore);
         return d;
     }
 

@@ -16,11 +16,16 @@ import java.util.Optional;
  * @param throughput   OpenVINO THROUGHPUT hint instead of LATENCY
  * @param openVinoLib  explicit OpenVINO library folder or file
  * @param minScore     lowest score reported, or empty for the manifest's threshold
+ * @param inputSize    the picture size to run the model at (OpenVINO reshape), or empty for the model file's
+ * @param tiling       tiles to detect on for wide views, or empty for the whole frame only
  */
 public record DetectorSettings(String model, Optional<String> variant, Optional<Path> modelFile, BackendKind backend,
-                               int threads, boolean throughput, Optional<Path> openVinoLib, Optional<Float> minScore) {
+                               int threads, boolean throughput, Optional<Path> openVinoLib, Optional<Float> minScore,
+                               Optional<InputSize> inputSize, Optional<Tiling> tiling) {
 
     public DetectorSettings {
+        java.util.Objects.requireNonNull(inputSize, "inputSize");
+        java.util.Objects.requireNonNull(tiling, "tiling");
         if (threads < 1) {
             throw new BadInputException("threads must be at least 1, got " + threads);
         }
@@ -33,14 +38,22 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
 
     public static DetectorSettings defaults(String model, BackendKind backend) {
         return new DetectorSettings(model, Optional.empty(), Optional.empty(), backend,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), false, Optional.empty(), Optional.empty());
+                Math.max(1, Runtime.getRuntime().availableProcessors()), false, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public DetectorSettings withThreads(int n) {
-        return new DetectorSettings(model, variant, modelFile, backend, n, throughput, openVinoLib, minScore);
+        return new DetectorSettings(model, variant, modelFile, backend, n, throughput, openVinoLib, minScore, inputSize, tiling);
     }
 
     public DetectorSettings withMinScore(float s) {
-        return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, Optional.of(s));
+        return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, Optional.of(s),
+                inputSize, tiling);
+    }
+
+    /** These settings with a camera's own input size and tiling where it has them. */
+    public DetectorSettings withView(Optional<InputSize> size, Optional<Tiling> tiles) {
+        return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, minScore,
+                size.or(() -> inputSize), tiles.or(() -> tiling));
     }
 }

@@ -37,6 +37,11 @@ public record InputSpec(String name, int width, int height, String layout, Strin
                 ResizeMode.valueOf(in.resize()), in.padValue());
     }
 
+    /** The same input at another picture size (the model reshaped). */
+    public InputSpec withSize(int w, int h) {
+        return new InputSpec(name, w, h, layout, colorOrder, mean, scale, resize, padValue);
+    }
+
     public InputTransform transformFor(int sourceWidth, int sourceHeight) {
         return InputTransform.of(resize, sourceWidth, sourceHeight, width, height);
     }

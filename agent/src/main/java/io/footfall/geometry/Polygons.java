@@ -2,7 +2,7 @@ package io.footfall.geometry;
 
 import java.util.List;
 
-/** Polygon tests on relative coordinates. Stateless. */
+/** Polygon tests. Stateless. */
 public final class Polygons {
     private Polygons() {
     }
@@ -28,6 +28,21 @@ public final class Polygons {
             }
         }
         return true;
+    }
+
+    /** Whether {@code p} lies inside the closed polygon, by the even-odd rule; any consistent units. */
+    public static boolean contains(List<Point> polygon, Point p) {
+        boolean inside = false;
+        int n = polygon.size();
+        for (int i = 0, j = n - 1; i < n; j = i++) {
+            Point vi = polygon.get(i);
+            Point vj = polygon.get(j);
+            if ((vi.y() > p.y()) != (vj.y() > p.y())
+                    && p.x() < (vj.x() - vi.x()) * (p.y() - vi.y()) / (vj.y() - vi.y()) + vi.x()) {
+                inside = !inside;
+            }
+        }
+        return inside;
     }
 
     /** Twice the signed area (shoelace); 0 for a degenerate polygon. */

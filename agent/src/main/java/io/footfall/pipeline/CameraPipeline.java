@@ -173,7 +173,7 @@ public final class CameraPipeline {
                     s = next;
                     settings = next;
                 }
-                FrameDetections detections = detector.detect(frame);
+                FrameDetections detections = s.camera().overrides().detector().mask().apply(detector.detect(frame));
                 TrackedFrame tracked = tracker.update(detections,
                         sampler.sample(frame, detections, s.tracker().appearance(), tracker));
                 tracks.write(tracked);

@@ -39,7 +39,7 @@ class ConvertedModelTest {
 
         var frame = TestFrames.at(SharedData.require(SharedData.ONE_BY_ONE), 600).get(0);
         DetectorSettings ir = new DetectorSettings("yolox-nano", Optional.empty(), Optional.of(xml), BackendKind.OPENVINO, 2,
-                false, Optional.empty(), Optional.empty());
+                false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         try (Detector d = TestDetectors.open(ir)) {
             FrameDetections found = d.detect(frame);
             assertThat(found.detections()).hasSize(1);

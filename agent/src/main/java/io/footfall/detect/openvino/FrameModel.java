@@ -1,9 +1,12 @@
 package io.footfall.detect.openvino;
 
+import io.footfall.detect.DetectorSetupException;
 import io.footfall.detect.InputSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,12 +40,49 @@ final class FrameModel {
         long t0 = System.nanoTime();
         // Preprocessing rewrites the model it is given, so each size starts from a fresh read.
         try (OvModel fresh = core.readModel(model.source());
-             OvModel withPreprocessing = OvPreprocessing.forBgrFrames(fresh, spec, size.width(), size.height())) {
+             OvModel withPreprocessing = preprocessed(fresh, size)) {
             OvCompiledModel compiled = core.compile(withPreprocessing, options.device(), options.compileProperties());
             log.info("openvino compiled model={} input={} device={} ms={}", model.source().getFileName(), size,
                     options.summary(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             return compiled;
         }
+    }
+
+    private OvModel preprocessed(OvModel fresh, FrameStaging.TensorSize size) {
+        fitInput(fresh, spec);
+        return OvPreprocessing.forBgrFrames(fresh, spec, size.width(), size.height());
+    }
+
+    /**
+     * Checks that the model has the one image input {@code spec} names, with batch 1 and 3 channels, and reshapes its
+     * picture size to the spec's when they differ.
+     *
+     * @return whether the model was reshaped
+     * @throws DetectorSetupException when the model has other inputs or cannot take the spec's size
+     */
+    static boolean fitInput(OvModel model, InputSpec spec) {
+        List<OvPort> inputs = model.inputs();
+        if (inputs.size() != 1) {
+            throw new DetectorSetupException("model " + model.source() + " has " + inputs.size()
+                    + " inputs " + inputs + "; Footfall feeds exactly one image input");
+        }
+        OvPort input = model.input(spec.name());
+        boolean nchw = spec.layout().equals("NCHW");
+        long[] expected = nchw
+                ? new long[]{1, 3, spec.height(), spec.width()}
+                : new long[]{1, spec.height(), spec.width(), 3};
+        long[] found = input.shape();
+        if (Arrays.equals(found, expected)) {
+            return false;
+        }
+        boolean sameKind = found.length == 4 && found[0] == 1 && found[nchw ? 1 : 3] == 3;
+        if (!sameKind) {
+            throw new DetectorSetupException("model " + model.source() + " input '" + spec.name() + "' has shape "
+                    + input.shapeText() + " but the model spec expects " + Arrays.toString(expected)
+                    .replace(" ", "") + " (" + spec.layout() + ")");
+        }
+        model.reshapeInput(spec.name(), expected);
+        return true;
     }
 
     InputSpec spec() {

@@ -18,8 +18,9 @@ import java.util.Objects;
  * Runs a detector model with OpenVINO on decoded BGR frames. All input preprocessing (resize,
  * colour order, u8 to f32, mean/scale, layout) is compiled into the model by OpenVINO; Java only
  * hands over the frame's pixels ({@link FrameStaging}), copying them only for a letterbox canvas or
- * a frame with padded rows. The model is compiled for the first frame's size and again if the size
- * changes.
+ * a frame with padded rows. The model is compiled for each frame size it meets (a whole frame and its
+ * tiles are two), keeping the last few. An input size other than the file's is applied with OpenVINO's
+ * reshape when the model is read.
  *
  * <p>{@link #lastTimes()}: preprocess = Java staging and setting the input tensor; infer = OpenVINO's
  * inference including its preprocessing, plus copying the output out; decode = 0 (done elsewhere).
@@ -85,8 +86,9 @@ public final class OpenVinoBackend implements InferenceBackend {
         OvModel model = null;
         try {
             model = core.readModel(modelFile);
-            checkInput(model, spec);
-            checkOutput(model, outputName, expectedOutputShape);
+            boolean reshaped = FrameModel.fitInput(model, spec);
+            // A reshaped model's outputs follow its new input (more YOLOX anchor points), so the file's shape no longer applies.
+            checkOutput(model, outputName, reshaped ? List.of() : expectedOutputShape);
             return new OpenVinoBackend(runtime, core, model, new FrameModel(core, model, spec, options, outputName));
         } catch (RuntimeException e) {
             if (model != null) {
@@ -94,23 +96,6 @@ public final class OpenVinoBackend implements InferenceBackend {
             }
             core.close();
             throw e;
-        }
-    }
-
-    private static void checkInput(OvModel model, InputSpec spec) {
-        List<OvPort> inputs = model.inputs();
-        if (inputs.size() != 1) {
-            throw new DetectorSetupException("model " + model.source() + " has " + inputs.size()
-                    + " inputs " + inputs + "; Footfall feeds exactly one image input");
-        }
-        OvPort input = model.input(spec.name());
-        long[] expected = spec.layout().equals("NCHW")
-                ? new long[]{1, 3, spec.height(), spec.width()}
-                : new long[]{1, spec.height(), spec.width(), 3};
-        if (!Arrays.equals(input.shape(), expected)) {
-            throw new DetectorSetupException("model " + model.source() + " input '" + spec.name() + "' has shape "
-                    + input.shapeText() + " but the model spec expects " + Arrays.toString(expected)
-                    .replace(" ", "") + " (" + spec.layout() + ")");
         }
     }
 

@@ -51,6 +51,30 @@ public final class OvModel extends NativeHandle {
         return outs.indexOf(find(outs, "output", name));
     }
 
+    /**
+     * Gives input {@code name} the static shape {@code dims} (e.g. a larger picture), propagating it through the
+     * model as OpenVINO's {@code reshape} does; the outputs follow (a YOLOX head gets more anchor points).
+     *
+     * @throws DetectorSetupException when the model cannot take that shape
+     */
+    public void reshapeInput(String name, long[] dims) {
+        input(name);
+        OvNative.OvPartialShape shape = new OvNative.OvPartialShape();
+        OvStatus.check(OvNative.ov_partial_shape_create_static(dims.length, dims, shape), "make a static shape");
+        try {
+            OvNative.OvPartialShape.ByValue value = new OvNative.OvPartialShape.ByValue();
+            value.rankMin = shape.rankMin;
+            value.rankMax = shape.rankMax;
+            value.dims = shape.dims;
+            OvStatus.check(OvNative.ov_model_reshape_input_by_name(pointer(), name, value), "reshape input");
+        } catch (OpenVinoException e) {
+            throw new DetectorSetupException("model " + source + " cannot take input '" + name + "' of shape "
+                    + java.util.Arrays.toString(dims).replace(" ", "") + ": " + e.getMessage());
+        } finally {
+            OvNative.ov_partial_shape_free(shape);
+        }
+    }
+
     private OvPort find(List<OvPort> ports, String kind, String name) {
         return ports.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new DetectorSetupException("model " + source + " has no " + kind + " named '" + name

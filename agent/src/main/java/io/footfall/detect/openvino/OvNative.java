@@ -66,6 +66,10 @@ final class OvNative {
         public long rankMin;
         public long rankMax;
         public Pointer dims;
+
+        /** The same struct passed by value, as {@code ov_model_reshape_input_by_name} takes it. */
+        public static class ByValue extends OvPartialShape implements Structure.ByValue {
+        }
     }
 
     /** {@code ov_version_t}: two C strings owned by the library until {@link #ov_version_free}. */
@@ -104,6 +108,8 @@ final class OvNative {
 
     static native int ov_model_const_output_by_index(Pointer model, long index, PointerByReference port);
 
+    static native int ov_model_reshape_input_by_name(Pointer model, String tensorName, OvPartialShape.ByValue shape);
+
     // ov_node.h
     static native int ov_port_get_any_name(Pointer port, PointerByReference name);
 
@@ -115,6 +121,8 @@ final class OvNative {
 
     // ov_partial_shape.h / ov_shape.h
     static native void ov_partial_shape_free(OvPartialShape shape);
+
+    static native int ov_partial_shape_create_static(long rank, long[] dims, OvPartialShape shape);
 
     static native int ov_shape_free(OvShape shape);
 

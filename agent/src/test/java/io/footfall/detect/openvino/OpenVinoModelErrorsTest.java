@@ -77,12 +77,21 @@ class OpenVinoModelErrorsTest {
     }
 
     @Test
-    void inputShapeMismatchNamesExpectedAndFound() {
-        InputSpec wrong = new InputSpec("data", 300, 300, "NCHW", "BGR", 0, 1, ResizeMode.STRETCH, 0);
+    void inputLayoutMismatchNamesExpectedAndFound() {
+        InputSpec wrong = new InputSpec("data", 300, 300, "NHWC", "BGR", 0, 1, ResizeMode.STRETCH, 0);
         assertThatThrownBy(() -> open(retailXml, wrong, "detection_out", List.of()))
                 .isInstanceOf(DetectionException.class)
                 .hasMessage("model " + retailXml + " input 'data' has shape [1,3,320,544]"
-                        + " but the model spec expects [1,3,300,300] (NCHW)");
+                        + " but the model spec expects [1,300,300,3] (NHWC)");
+    }
+
+    @Test
+    void aPictureSizeTheModelCannotTakeNamesIt() {
+        // Retail-0013's pooling kernels are larger than its feature maps for so small a picture.
+        InputSpec tiny = new InputSpec("data", 13, 7, "NCHW", "BGR", 0, 1, ResizeMode.STRETCH, 0);
+        assertThatThrownBy(() -> open(retailXml, tiny, "detection_out", List.of()))
+                .isInstanceOf(DetectionException.class)
+                .hasMessageStartingWith("model " + retailXml + " cannot take input 'data' of shape [1,3,7,13]: ");
     }
 
     @Test
