@@ -135,16 +135,8 @@ public final class RunCommand implements Callable<Integer> {
         if (source == null) {
             throw new BadInputException("run needs --config FILE, or --source SOURCE with --line/--zone");
         }
-        List<CountLine> parsedLines = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String[] spec = splitName(lines.get(i), "line" + (i + 1));
-            parsedLines.add(CountLine.parse(spec[1], spec[0]));
-        }
-        List<Zone> parsedZones = new ArrayList<>();
-        for (int i = 0; i < zones.size(); i++) {
-            String[] spec = splitName(zones.get(i), "zone" + (i + 1));
-            parsedZones.add(Zone.parse(spec[1], spec[0]));
-        }
+        List<CountLine> parsedLines = CountingShapes.lines(lines);
+        List<Zone> parsedZones = CountingShapes.zones(zones);
         ClipPolicy.Mode mode = switch (clips) {
             case "off" -> ClipPolicy.Mode.OFF;
             case "continuous" -> ClipPolicy.Mode.CONTINUOUS;
@@ -178,11 +170,5 @@ public final class RunCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new BadInputException("--start must be an ISO-8601 instant such as 2026-11-25T09:00:00Z, got '" + start + "'");
         }
-    }
-
-    /** "spec:name" → {spec, name}; a spec without a name gets the fallback. */
-    private static String[] splitName(String s, String fallback) {
-        int colon = s.lastIndexOf(':');
-        return colon < 0 ? new String[]{s, fallback} : new String[]{s.substring(0, colon), s.substring(colon + 1)};
     }
 }
