@@ -110,7 +110,8 @@ public final class RunCommand implements Callable<Integer> {
         for (CameraPipeline.Summary s : results) {
             StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
-            sb.append(", ").append(s.events()).append(" events");
+            sb.append(", ").append(s.events()).append(" events, ").append(String.format(java.util.Locale.ROOT, "%.1f", s.fps()))
+                    .append(" frames/s");
             if (s.source().endedEarly(s.frames() + s.droppedFrames())) {
                 sb.append(", source ended early at frame ").append(s.frames() + s.droppedFrames()).append(" of ")
                         .append(s.source().frameCount()).append(" (truncated or damaged file?)");
