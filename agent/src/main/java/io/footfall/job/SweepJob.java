@@ -114,6 +114,10 @@ public final class SweepJob {
             throw new BadInputException("--gt " + request.groundTruth() + ": file not found; expected the source's ground truth "
                     + "(MOTChallenge gt.txt or VIRAT *.viratdata.objects.txt)");
         }
+        if (request.runsFolder().isPresent() && !isEmptyOrAbsent(request.runsFolder().get())) {
+            // Run folders append to events.jsonl: an earlier sweep's events would be counted again.
+            throw new BadInputException("--keep-runs " + request.runsFolder().get() + ": folder is not empty; give a new or empty one");
+        }
         CameraConfig camera = pickCamera(request.config(), request.camera());
         if (request.config().trackerFor(camera).appearance().enabled()) {
             throw new BadInputException("camera " + camera.id() + " has tracker.appearance on; the sweep replays recorded "
@@ -240,6 +244,15 @@ public final class SweepJob {
             throw new BadInputException("the configuration has " + ids.size() + " cameras " + ids + "; say which to tune with --camera");
         }
         return config.cameras().get(0);
+    }
+
+    private static boolean isEmptyOrAbsent(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     private static void deleteTree(Path root) {

@@ -93,6 +93,7 @@ class EvalSweepTest {
         Path notAVideo = Files.writeString(tmp.resolve("notes.mp4"), "not a video");
         assertRefused(List.of("--source", notAVideo.toString(), "--gt", gt), "notes.mp4");
         assertRefused(List.of("--gt", gt), "--source");
+        assertRefused(List.of("--source", video, "--gt", gt, "--keep-runs", tmp.toString()), "--keep-runs", "not empty");
         // 'footfall eval' itself still needs its ground truth, and 'run' one threshold.
         assertThat(FootfallCommand.newCommandLine().setErr(new PrintWriter(err, true)).execute("eval", "--data-dir", tmp.toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
