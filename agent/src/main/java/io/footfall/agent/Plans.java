@@ -18,8 +18,7 @@ final class Plans {
     }
 
     static CameraPipeline.Settings pipeline(FootfallConfig c, CameraConfig cam) {
-        return new CameraPipeline.Settings(c.storeId(), c.deviceId(), cam, c.trackerFor(cam), c.analyticsFor(cam), c.clipsFor(cam),
-                c.privacyFor(cam));
+        return CameraPipeline.Settings.of(c, cam);
     }
 
     static DetectorSettings detector(FootfallConfig c, CameraConfig cam) {

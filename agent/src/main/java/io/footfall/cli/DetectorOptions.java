@@ -1,12 +1,16 @@
 package io.footfall.cli;
 
+import io.footfall.BadInputException;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.detect.InputSize;
 import io.footfall.detect.Tiling;
+import io.footfall.eval.SweepGrid;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Detector options shared by {@code detect} and {@code run}. */
@@ -37,8 +41,10 @@ public final class DetectorOptions {
             description = "OpenVINO library folder (else OPENVINO_LIB_DIR, the project's install, /opt/intel/openvino/runtime/lib/intel64).")
     Path openVinoLib;
 
-    @Option(names = "--min-score", paramLabel = "0..1", description = "Lowest detection score kept (default: the manifest's).")
-    Float minScore;
+    // A list so 'footfall eval sweep' can try several; every other command takes one (see settings()).
+    @Option(names = "--min-score", paramLabel = "0..1", split = ",",
+            description = "Lowest detection score kept (default: the manifest's; 'footfall run': the tracker's lowThresh).")
+    List<String> minScores = new ArrayList<>();
 
     @Option(names = "--input-size", paramLabel = "WxH",
             description = {"Run the model at this picture size, e.g. 1088x640 (multiples of 32; OpenVINO reshapes it):",
@@ -51,10 +57,34 @@ public final class DetectorOptions {
     String tiles;
 
     DetectorSettings settings() {
+        return settings(minScore());
+    }
+
+    /** The settings without a threshold, for a command that decides it (a sweep tries each of {@link #minScores()}). */
+    DetectorSettings settingsWithoutMinScore() {
+        return settings(Optional.empty());
+    }
+
+    /** Every {@code --min-score} given, checked. */
+    List<Float> minScores() {
+        return SweepGrid.values("--min-score", minScores);
+    }
+
+    private DetectorSettings settings(Optional<Float> minScore) {
         BackendKind kind = BackendKind.parse(backend);
         int n = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
         return new DetectorSettings(model, Optional.ofNullable(variant), Optional.ofNullable(modelFile), kind, n,
-                throughput, Optional.ofNullable(openVinoLib), Optional.ofNullable(minScore),
+                throughput, Optional.ofNullable(openVinoLib), minScore,
                 Optional.ofNullable(inputSize).map(InputSize::parse), Optional.ofNullable(tiles).map(Tiling::parse));
+    }
+
+    /** The one {@code --min-score}, if given. */
+    private Optional<Float> minScore() {
+        List<Float> values = minScores();
+        if (values.size() > 1) {
+            throw new BadInputException("--min-score takes one value here, got " + minScores
+                    + "; to compare several, use 'footfall eval sweep --min-score " + String.join(",", minScores) + "'");
+        }
+        return values.stream().findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.footfall.cli;
 
+import io.footfall.BadInputException;
 import io.footfall.job.EvalJob;
 import io.footfall.eval.EvalReport;
 import io.footfall.eval.GroundTruthFormat;
@@ -12,19 +13,21 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code footfall eval}: scores a finished run against ground truth. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalSweepCommand.class,
         description = {"Score a finished 'footfall run --save-tracks' against ground truth:",
                 "MOTA, IDF1, ID switches, precision and recall of the tracks, and for each",
                 "counting line the run's in/out crossings against those of the ground-truth",
                 "tracks, counted by the run's own line rules (anchor, hysteresis, cancel window).",
                 "Reads DIR/run.json, DIR/tracks/<camera>.txt and DIR/events.jsonl (use a fresh",
-                "--data-dir per run). Prints a table; --out also writes it as JSON."})
+                "--data-dir per run). Prints a table; --out also writes it as JSON.",
+                "'footfall eval sweep' tunes a camera's thresholds: one such score per setting."})
 public final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--gt", required = true, paramLabel = "FILE",
+    // Not required by picocli: it would then demand --gt before 'eval sweep' too. call() asks for it.
+    @Option(names = "--gt", paramLabel = "FILE",
             description = "Ground truth: MOTChallenge gt.txt, or VIRAT *.viratdata.objects.txt (persons only).")
     Path groundTruth;
 
@@ -54,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (groundTruth == null) {
+            throw new BadInputException("missing required option --gt FILE (the ground truth to score against)");
+        }
         EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, data.resolve(), Optional.ofNullable(camera),
                 Optional.ofNullable(format).flatMap(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
         System.out.print(report.table());

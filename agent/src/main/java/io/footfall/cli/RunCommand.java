@@ -110,7 +110,8 @@ public final class RunCommand implements Callable<Integer> {
         for (CameraPipeline.Summary s : results) {
             StringBuilder sb = new StringBuilder("run: camera " + s.cameraId() + ": " + s.frames() + " frames");
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
-            sb.append(", ").append(s.events()).append(" events");
+            sb.append(", ").append(s.events()).append(" events, ").append(String.format(java.util.Locale.ROOT, "%.1f", s.fps()))
+                    .append(" frames/s");
             if (s.source().endedEarly(s.frames() + s.droppedFrames())) {
                 sb.append(", source ended early at frame ").append(s.frames() + s.droppedFrames()).append(" of ")
                         .append(s.source().frameCount()).append(" (truncated or damaged file?)");
@@ -135,16 +136,8 @@ public final class RunCommand implements Callable<Integer> {
         if (source == null) {
             throw new BadInputException("run needs --config FILE, or --source SOURCE with --line/--zone");
         }
-        List<CountLine> parsedLines = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String[] spec = splitName(lines.get(i), "line" + (i + 1));
-            parsedLines.add(CountLine.parse(spec[1], spec[0]));
-        }
-        List<Zone> parsedZones = new ArrayList<>();
-        for (int i = 0; i < zones.size(); i++) {
-            String[] spec = splitName(zones.get(i), "zone" + (i + 1));
-            parsedZones.add(Zone.parse(spec[1], spec[0]));
-        }
+        List<CountLine> parsedLines = CountingShapes.lines(lines);
+        List<Zone> parsedZones = CountingShapes.zones(zones);
         ClipPolicy.Mode mode = switch (clips) {
             case "off" -> ClipPolicy.Mode.OFF;
             case "continuous" -> ClipPolicy.Mode.CONTINUOUS;
@@ -178,11 +171,5 @@ public final class RunCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new BadInputException("--start must be an ISO-8601 instant such as 2026-11-25T09:00:00Z, got '" + start + "'");
         }
-    }
-
-    /** "spec:name" → {spec, name}; a spec without a name gets the fallback. */
-    private static String[] splitName(String s, String fallback) {
-        int colon = s.lastIndexOf(':');
-        return colon < 0 ? new String[]{s, fallback} : new String[]{s.substring(0, colon), s.substring(colon + 1)};
     }
 }

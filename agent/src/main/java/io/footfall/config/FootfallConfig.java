@@ -64,6 +64,21 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         return camera.overrides().privacy().orElse(privacy);
     }
 
+    /**
+     * This configuration reduced to one camera that runs with the given detection threshold and tracker (as that
+     * camera's own overrides, so its other overrides still apply) and keeps no clips: one setting of a tuning sweep.
+     *
+     * @param minScore the camera's detector threshold; empty for the configuration's own rule (global
+     *                 {@code detector.minScore}, else the tracker's {@code lowThresh})
+     */
+    public FootfallConfig tunedCamera(CameraConfig camera, Optional<Float> minScore, TrackerConfig tracker) {
+        CameraOverrides o = camera.overrides();
+        CameraConfig tuned = new CameraConfig(camera.id(), camera.source(), camera.start(), camera.lines(), camera.zones(),
+                new CameraOverrides(new DetectorOverrides(minScore, o.detector().inputSize(), o.detector().tiling(),
+                        o.detector().mask()), Optional.of(tracker), o.counting(), Optional.empty(), o.privacy()));
+        return toBuilder().clips(new ClipPolicy(ClipPolicy.Mode.OFF, clips.pre(), clips.post())).cameras(List.of(tuned)).build();
+    }
+
     /** The camera with this id. */
     public java.util.Optional<CameraConfig> camera(String id) {
         return cameras.stream().filter(c -> c.id().equals(id)).findFirst();

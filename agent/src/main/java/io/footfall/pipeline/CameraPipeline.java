@@ -2,6 +2,7 @@ package io.footfall.pipeline;
 
 import io.footfall.annotate.FrameAnnotator;
 import io.footfall.config.CameraConfig;
+import io.footfall.config.FootfallConfig;
 import io.footfall.config.ClipPolicy;
 import io.footfall.config.PrivacyPolicy;
 import io.footfall.count.AnalyticsConfig;
@@ -65,6 +66,12 @@ public final class CameraPipeline {
             Objects.requireNonNull(analytics);
             Objects.requireNonNull(clips);
             Objects.requireNonNull(privacy);
+        }
+
+        /** What one camera of a configuration runs with, its overrides applied. */
+        public static Settings of(FootfallConfig c, CameraConfig cam) {
+            return new Settings(c.storeId(), c.deviceId(), cam, c.trackerFor(cam), c.analyticsFor(cam), c.clipsFor(cam),
+                    c.privacyFor(cam));
         }
     }
 
