@@ -34,7 +34,9 @@ public final class OpenVinoBackend implements InferenceBackend {
     private final OpenVinoCore core;
     private final OvModel model;
     private final FrameModel frameModel;
-    private final CompiledSlots sync;
+    /** Frame size to the model compiled for it, newest use last; a whole frame and its tiles are two sizes. */
+    private final java.util.LinkedHashMap<Long, CompiledSlots> bySize = new java.util.LinkedHashMap<>(4, 0.75f, true);
+    private static final int SIZES_KEPT = 3;
     private StageTimes lastTimes = StageTimes.ZERO;
 
     private OpenVinoBackend(OpenVinoRuntime runtime, OpenVinoCore core, OvModel model, FrameModel frameModel) {
@@ -42,7 +44,6 @@ public final class OpenVinoBackend implements InferenceBackend {
         this.core = core;
         this.model = model;
         this.frameModel = frameModel;
-        this.sync = new CompiledSlots(frameModel, 1, false);
     }
 
     /**
@@ -113,7 +114,7 @@ public final class OpenVinoBackend implements InferenceBackend {
 
     @Override
     public OutputTensor infer(Frame frame) {
-        InferSlot slot = sync.slotsFor(frame.width(), frame.height()).get(0);
+        InferSlot slot = slotsFor(frame.width(), frame.height()).slotsFor(frame.width(), frame.height()).get(0);
         long t0 = System.nanoTime();
         slot.load(frame);
         long t1 = System.nanoTime();
@@ -121,6 +122,16 @@ public final class OpenVinoBackend implements InferenceBackend {
         OutputTensor out = slot.output(frameModel);
         lastTimes = new StageTimes(t1 - t0, System.nanoTime() - t1, 0);
         return out;
+    }
+
+    private CompiledSlots slotsFor(int width, int height) {
+        CompiledSlots slots = bySize.computeIfAbsent(((long) width << 32) | height, k -> new CompiledSlots(frameModel, 1, false));
+        if (bySize.size() > SIZES_KEPT) {
+            var eldest = bySize.entrySet().iterator().next();
+            eldest.getValue().close();
+            bySize.remove(eldest.getKey());
+        }
+        return slots;
     }
 
     /**
@@ -158,13 +169,14 @@ public final class OpenVinoBackend implements InferenceBackend {
 
     /** A property of the currently compiled model (null before the first frame). */
     public String compiledProperty(String key) {
-        OvCompiledModel compiled = sync.compiled();
+        OvCompiledModel compiled = bySize.isEmpty() ? null : new java.util.ArrayList<>(bySize.values()).get(bySize.size() - 1).compiled();
         return compiled == null ? null : compiled.property(key);
     }
 
     @Override
     public void close() {
-        sync.close();
+        bySize.values().forEach(CompiledSlots::close);
+        bySize.clear();
         model.close();
         core.close();
     }
