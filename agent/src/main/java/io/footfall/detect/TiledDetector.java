@@ -35,7 +35,7 @@ public final class TiledDetector implements Detector {
         this.tiling = tiling;
     }
 
-    private record Found(Detection detection, boolean cut) {
+    record Found(Detection detection, boolean cut) {
     }
 
     @Override
