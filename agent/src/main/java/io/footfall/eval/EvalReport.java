@@ -3,9 +3,6 @@ package io.footfall.eval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,15 +101,7 @@ public record EvalReport(String camera, long frames, Path groundTruth, GroundTru
 
     /** Writes {@link #toJson()} to {@code file}, pretty-printed. */
     public void write(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            io.footfall.json.Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        io.footfall.json.Json.writeReport(file, toJson());
     }
 
     private static void ratio(ObjectNode node, String name, double v) {

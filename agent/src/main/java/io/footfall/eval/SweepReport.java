@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.json.Json;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -157,15 +154,7 @@ public record SweepReport(String camera, String detector, List<Row> rows, List<S
 
     /** Writes {@link #toJson()} to {@code file}, pretty-printed. */
     public void write(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        io.footfall.json.Json.writeReport(file, toJson());
     }
 
     private static void setting(ObjectNode o, SweepSetting s, float minScore) {

@@ -26,6 +26,23 @@ public final class Json {
         return mapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /**
+     * Writes a report people read to {@code file}, indented, making its folder first.
+     *
+     * @throws java.io.UncheckedIOException naming the file when it cannot be written
+     */
+    public static void writeReport(java.nio.file.Path file, Object report) {
+        try {
+            java.nio.file.Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     private static ObjectMapper configure(ObjectMapper m) {
         return m
                 .findAndRegisterModules()
