@@ -48,14 +48,8 @@ public final class EvalSweepCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "SOURCE", description = "Quick start: video file or image folder the ground truth labels.")
     String source;
 
-    @Option(names = "--line", paramLabel = "x1,y1,x2,y2[:name]", description = "Quick start: a counting line (repeatable), as for 'footfall run'.")
-    List<String> lines = new ArrayList<>();
-
-    @Option(names = "--zone", paramLabel = "x1,y1,x2,y2,x3,y3...[:name]", description = "Quick start: a zone polygon (repeatable).")
-    List<String> zones = new ArrayList<>();
-
-    @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "camera1", description = "Quick start: camera id (default: ${DEFAULT-VALUE}).")
-    String cameraId;
+    @Mixin
+    CountingShapes shapes;
 
     @Option(names = "--gt", required = true, paramLabel = "FILE",
             description = "Ground truth of the source: MOTChallenge gt.txt, or VIRAT *.viratdata.objects.txt.")
@@ -108,7 +102,7 @@ public final class EvalSweepCommand implements Callable<Integer> {
     }
 
     private FootfallConfig fromFile() {
-        if (source != null || !lines.isEmpty() || !zones.isEmpty()) {
+        if (source != null || !shapes.isEmpty()) {
             throw new BadInputException("--config cannot be combined with --source, --line or --zone; the camera's source, "
                     + "lines and zones come from the file");
         }
@@ -122,8 +116,8 @@ public final class EvalSweepCommand implements Callable<Integer> {
         if (camera != null) {
             throw new BadInputException("--camera picks a camera of --config; with --source name it with --camera-id");
         }
-        CameraConfig cam = new CameraConfig(cameraId, source, Optional.empty(), CountingShapes.lines(lines),
-                CountingShapes.zones(zones));
+        CameraConfig cam = new CameraConfig(shapes.cameraId, source, Optional.empty(), shapes.lines(),
+                shapes.zones());
         return FootfallConfig.builder().deviceId("sweep").detector(detector.settingsWithoutMinScore()).cameras(List.of(cam)).build();
     }
 }

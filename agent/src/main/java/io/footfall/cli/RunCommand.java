@@ -51,14 +51,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Quick start: video file, image folder, rtsp:// URL, usb:N or sample:NAME.")
     String source;
 
-    @Option(names = "--line", paramLabel = "x1,y1,x2,y2[:name]", description = "Quick start: a counting line (repeatable).")
-    List<String> lines = new ArrayList<>();
-
-    @Option(names = "--zone", paramLabel = "x1,y1,x2,y2,x3,y3...[:name]", description = "Quick start: a zone polygon (repeatable).")
-    List<String> zones = new ArrayList<>();
-
-    @Option(names = "--camera-id", paramLabel = "ID", defaultValue = "camera1", description = "Quick start: camera id (default: ${DEFAULT-VALUE}).")
-    String cameraId;
+    @Mixin
+    CountingShapes shapes;
 
     @Option(names = "--device", paramLabel = "ID", defaultValue = "local", description = "Quick start: device id (default: ${DEFAULT-VALUE}).")
     String device;
@@ -125,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private FootfallConfig fromFile() {
-        if (source != null || !lines.isEmpty() || !zones.isEmpty() || privacy != null || appearance) {
+        if (source != null || !shapes.isEmpty() || privacy != null || appearance) {
             throw new BadInputException("--config cannot be combined with --source, --line, --zone, --privacy or --appearance; "
                     + "put cameras, privacy and tracker.appearance in the file");
         }
@@ -136,8 +130,8 @@ public final class RunCommand implements Callable<Integer> {
         if (source == null) {
             throw new BadInputException("run needs --config FILE, or --source SOURCE with --line/--zone");
         }
-        List<CountLine> parsedLines = CountingShapes.lines(lines);
-        List<Zone> parsedZones = CountingShapes.zones(zones);
+        List<CountLine> parsedLines = shapes.lines();
+        List<Zone> parsedZones = shapes.zones();
         ClipPolicy.Mode mode = switch (clips) {
             case "off" -> ClipPolicy.Mode.OFF;
             case "continuous" -> ClipPolicy.Mode.CONTINUOUS;
@@ -150,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
                     .orElseThrow(() -> new BadInputException("--privacy must be heads, people or off, got '" + privacy + "'"));
         }
         ClipPolicy d = ClipPolicy.defaults();
-        CameraConfig cam = new CameraConfig(cameraId, source, parseStart(), parsedLines, parsedZones);
+        CameraConfig cam = new CameraConfig(shapes.cameraId, source, parseStart(), parsedLines, parsedZones);
         FootfallConfig cfg = FootfallConfig.builder().deviceId(device).storeId(storeId).detector(detector.settings())
                 .clips(new ClipPolicy(mode, d.pre(), d.post())).privacy(PrivacyPolicy.defaults().withMode(privacyMode))
                 .tracker(appearance ? TrackerConfig.defaults().withAppearance(AppearanceConfig.with(AppearanceConfig.DEFAULT_MODEL))
