@@ -13,7 +13,11 @@ import io.footfall.config.FootfallConfig;
 import io.footfall.appearance.AppearanceModels;
 import io.footfall.identity.VisitorGallery;
 import io.footfall.track.AppearanceConfig;
+import io.footfall.detect.Detection;
+import io.footfall.detect.Detector;
 import io.footfall.detect.DetectorFactory;
+import io.footfall.detect.ReplayDetector;
+import io.footfall.schema.DetectionsLine;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.EventSink;
@@ -44,6 +48,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The composition root: a running agent built from a validated configuration. It owns the outbox, retention, the
@@ -67,7 +72,7 @@ public final class Agent implements AgentControl, AutoCloseable {
     private final List<CameraPipeline.Summary> finished = new ArrayList<>();
     /** Runners whose end {@link #cameraDone} has recorded: a future can be done before its callback got the lock. */
     private final java.util.Set<CameraRunner> settled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private final DetectorFactory detectors;
+    private final Function<DetectorSettings, Detector> detectors;
     private final AppearanceModels appearance;
     private VisitorGallery visitors;
     private Extensions extensions = new Extensions();
@@ -77,7 +82,8 @@ public final class Agent implements AgentControl, AutoCloseable {
     private volatile boolean started;
     private Throwable failure;
 
-    private Agent(FootfallConfig config, AgentOptions options, Outbox outbox, Retention retention, EventSink sink) {
+    private Agent(FootfallConfig config, AgentOptions options, Outbox outbox, Retention retention, EventSink sink,
+                  Function<DetectorSettings, Detector> detectors) {
         this.config = config;
         this.options = options;
         this.outbox = outbox;
@@ -86,7 +92,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         this.configRecord = new ConfigRecord(outbox);
         this.startedAt = options.clock().instant();
         this.sequenceAtStart = outbox.lastSequence();
-        this.detectors = DetectorFactory.standard(options.paths());
+        this.detectors = detectors;
         this.appearance = AppearanceModels.standard(options.paths());
     }
 
@@ -96,6 +102,7 @@ public final class Agent implements AgentControl, AutoCloseable {
      */
     public static Agent start(FootfallConfig config, AgentOptions options) throws Exception {
         Plans.check(config);
+        Function<DetectorSettings, Detector> detectors = detectors(config, options);
         DataFolder.prepare(options.dataDir());
         OutboxConfig store = OutboxConfig.builder(options.dataDir(), config.deviceId())
                 .commitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
@@ -107,7 +114,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         try {
             retention = Retention.start(outbox, config.store().retentionInterval());
             sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(options.dataDir())));
-            Agent agent = new Agent(config, options, outbox, retention, sink);
+            Agent agent = new Agent(config, options, outbox, retention, sink, detectors);
             agent.configRecord.saveIfChanged(config);
             if (options.extensions()) {
                 agent.extensions = Extensions.start(agent.context());
@@ -123,6 +130,38 @@ public final class Agent implements AgentControl, AutoCloseable {
             outbox.close();
             throw e;
         }
+    }
+
+    /**
+     * The model the settings name, or the recording the options name: read before anything is written, so a bad
+     * recording leaves no data folder behind.
+     */
+    private static Function<DetectorSettings, Detector> detectors(FootfallConfig config, AgentOptions options) {
+        if (options.recordedDetections().isEmpty()) {
+            return DetectorFactory.standard(options.paths())::open;
+        }
+        Path file = options.recordedDetections().get();
+        if (config.cameras().size() != 1) {
+            throw new BadInputException("--detections " + file + ": a recording replays one camera's source; the configuration has "
+                    + config.cameras().size() + " cameras");
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new BadInputException("--detections " + file + ": file not found; expected the output of 'footfall detect --out'");
+        }
+        List<DetectionsLine> lines;
+        try {
+            lines = DetectionsLine.read(file);
+        } catch (IOException e) {
+            throw new BadInputException("--detections " + e.getMessage());
+        }
+        Map<Long, List<Detection>> byFrame = new java.util.HashMap<>();
+        for (DetectionsLine line : lines) {
+            if (byFrame.put(line.frame(), line.toDetections()) != null) {
+                throw new BadInputException("--detections " + file + ": frame " + line.frame() + " appears twice; expected one line "
+                        + "per frame as 'footfall detect' writes");
+            }
+        }
+        return s -> new ReplayDetector(file.toString(), byFrame, s.minScore().orElse(0f));
     }
 
     private synchronized void startCameras(FootfallConfig cfg) {
@@ -145,7 +184,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         // closed by its own graceful stop.
         boolean atAgentStart = runners.isEmpty() || !runners.containsKey(cam.id());
         CameraRunner runner = new CameraRunner(pipeline, detector, start,
-                () -> Sources.open(source), detectors::open, sink, progress,
+                () -> Sources.open(source), detectors, sink, progress,
                 () -> atAgentStart && !started ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
                         cfg.analyticsFor(cam), start) : List.of());
         runners.put(cam.id(), runner);

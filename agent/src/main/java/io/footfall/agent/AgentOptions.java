@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param progress         reports the first camera's progress (the usual single-camera case)
  * @param shutdownDeadline how long a graceful stop may take: IoT Edge kills a module 10 s after SIGTERM
  * @param extensions       whether to open the extensions on the class path (cloud sync); off for offline tools
+ * @param recordedDetections a {@code footfall detect} output the one camera replays instead of running the model, or empty
  */
 public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress progress, Clock clock, FootfallPaths paths,
-                           Map<String, String> env, Duration shutdownDeadline, boolean extensions) {
+                           Map<String, String> env, Duration shutdownDeadline, boolean extensions,
+                           Optional<Path> recordedDetections) {
 
     public static final Duration DEFAULT_SHUTDOWN_DEADLINE = Duration.ofSeconds(8);
 
@@ -32,6 +34,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
         Objects.requireNonNull(paths);
         env = Map.copyOf(env);
         Objects.requireNonNull(shutdownDeadline);
+        Objects.requireNonNull(recordedDetections);
     }
 
     /** The usual options: the process environment, the system clock, extensions on. */
@@ -46,7 +49,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
 
     public Builder toBuilder() {
         return new Builder(dataDir).trackFolder(trackFolder).progress(progress).clock(clock).paths(paths).env(env)
-                .shutdownDeadline(shutdownDeadline).extensions(extensions);
+                .shutdownDeadline(shutdownDeadline).extensions(extensions).recordedDetections(recordedDetections);
     }
 
     /**
@@ -63,6 +66,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
         private Map<String, String> env;
         private Duration shutdownDeadline = DEFAULT_SHUTDOWN_DEADLINE;
         private boolean extensions = true;
+        private Optional<Path> recordedDetections = Optional.empty();
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -103,9 +107,14 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
             return this;
         }
 
+        public Builder recordedDetections(Optional<Path> v) {
+            recordedDetections = Objects.requireNonNull(v);
+            return this;
+        }
+
         public AgentOptions build() {
             return new AgentOptions(dataDir, trackFolder, progress, clock, paths != null ? paths : FootfallPaths.detect(),
-                    env != null ? env : System.getenv(), shutdownDeadline, extensions);
+                    env != null ? env : System.getenv(), shutdownDeadline, extensions, recordedDetections);
         }
     }
 }

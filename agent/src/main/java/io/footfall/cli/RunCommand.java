@@ -79,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--save-tracks", description = "Also write each camera's tracks to DATA-DIR/tracks/<camera>.txt (MOTChallenge format) for 'footfall eval'.")
     boolean saveTracks;
 
+    @Option(names = "--detections", paramLabel = "FILE", description = "Count from a recording of 'footfall detect --out FILE' "
+            + "of the same source instead of running the model: recount with other lines, zones or tracker settings in "
+            + "seconds, with the same detections on any machine.")
+    Path detections;
+
     @Mixin
     DataDirOption data;
 
@@ -90,6 +95,7 @@ public final class RunCommand implements Callable<Integer> {
         AgentOptions options = AgentOptions.builder(dataDir)
                 .trackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
                 .progress(Progress.onStderr("run"))
+                .recordedDetections(Optional.ofNullable(detections))
                 .build();
         List<CameraPipeline.Summary> results;
         long before;

@@ -88,17 +88,7 @@ public final class TrackerReplay {
     }
 
     private static List<FrameDetections> read(Path file, int width, int height) throws IOException {
-        ObjectReader json = Json.mapper().readerFor(DetectionsLine.class);
-        List<FrameDetections> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            DetectionsLine l = json.readValue(line);
-            List<Detection> dets = l.detections().stream()
-                    .map(b -> new Detection(new Box(b.x(), b.y(), b.w(), b.h()), (float) b.score(), b.label())).toList();
-            out.add(new FrameDetections(l.frame(), l.ptsMillis(), width, height, dets));
-        }
-        return out;
+        return DetectionsLine.read(file).stream()
+                .map(l -> new FrameDetections(l.frame(), l.ptsMillis(), width, height, l.toDetections())).toList();
     }
 }
