@@ -17,7 +17,18 @@ public record AgentStatus(String version, String model, String runtime, Instant 
         cameras = List.copyOf(cameras);
     }
 
-    /** One camera. {@code state} is {@code starting}, {@code running}, {@code offline}, {@code ended} or {@code stopped}. */
-    public record CameraStatus(String id, String state, double fps, long frames, Optional<String> lastError) {
+    /**
+     * One camera. {@code state} is {@code starting}, {@code running}, {@code offline} (its source failed; it is retried
+     * with backoff), {@code ended}, {@code stopped} or {@code failed} (a file that cannot be read: not retried).
+     *
+     * @param restarts     how often its source was reopened after a failure since the agent started
+     * @param offlineSince when it went offline, while it is
+     */
+    public record CameraStatus(String id, String state, double fps, long frames, Optional<String> lastError, long restarts,
+                               Optional<Instant> offlineSince) {
+        /** A camera that has never failed. */
+        public CameraStatus(String id, String state, double fps, long frames, Optional<String> lastError) {
+            this(id, state, fps, frames, lastError, 0, Optional.empty());
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class StatusJson {
             cn.put("fps", Math.round(c.fps() * 10) / 10.0);
             cn.put("frames", c.frames());
             cn.put("lastError", c.lastError().orElse(null));
+            cn.put("restarts", c.restarts());
+            cn.put("offlineSince", c.offlineSince().map(Instant::toString).orElse(null));
         }
         ObjectNode outbox = n.putObject("outbox");
         outbox.put("depth", s.outboxDepth());
