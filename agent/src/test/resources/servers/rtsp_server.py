@@ -1,7 +1,8 @@
 """A real RTSP server on 127.0.0.1 for the network-source tests (GStreamer's gst-rtsp-server).
 
 usage: rtsp_server.py PORT PATH CLIP.mp4 [USER PASSWORD]
-Serves CLIP (H.264 in mp4) at rtsp://127.0.0.1:PORT/PATH, looping, with Basic authentication when a user
+Serves CLIP (H.264 in mp4) at rtsp://127.0.0.1:PORT/PATH, once per client session (a client that reconnects after the
+end sees it again), with Basic authentication when a user
 is given. Prints "ready" once listening. ffmpeg cannot serve RTSP to a pulling client, hence this.
 """
 import sys

@@ -183,10 +183,11 @@ public final class Agent implements AgentControl, AutoCloseable {
         // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals
         // closed by its own graceful stop.
         boolean atAgentStart = runners.isEmpty() || !runners.containsKey(cam.id());
-        CameraRunner runner = new CameraRunner(pipeline, detector, start,
-                () -> Sources.open(source), detectors, sink, progress,
+        CameraRunner runner = new CameraRunner(pipeline, detector, start, source, Sources.isLive(source),
+                watcher -> Sources.open(source, watcher), detectors, sink, progress,
                 () -> atAgentStart && !started ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
-                        cfg.analyticsFor(cam), start) : List.of());
+                        cfg.analyticsFor(cam), start) : List.of(),
+                new CameraRunner.Identity(cfg.storeId(), cfg.deviceId()), options.clock(), options.cameraBackoff());
         runners.put(cam.id(), runner);
         runner.done().whenComplete((s, e) -> cameraDone(runner, s, e));
         runner.start();
@@ -205,11 +206,13 @@ public final class Agent implements AgentControl, AutoCloseable {
     private synchronized void cameraDone(CameraRunner runner, CameraPipeline.Summary s, Throwable e) {
         settled.add(runner);
         if (e != null) {
+            // One camera that cannot run never stops or silences the others: it is reported (status, an offline
+            // record) and the job's outcome, once every camera has settled.
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            log.error("event=camera_failed camera={} error=\"{}\"", runner.cameraId(),
+                    io.footfall.video.Redaction.text(cause.getMessage()));
             if (failure == null && !stopping) {
                 failure = cause;
-                log.error("event=camera_failed camera={} error=\"{}\"", runner.cameraId(), cause.getMessage());
-                stopAllCameras();
             }
         } else {
             finished.add(s);
@@ -221,7 +224,7 @@ public final class Agent implements AgentControl, AutoCloseable {
      * Waits until every camera has ended (file sources) or stopped (after {@link #shutdown()}).
      *
      * @return what each camera's run did, in the order they ended
-     * @throws Exception the first camera failure, after the other cameras were stopped
+     * @throws Exception the first camera failure, once the other cameras have ended too
      */
     public List<CameraPipeline.Summary> awaitCameras() throws Exception {
         synchronized (this) {

@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param shutdownDeadline how long a graceful stop may take: IoT Edge kills a module 10 s after SIGTERM
  * @param extensions       whether to open the extensions on the class path (cloud sync); off for offline tools
  * @param recordedDetections a {@code footfall detect} output the one camera replays instead of running the model, or empty
+ * @param cameraBackoff    how long a live camera that failed waits before it is reopened, doubling up to a cap
  */
 public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress progress, Clock clock, FootfallPaths paths,
                            Map<String, String> env, Duration shutdownDeadline, boolean extensions,
-                           Optional<Path> recordedDetections) {
+                           Optional<Path> recordedDetections, Backoff cameraBackoff) {
 
     public static final Duration DEFAULT_SHUTDOWN_DEADLINE = Duration.ofSeconds(8);
 
@@ -35,6 +36,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
         env = Map.copyOf(env);
         Objects.requireNonNull(shutdownDeadline);
         Objects.requireNonNull(recordedDetections);
+        Objects.requireNonNull(cameraBackoff);
     }
 
     /** The usual options: the process environment, the system clock, extensions on. */
@@ -49,7 +51,8 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
 
     public Builder toBuilder() {
         return new Builder(dataDir).trackFolder(trackFolder).progress(progress).clock(clock).paths(paths).env(env)
-                .shutdownDeadline(shutdownDeadline).extensions(extensions).recordedDetections(recordedDetections);
+                .shutdownDeadline(shutdownDeadline).extensions(extensions).recordedDetections(recordedDetections)
+                .cameraBackoff(cameraBackoff.initial(), cameraBackoff.max());
     }
 
     /**
@@ -67,6 +70,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
         private Duration shutdownDeadline = DEFAULT_SHUTDOWN_DEADLINE;
         private boolean extensions = true;
         private Optional<Path> recordedDetections = Optional.empty();
+        private Backoff cameraBackoff = Backoff.STANDARD;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -112,9 +116,16 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
             return this;
         }
 
+        /** The first wait before a failed live camera is reopened, and the longest (the wait doubles in between). */
+        public Builder cameraBackoff(Duration initial, Duration max) {
+            cameraBackoff = new Backoff(initial, max);
+            return this;
+        }
+
         public AgentOptions build() {
             return new AgentOptions(dataDir, trackFolder, progress, clock, paths != null ? paths : FootfallPaths.detect(),
-                    env != null ? env : System.getenv(), shutdownDeadline, extensions, recordedDetections);
+                    env != null ? env : System.getenv(), shutdownDeadline, extensions, recordedDetections,
+                    cameraBackoff);
         }
     }
 }

@@ -39,6 +39,11 @@ public final class RecordIds {
                 ? id + SEPARATOR + "from-" + Instant.ofEpochMilli(segmentStartEpochMillis) : id;
     }
 
+    /** A camera going offline or online: {@code device:camera:camera-state:<state>:<epoch-millis>}. */
+    public static String cameraState(String deviceId, String cameraId, String state, long epochMillis) {
+        return join(deviceId, cameraId, "camera-state", state, Long.toString(epochMillis));
+    }
+
     /** A finished clip: {@code device:camera:clip:<file stem>}. */
     public static String clip(String deviceId, String cameraId, String fileStem) {
         return join(deviceId, cameraId, "clip", fileStem);

@@ -95,6 +95,8 @@ final class FrameHandoff implements AutoCloseable {
     public void close() {
         stopped = true;
         queue.clear();
+        // A live source waiting to reconnect sleeps up to its capped backoff: wake it, the shutdown deadline is short.
+        decoder.interrupt();
         try {
             decoder.join(5000);
         } catch (InterruptedException e) {

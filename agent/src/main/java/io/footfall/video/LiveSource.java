@@ -27,24 +27,41 @@ public final class LiveSource implements FrameSource {
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Sleeper sleeper;
+    private final SourceWatcher watcher;
     private final long startNanos = System.nanoTime();
     private FrameSource current;
     private SourceInfo info;
     private long index;
     private long reconnects;
+    private boolean down;
     private volatile boolean closed;
 
-    public LiveSource(Supplier<FrameSource> opener, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+    /**
+     * Opens the stream once, now: a camera that is not up yet fails here, and its supervisor retries the whole open
+     * (the source's size and rate are unknown until it has answered once).
+     */
+    public LiveSource(Supplier<FrameSource> opener, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper,
+                      SourceWatcher watcher) {
         this.opener = opener;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.sleeper = sleeper;
+        this.watcher = watcher;
         this.current = opener.get();
         this.info = current.info();
     }
 
+    public LiveSource(Supplier<FrameSource> opener, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+        this(opener, initialBackoff, maxBackoff, sleeper, SourceWatcher.NONE);
+    }
+
+    /** Backoff from 1 s to 30 s; the wait ends early when the reading thread is interrupted (shutdown). */
+    public static LiveSource of(Supplier<FrameSource> opener, SourceWatcher watcher) {
+        return new LiveSource(opener, Duration.ofSeconds(1), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()), watcher);
+    }
+
     public static LiveSource of(Supplier<FrameSource> opener) {
-        return new LiveSource(opener, Duration.ofSeconds(1), Duration.ofSeconds(30), d -> Thread.sleep(d.toMillis()));
+        return of(opener, SourceWatcher.NONE);
     }
 
     @Override
@@ -65,12 +82,19 @@ public final class LiveSource implements FrameSource {
                 try {
                     Frame f = current.next();
                     if (f != null) {
+                        if (down) {
+                            down = false;
+                            watcher.up();
+                        }
                         long pts = (System.nanoTime() - startNanos) / 1_000_000;
                         return new Frame(index++, pts, f.width(), f.height(), f.stride(), f.bgr());
                     }
                     log.warn("event=source_ended source={} action=reconnect", info.name());
+                    wentDown("the stream ended");
                 } catch (IOException | RuntimeException e) {
-                    log.warn("event=source_failed source={} error=\"{}\" action=reconnect", info.name(), Redaction.text(e.getMessage()));
+                    String reason = Redaction.text(e.getMessage());
+                    log.warn("event=source_failed source={} error=\"{}\" action=reconnect", info.name(), reason);
+                    wentDown(reason);
                 }
                 current.close();
                 current = null;
@@ -91,6 +115,13 @@ public final class LiveSource implements FrameSource {
             }
         }
         return null;
+    }
+
+    private void wentDown(String reason) {
+        if (!down && !closed) {
+            down = true;
+            watcher.down(reason == null ? "stream failed" : reason);
+        }
     }
 
     @Override

@@ -24,10 +24,19 @@ public final class Sources {
     }
 
     public static FrameSource open(String spec) {
+        return open(spec, SourceWatcher.NONE);
+    }
+
+    /**
+     * Opens a source; a live one tells {@code watcher} when its stream drops and returns while it reconnects.
+     *
+     * @throws UnreadableSourceException naming the source (redacted) and what was expected
+     */
+    public static FrameSource open(String spec, SourceWatcher watcher) {
         String lower = spec.toLowerCase(Locale.ROOT);
         Optional<StreamProtocol> protocol = StreamProtocol.of(spec);
         if (protocol.isPresent()) {
-            return openStream(spec, protocol.get());
+            return openStream(spec, protocol.get(), watcher);
         }
         String name = Redaction.source(spec);
         if (lower.contains("://")) {
@@ -36,7 +45,8 @@ public final class Sources {
         }
         if (lower.startsWith("usb:") || lower.startsWith("/dev/video")) {
             String device = lower.startsWith("usb:") ? "/dev/video" + spec.substring(4) : spec;
-            return LiveSource.of(() -> FFmpegSource.open(device, "video4linux2", Map.of(), true, "a V4L2 camera at " + device));
+            return LiveSource.of(() -> FFmpegSource.open(device, "video4linux2", Map.of(), true, "a V4L2 camera at " + device),
+                    watcher);
         }
         Path path = Path.of(spec);
         if (!Files.exists(path)) {
@@ -53,13 +63,23 @@ public final class Sources {
     }
 
     /** A network stream with its protocol's client options; live protocols reconnect with backoff. */
-    private static FrameSource openStream(String url, StreamProtocol protocol) {
+    /**
+     * Whether {@code spec} names a live camera (a stream of a live protocol, or a USB/V4L2 device): one that may come
+     * back after failing, so its camera is retried rather than given up.
+     */
+    public static boolean isLive(String spec) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        return StreamProtocol.of(spec).map(StreamProtocol::live).orElse(false)
+                || lower.startsWith("usb:") || lower.startsWith("/dev/video");
+    }
+
+    private static FrameSource openStream(String url, StreamProtocol protocol, SourceWatcher watcher) {
         Map<String, String> options = protocol.options(StreamProtocol.IO_TIMEOUT);
         String expected = protocol.expected() + " there";
         if (!protocol.live()) {
             return FFmpegSource.open(url, null, options, false, expected);
         }
-        return LiveSource.of(() -> FFmpegSource.open(url, null, options, true, expected));
+        return LiveSource.of(() -> FFmpegSource.open(url, null, options, true, expected), watcher);
     }
 
     /** A MOTChallenge sequence ({@code img1/} or its one video), or a plain folder of images. */

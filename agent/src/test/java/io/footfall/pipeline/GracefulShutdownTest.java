@@ -6,8 +6,10 @@ import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import io.footfall.store.OutboxRecord;
 import io.footfall.testing.ChildRun;
+import io.footfall.testing.LocalStreamServer;
 import io.footfall.testing.SharedData;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +69,51 @@ class GracefulShutdownTest {
                 assertThat(g.grabImage()).isNotNull();
             }
         }
+    }
+
+    /**
+     * A camera waiting out its backoff (its RTSP server is not there) stops at once, a streaming one drains: exit 0
+     * within IoT Edge's 10 s, and the outage stands recorded as an offline record with no credentials.
+     */
+    @Test
+    void sigtermWhileOneCameraIsInBackoffAndAnotherStreams() throws Exception {
+        Path clip = SharedData.require(SharedData.ONE_BY_ONE);
+        Path data = tmp.resolve("data");
+        Path events = data.resolve(JsonLinesSink.EVENTS);
+        try (LocalStreamServer server = LocalStreamServer.rtsp(clip, null, null)) {
+            Path config = tmp.resolve("store.yaml");
+            Files.writeString(config, String.join("\n",
+                    "device: store-1",
+                    "clips: {mode: off}",
+                    "cameras:",
+                    "  - id: streaming",
+                    "    source: " + server.url(),
+                    "    lines: [{name: door, points: [[0.8, 0.0], [0.8, 1.0]]}]",
+                    "  - id: down",
+                    "    source: rtsp://admin:Down-s3cret@127.0.0.1:" + LocalStreamServer.freePort() + "/s",
+                    "    lines: [{name: door, points: [[0.8, 0.0], [0.8, 1.0]]}]",
+                    ""));
+            try (ChildRun child = ChildRun.start(tmp.resolve("child.log"), "run", "--config", config.toString(),
+                    "--data-dir", data.toString())) {
+                assertThat(child.awaitCondition(() -> crossings(events) >= 1 && lines(events).stream()
+                        .anyMatch(e -> e.get("type").asText().equals("camera-state")), 120))
+                        .as("a crossing on one camera, the other offline; log " + child.log()).isTrue();
+                Thread.sleep(4000); // the down camera is in a backoff of several seconds by now
+                long signalled = System.nanoTime();
+                child.signal("TERM");
+                int code = child.awaitExit(30);
+                double seconds = (System.nanoTime() - signalled) / 1e9;
+                assertThat(code).as("exit code; output:\n" + child.output()).isZero();
+                assertThat(seconds).as("stopped within IoT Edge's 10 s").isLessThan(10);
+                assertThat(child.output()).doesNotContain("Down-s3cret");
+            }
+        }
+        List<JsonNode> states = lines(events).stream().filter(e -> e.get("type").asText().equals("camera-state")).toList();
+        assertThat(states).singleElement().satisfies(s -> {
+            assertThat(s.get("camera").asText()).isEqualTo("down");
+            assertThat(s.get("state").asText()).isEqualTo("offline");
+        });
+        assertThat(Files.readString(events)).doesNotContain("Down-s3cret");
     }
 
     private static long crossings(Path events) {

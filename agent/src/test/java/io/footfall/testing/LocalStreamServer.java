@@ -89,9 +89,16 @@ public final class LocalStreamServer implements AutoCloseable {
      * given (the URL returned carries no credentials; add them to test a client that authenticates).
      */
     public static LocalStreamServer rtsp(Path clip, String user, String password) {
+        return rtsp(clip, freePort(), user, password);
+    }
+
+    /**
+     * The same on a given port: a camera that was not up yet when the agent started, or a server restarted where the
+     * agent expects it. The clip plays once per client session; a client that reconnects after its end sees it anew.
+     */
+    public static LocalStreamServer rtsp(Path clip, int port, String user, String password) {
         requireTool("GStreamer RTSP server (python3-gi, gir1.2-gst-rtsp-server-1.0)", List.of(SYSTEM_PYTHON, "-c",
                 "import gi; gi.require_version('GstRtspServer', '1.0'); from gi.repository import GstRtspServer"));
-        int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(SYSTEM_PYTHON, script("servers/rtsp_server.py").toString(),
                 Integer.toString(port), "s", clip.toString()));
         if (user != null) {
