@@ -187,7 +187,8 @@ public final class Agent implements AgentControl, AutoCloseable {
                 watcher -> Sources.open(source, watcher), detectors, sink, progress,
                 () -> atAgentStart && !started ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
                         cfg.analyticsFor(cam), start) : List.of(),
-                new CameraRunner.Identity(cfg.storeId(), cfg.deviceId()), options.clock(), options.cameraBackoff());
+                new CameraRunner.Identity(cfg.storeId(), cfg.deviceId()), options.clock(), options.cameraBackoff(),
+                options.waitForCameras() || started);
         runners.put(cam.id(), runner);
         runner.done().whenComplete((s, e) -> cameraDone(runner, s, e));
         runner.start();

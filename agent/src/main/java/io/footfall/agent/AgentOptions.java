@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param extensions       whether to open the extensions on the class path (cloud sync); off for offline tools
  * @param recordedDetections a {@code footfall detect} output the one camera replays instead of running the model, or empty
  * @param cameraBackoff    how long a live camera that failed waits before it is reopened, doubling up to a cap
+ * @param waitForCameras   whether a live camera that cannot be opened at start is waited for (the module: it may
+ *                         come up later) rather than failed at once (a command typed with one URL: a typo should say so)
  */
 public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress progress, Clock clock, FootfallPaths paths,
                            Map<String, String> env, Duration shutdownDeadline, boolean extensions,
-                           Optional<Path> recordedDetections, Backoff cameraBackoff) {
+                           Optional<Path> recordedDetections, Backoff cameraBackoff,
+                           boolean waitForCameras) {
 
     public static final Duration DEFAULT_SHUTDOWN_DEADLINE = Duration.ofSeconds(8);
 
@@ -52,7 +55,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
     public Builder toBuilder() {
         return new Builder(dataDir).trackFolder(trackFolder).progress(progress).clock(clock).paths(paths).env(env)
                 .shutdownDeadline(shutdownDeadline).extensions(extensions).recordedDetections(recordedDetections)
-                .cameraBackoff(cameraBackoff.initial(), cameraBackoff.max());
+                .cameraBackoff(cameraBackoff.initial(), cameraBackoff.max()).waitForCameras(waitForCameras);
     }
 
     /**
@@ -71,6 +74,7 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
         private boolean extensions = true;
         private Optional<Path> recordedDetections = Optional.empty();
         private Backoff cameraBackoff = Backoff.STANDARD;
+        private boolean waitForCameras = true;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -122,10 +126,15 @@ public record AgentOptions(Path dataDir, Optional<Path> trackFolder, JobProgress
             return this;
         }
 
+        public Builder waitForCameras(boolean on) {
+            waitForCameras = on;
+            return this;
+        }
+
         public AgentOptions build() {
             return new AgentOptions(dataDir, trackFolder, progress, clock, paths != null ? paths : FootfallPaths.detect(),
                     env != null ? env : System.getenv(), shutdownDeadline, extensions, recordedDetections,
-                    cameraBackoff);
+                    cameraBackoff, waitForCameras);
         }
     }
 }

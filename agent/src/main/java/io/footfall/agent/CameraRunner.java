@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * Runs and supervises one camera on a thread of its own. A live camera (RTSP, USB) that cannot be opened, or whose
  * pipeline fails, is reopened with capped exponential backoff until {@link #stop()}, including when it is not up yet
- * at start; a stream that drops and returns inside a run is reconnected by the source itself. Either way the outage is
+ * at start (unless the agent was told not to wait); a stream that drops and returns inside a run is reconnected by the source itself. Either way the outage is
  * data: an {@code offline} camera-state record when it starts and an {@code online} one when frames flow again, so an
  * analyst tells missing counts from zero counts. A file that cannot be read is not retried: it fails, once, and the
  * other cameras carry on. {@link #done()} completes with the last run's summary or the failure. Thread-safe.
@@ -54,6 +54,7 @@ final class CameraRunner {
     private final Identity identity;
     private final Clock clock;
     private final Backoff backoff;
+    private final boolean waitAtStart;
     private final EventSink sink;
     private final CompletableFuture<CameraPipeline.Summary> done = new CompletableFuture<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -73,7 +74,8 @@ final class CameraRunner {
      */
     CameraRunner(CameraPipeline pipeline, DetectorSettings detectorSettings, Instant start, String source, boolean live,
                  Function<SourceWatcher, FrameSource> sources, Function<DetectorSettings, Detector> detectors, EventSink sink,
-                 JobProgress progress, Supplier<List<WireRecord>> recovery, Identity identity, Clock clock, Backoff backoff) {
+                 JobProgress progress, Supplier<List<WireRecord>> recovery, Identity identity, Clock clock, Backoff backoff,
+                 boolean waitAtStart) {
         this.recovery = recovery;
         this.pipeline = pipeline;
         this.detectorSettings = detectorSettings;
@@ -83,6 +85,7 @@ final class CameraRunner {
         this.identity = identity;
         this.clock = clock;
         this.backoff = backoff;
+        this.waitAtStart = waitAtStart;
         this.sink = sink;
         CameraConfig cam = pipeline.settings().camera();
         this.thread = new Thread(() -> run(sources, detectors, progress), "camera-" + cam.id());
@@ -112,7 +115,7 @@ final class CameraRunner {
                 try {
                     frames = sources.apply(new Watcher());
                 } catch (RuntimeException e) {
-                    if (!live) {
+                    if (!live || (detector == null && !waitAtStart)) {
                         throw e;
                     }
                     offline(e.getMessage());

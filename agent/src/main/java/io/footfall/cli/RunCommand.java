@@ -96,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
                 .trackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
                 .progress(Progress.onStderr("run"))
                 .recordedDetections(Optional.ofNullable(detections))
+                // One camera typed on the command line that cannot be opened is most likely a typo: say so at once.
+                // A configured store waits for cameras that come up later.
+                .waitForCameras(config != null)
                 .build();
         List<CameraPipeline.Summary> results;
         long before;

@@ -11,18 +11,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 
 /**
- * Writes annotated frames to mp4 by the clip policy: the whole run in one file, or a clip around each
- * crossing. A clip's file name is unique (an existing file is never replaced: a second run over the same
+ * Writes annotated frames to mp4 by the clip policy: the whole run as one-minute segments, or a clip around each
+ * crossing. A continuous segment is finished, registered and visible to retention and upload as soon as its minute
+ * is over: one file for a whole run would be seen by neither until the run ends, and a crash would leave it
+ * unplayable. A clip's file name is unique (an existing file is never replaced: a second run over the same
  * data folder gets a suffix). Clips are the first thing to give up: a clip that cannot be written (disk
  * full, encoder failure) is logged, its partial file deleted, and recording pauses for a minute while
  * counting goes on. Crossings arrive only after their cancel window, so the recorder keeps the last
- * {@code pre + cancelWindow} of frames in memory and starts a clip at {@code crossing - pre}; a clip
+ * {@code pre + cancelWindow} of frames in memory ({@link FrameHistory}, reused buffers) and starts a clip at
+ * {@code crossing - pre}; a clip
  * ends {@code post} after the last crossing in it. Not thread-safe.
  */
 final class ClipRecorder implements AutoCloseable {
@@ -34,7 +35,7 @@ final class ClipRecorder implements AutoCloseable {
     private final Instant start;
     private final double fps;
     private final long historyMillis;
-    private final Deque<Frame> history = new ArrayDeque<>();
+    private final FrameHistory history;
     private final List<ClipRef> finished = new ArrayList<>();
     private ClipWriter writer;
     private long writerFirstPts;
@@ -43,6 +44,8 @@ final class ClipRecorder implements AutoCloseable {
     private long pausedUntilPts = Long.MIN_VALUE;
     private long failures;
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 60_000;
+    /** How much video one continuous segment holds (by frame time). */
+    static final long CONTINUOUS_SEGMENT_MILLIS = 60_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClipRecorder.class);
 
     ClipRecorder(ClipPolicy policy, Path folder, String deviceId, String cameraId, Instant start, double fps,
@@ -54,6 +57,7 @@ final class ClipRecorder implements AutoCloseable {
         this.start = start;
         this.fps = fps;
         this.historyMillis = policy.pre().plus(cancelWindow).toMillis() + 1000;
+        this.history = new FrameHistory(historyMillis);
     }
 
     /** Takes one annotated frame and the events of the same step. */
@@ -73,25 +77,30 @@ final class ClipRecorder implements AutoCloseable {
             case OFF -> {
             }
             case CONTINUOUS -> {
+                if (writer != null && annotated.ptsMillis() - writerFirstPts >= CONTINUOUS_SEGMENT_MILLIS) {
+                    finishClip();
+                }
                 if (writer == null) {
                     open(annotated, cameraId + "-annotated-" + stamp(start.plusMillis(annotated.ptsMillis())));
                 }
                 write(annotated);
             }
-            case EVENTS -> acceptForEvents(annotated.copy(), events);
+            case EVENTS -> acceptForEvents(history.add(annotated), events);
         }
     }
 
     private void acceptForEvents(Frame frame, List<CountEvent> events) {
-        history.addLast(frame);
-        while (!history.isEmpty() && frame.ptsMillis() - history.peekFirst().ptsMillis() > historyMillis) {
-            history.removeFirst();
-        }
         for (CountEvent e : events) {
             if (e instanceof LineCrossing c) {
                 long from = c.ptsMillis() - policy.pre().toMillis();
                 if (writer == null) {
-                    Frame first = history.stream().filter(h -> h.ptsMillis() >= from).findFirst().orElse(frame);
+                    Frame first = frame;
+                    for (Frame h : history) {
+                        if (h.ptsMillis() >= from) {
+                            first = h;
+                            break;
+                        }
+                    }
                     open(first, cameraId + "-" + stamp(start.plusMillis(first.ptsMillis())));
                     for (Frame h : history) {
                         if (h.ptsMillis() >= first.ptsMillis() && h.ptsMillis() < frame.ptsMillis()) {

@@ -40,8 +40,19 @@ public record Frame(long index, long ptsMillis, int width, int height, int strid
 
     /** A deep copy with packed rows in a new direct buffer, safe to keep after the source moves on. */
     public Frame copy() {
+        return copyInto(ByteBuffer.allocateDirect(width * 3 * height));
+    }
+
+    /**
+     * This frame's pixels copied, tightly packed, into {@code out} (at least {@code width * 3 * height} bytes, reused
+     * by the caller), as a frame over it.
+     */
+    public Frame copyInto(ByteBuffer out) {
         int row = width * 3;
-        ByteBuffer out = ByteBuffer.allocateDirect(row * height);
+        if (out.capacity() < row * height) {
+            throw new IllegalArgumentException("buffer of " + out.capacity() + " bytes for a " + width + "x" + height + " frame");
+        }
+        out.clear();
         ByteBuffer in = bgr.duplicate();
         for (int y = 0; y < height; y++) {
             in.limit(y * stride + row).position(y * stride);

@@ -96,13 +96,14 @@ class CountingOnRealVideoTest {
         // 139 s from 09:00:30: intervals aligned to the minute, the first and last partial.
         assertThat(starts).containsExactly("2026-11-25T09:00:00Z", "2026-11-25T09:01:00Z", "2026-11-25T09:02:00Z");
 
-        Path annotated;
+        // Continuous video comes as one-minute segments: 139 s at 10 frames/s are three, the second starting at frame 600.
+        List<Path> segments;
         try (Stream<Path> clips = Files.list(data.resolve("clips"))) {
-            annotated = clips.filter(p -> p.getFileName().toString().startsWith("room-cam-annotated-")).findFirst()
-                    .orElse(data.resolve("clips/room-cam-annotated-missing.mp4"));
+            segments = clips.filter(p -> p.getFileName().toString().startsWith("room-cam-annotated-")).sorted().toList();
         }
-        assertThat(annotated).exists();
-        Frame f = TestFrames.at(annotated, 600).get(0);
+        assertThat(segments).hasSize(3);
+        Path annotated = segments.get(1);
+        Frame f = TestFrames.at(annotated, 0).get(0);
         assertThat(f.width()).isEqualTo(768);
         // The counting line is drawn in yellow (BGR 0,255,255) at x = 0.8 W, away from the people.
         int x = (int) Math.round(0.8 * 768);

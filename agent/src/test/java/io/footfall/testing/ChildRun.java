@@ -52,6 +52,20 @@ public final class ChildRun implements AutoCloseable {
         }
     }
 
+    /** The child's resident memory now (VmRSS from /proc), in bytes, or -1 once it has ended. */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // ended between the check and the read
+        }
+        return -1;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
