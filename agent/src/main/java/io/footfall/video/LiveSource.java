@@ -48,7 +48,9 @@ public final class LiveSource implements FrameSource {
         this.sleeper = sleeper;
         this.watcher = watcher;
         this.current = opener.get();
-        this.info = current.info();
+        SourceInfo first = current.info();
+        // A camera has no length, whatever its first connection reported (an HTTP stream is opened as a file first).
+        this.info = new SourceInfo(first.name(), first.width(), first.height(), first.fps(), -1, true);
     }
 
     public LiveSource(Supplier<FrameSource> opener, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {

@@ -69,15 +69,40 @@ public final class Sources {
      */
     public static boolean isLive(String spec) {
         String lower = spec.toLowerCase(Locale.ROOT);
-        return StreamProtocol.of(spec).map(StreamProtocol::live).orElse(false)
+        return StreamProtocol.of(spec).map(StreamProtocol::live).orElse(false) || namesCameraStream(spec)
                 || lower.startsWith("usb:") || lower.startsWith("/dev/video");
+    }
+
+    /**
+     * An HTTP URL that names a camera's stream rather than a file: MJPEG ({@code .mjpg}, {@code mjpeg},
+     * mjpg-streamer's {@code ?action=stream}) or a camera's CGI. Such a camera is waited for when it is not up yet;
+     * other HTTP streams are recognised once open, by having no length.
+     */
+    static boolean namesCameraStream(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (!(lower.startsWith("http://") || lower.startsWith("https://"))) {
+            return false;
+        }
+        return lower.contains("mjpg") || lower.contains("mjpeg") || lower.contains(".cgi") || lower.contains("action=stream");
     }
 
     private static FrameSource openStream(String url, StreamProtocol protocol, SourceWatcher watcher) {
         Map<String, String> options = protocol.options(StreamProtocol.IO_TIMEOUT);
         String expected = protocol.expected() + " there";
         if (!protocol.live()) {
-            return FFmpegSource.open(url, null, options, false, expected);
+            // HTTP serves files and camera streams alike (MJPEG, MPEG-TS): a stream with no length, or a URL that names
+            // a camera stream, is a camera, reconnected when it drops; anything else is a file, read once.
+            FFmpegSource opened = FFmpegSource.open(url, null, options, false, expected);
+            if (!namesCameraStream(url) && opened.info().frameCount() > 0) {
+                return opened;
+            }
+            // The first connection is kept: a camera may serve one client at a time.
+            FrameSource[] first = {opened};
+            return LiveSource.of(() -> {
+                FrameSource f = first[0];
+                first[0] = null;
+                return f != null ? f : FFmpegSource.open(url, null, options, true, expected);
+            }, watcher);
         }
         return LiveSource.of(() -> FFmpegSource.open(url, null, options, true, expected), watcher);
     }

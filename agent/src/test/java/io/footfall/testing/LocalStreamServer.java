@@ -53,6 +53,16 @@ public final class LocalStreamServer implements AutoCloseable {
         return startFfmpeg(port, url, List.of("-c", "copy", "-f", "mpegts", "-listen", "1", url), clip);
     }
 
+    /**
+     * {@code http://127.0.0.1:PORT/cam.mjpg}: the clip re-encoded as motion JPEG, multipart over HTTP (what cheap IP
+     * cameras and mjpg-streamer serve), looping; one client.
+     */
+    public static LocalStreamServer httpMjpeg(Path clip) {
+        int port = freePort();
+        String url = "http://127.0.0.1:" + port + "/cam.mjpg";
+        return startFfmpeg(port, url, List.of("-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1", url), clip);
+    }
+
     /** Skips the test when ffmpeg is missing, or fails it under {@code CI=true}. */
     public static void requireFfmpeg() {
         requireTool("ffmpeg", List.of("ffmpeg", "-version"));

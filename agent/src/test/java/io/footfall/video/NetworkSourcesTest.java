@@ -66,10 +66,21 @@ class NetworkSourcesTest {
         }
     }
 
+    /** A stream with no length over HTTP is a camera: live, reconnected when it drops. */
     @Test
     void httpLiveTransportStream() throws Exception {
         try (LocalStreamServer server = LocalStreamServer.httpTs(clip())) {
-            decodes(server.url(), false);
+            decodes(server.url(), true);
+        }
+    }
+
+    @Test
+    void httpMotionJpegCamera() throws Exception {
+        assertThat(Sources.isLive("http://cam-7/video.mjpg")).as("waited for when not up yet").isTrue();
+        assertThat(Sources.isLive("http://cam-7/axis-cgi/mjpg/video.cgi")).isTrue();
+        assertThat(Sources.isLive("http://media.example/clips/day.mp4")).isFalse();
+        try (LocalStreamServer server = LocalStreamServer.httpMjpeg(clip())) {
+            decodes(server.url(), true);
         }
     }
 
