@@ -162,11 +162,9 @@ final class CameraRunner {
             done.complete(new CameraPipeline.Summary(cam.id(), new SourceInfo(sourceName, 0, 0, 0, 0, live), runStart, 0, 0,
                     Map.of(), 0, List.of(), 0, true));
         } catch (Throwable e) {
+            offline(e.getMessage());
+            // After offline(), which says "offline": this camera is not retried.
             state = "failed";
-            lastError = Redaction.text(e.getMessage());
-            if (live || e instanceof IOException || e instanceof RuntimeException) {
-                offline(e.getMessage());
-            }
             done.completeExceptionally(e);
         } finally {
             if (detector != null) {
