@@ -25,7 +25,8 @@ final class StatusPage {
         JsonNode health = model.path("health");
         boolean ok = "ok".equals(health.path("status").asText());
         h.append("<header>\n<h1>Footfall <span class=\"device\">").append(escape(device)).append("</span>")
-                .append(" <span class=\"store\">store ").append(escape(model.path("store").asText())).append("</span></h1>\n")
+                .append(model.path("store").asText().equals(device) ? ""
+                        : " <span class=\"store\">store " + escape(model.path("store").asText()) + "</span>").append("</h1>\n")
                 .append("<p class=\"summary\"><span id=\"health\" class=\"health ").append(ok ? "health-ok" : "health-bad")
                 .append("\">").append(ok ? "healthy" : "unhealthy").append("</span>");
         JsonNode outbox = model.path("outbox");
@@ -80,8 +81,9 @@ final class StatusPage {
         for (JsonNode l : cam.path("lines")) {
             JsonNode a = l.path("points").get(0);
             JsonNode b = l.path("points").get(1);
-            label(h, "line-label", l.path("name").asText(), (a.get(0).asDouble() + b.get(0).asDouble()) / 2,
-                    (a.get(1).asDouble() + b.get(1).asDouble()) / 2);
+            // A fifth of the way along: the annotated frame writes its own label (with counts) at the middle.
+            label(h, "line-label", l.path("name").asText(), 0.8 * a.get(0).asDouble() + 0.2 * b.get(0).asDouble(),
+                    0.8 * a.get(1).asDouble() + 0.2 * b.get(1).asDouble());
         }
         for (JsonNode z : cam.path("zones")) {
             double x = 0;
