@@ -45,6 +45,10 @@ public final class OpsService implements AgentService, PipelineObserver {
     /** People per zone after each camera's latest frame: camera → zone → people. */
     private final Map<String, Map<String, Integer>> occupancy = new ConcurrentHashMap<>();
     private final OpsServer server;
+    private static final long PROBE_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+    /** The data folder probe's last answer and when (System.nanoTime, 0 before the first). Guarded by {@code this}. */
+    private List<String> folderProblems = List.of();
+    private long probedAt;
 
     private OpsService(AgentContext context, OpsSettings settings, String address) {
         this.context = context;
@@ -180,10 +184,22 @@ public final class OpsService implements AgentService, PipelineObserver {
     private HealthReport checkHealth() {
         List<String> problems = new ArrayList<>();
         Optional<AgentStatus> status = status(problems);
-        // The outbox lives in the data folder: a full or read-only disk shows here before the next commit fails.
-        HealthProbe.check(context.dataDir(), Optional.empty(), context.clock()).problems()
-                .forEach(p -> problems.add("outbox: " + p));
+        folderProblems().forEach(p -> problems.add("outbox: " + p));
         return health.check(status, problems);
+    }
+
+    /**
+     * Whether the data folder takes a new file: the outbox lives there, so a full or read-only disk shows here before
+     * the next commit fails. Probed at most every {@link #PROBE_EVERY_NANOS}: each probe writes a file, and an edge box's
+     * flash should not pay for every scrape.
+     */
+    private synchronized List<String> folderProblems() {
+        long now = System.nanoTime();
+        if (probedAt == 0 || now - probedAt > PROBE_EVERY_NANOS) {
+            folderProblems = HealthProbe.check(context.dataDir(), Optional.empty(), context.clock()).problems();
+            probedAt = now;
+        }
+        return folderProblems;
     }
 
     private static Map<String, Object> healthJson(HealthReport h) {
