@@ -84,6 +84,8 @@ public final class CameraPipeline {
     private final LiveView view = new LiveView();
     private volatile Settings settings;
     private volatile boolean stopRequested;
+    /** Whether an observer failure was logged already. Pipeline thread only. */
+    private boolean observerFailed;
 
     /**
      * @param trackLog where to write every confirmed track box as a MOTChallenge result file, for
@@ -236,7 +238,7 @@ public final class CameraPipeline {
 
     /**
      * Tells the observer about one frame and any frames the decoder dropped since the last; returns the dropped count
-     * now seen. An observer's failure is logged, never stops the camera: metrics must not cost counts.
+     * now seen.
      */
     private long observe(Settings s, long frameIndex, Detector detector, TrackedFrame tracked, CameraAnalytics analytics,
                          List<CountEvent> out, long dropped, long droppedSeen) {
@@ -244,37 +246,35 @@ public final class CameraPipeline {
             return dropped;
         }
         String camera = s.camera().id();
-        try {
-            if (dropped > droppedSeen) {
-                observer.framesDropped(camera, dropped - droppedSeen);
-            }
-            observer.frameProcessed(new FrameStats(camera, frameIndex, detector.lastTimes(), tracked.confirmed().size(),
-                    analytics.occupancy(), out));
-        } catch (RuntimeException e) {
-            log.warn("event=observer_failed camera={} frame={} error=\"{}\"", camera, frameIndex, e.toString());
-        }
+        dropped(camera, dropped - droppedSeen);
+        FrameStats stats = new FrameStats(camera, frameIndex, detector.lastTimes(), tracked.confirmed().size(),
+                analytics.occupancy(), out);
+        tell(camera, () -> observer.frameProcessed(stats));
         return dropped;
     }
 
     private void dropped(String camera, long count) {
-        if (count <= 0 || observer == PipelineObserver.NONE) {
-            return;
-        }
-        try {
-            observer.framesDropped(camera, count);
-        } catch (RuntimeException e) {
-            log.warn("event=observer_failed camera={} error=\"{}\"", camera, e.toString());
+        if (count > 0) {
+            tell(camera, () -> observer.framesDropped(camera, count));
         }
     }
 
     private void flushed(String camera, List<CountEvent> events) {
-        if (events.isEmpty() || observer == PipelineObserver.NONE) {
-            return;
+        if (!events.isEmpty()) {
+            tell(camera, () -> observer.eventsFlushed(camera, events));
         }
+    }
+
+    /** An observer's failure never stops the camera (metrics must not cost counts); the first is logged, not each frame's. */
+    private void tell(String camera, Runnable call) {
         try {
-            observer.eventsFlushed(camera, events);
+            call.run();
         } catch (RuntimeException e) {
-            log.warn("event=observer_failed camera={} error=\"{}\"", camera, e.toString());
+            if (!observerFailed) {
+                observerFailed = true;
+                log.warn("event=observer_failed camera={} error=\"{}\" note=\"later failures are not logged\"", camera,
+                        e.toString());
+            }
         }
     }
 
