@@ -64,7 +64,8 @@ class OpsOnAgentStartTest {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(health)).build(),
                             HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() == 503 && r.body().contains("cam-1 failed");
+                    // The state word is the runner's (failed, or offline with camera supervision): any but running is down.
+                    return r.statusCode() == 503 && r.body().contains("every camera has been down") && r.body().contains("cam-1 ");
                 } catch (Exception e) {
                     return false;
                 }
