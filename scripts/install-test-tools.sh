@@ -2,6 +2,7 @@
 # Installs the local servers the network-source tests stream from (Debian/Ubuntu, idempotent):
 #   ffmpeg                      RTMP and HTTP servers (ffmpeg -listen 1 ...) on 127.0.0.1
 #   GStreamer RTSP server (gi)  an RTSP server on 127.0.0.1 (ffmpeg cannot serve RTSP to a pulling client)
+#   chromium                    a headless browser that renders the agent's status page (StatusPageInChromiumTest)
 # Does nothing when every tool is already there. Needs root (or sudo) to install.
 set -euo pipefail
 
@@ -19,12 +20,14 @@ assert all(Gst.ElementFactory.find(e) for e in ("qtdemux", "h264parse", "rtph264
 PY
 }
 
-if have_ffmpeg && have_rtsp_server; then
+have_chromium() { [ -x /usr/bin/chromium ]; }
+
+if have_ffmpeg && have_rtsp_server && have_chromium; then
   exit 0
 fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-test-tools: apt-get not found; install ffmpeg and the GStreamer RTSP server (python3-gi, gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad) by hand" >&2
+  echo "install-test-tools: apt-get not found; install ffmpeg, chromium and the GStreamer RTSP server (python3-gi, gir1.2-gst-rtsp-server-1.0, gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad) by hand" >&2
   exit 1
 fi
 sudo=""
@@ -34,5 +37,5 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends ffmpeg python3-gi gir1.2-gst-rtsp-server-1.0 \
-  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad >/dev/null
-have_ffmpeg && have_rtsp_server || { echo "install-test-tools: tools still missing after install" >&2; exit 1; }
+  gstreamer1.0-plugins-good gstreamer1.0-plugins-bad chromium >/dev/null
+have_ffmpeg && have_rtsp_server && have_chromium || { echo "install-test-tools: tools still missing after install" >&2; exit 1; }

@@ -103,6 +103,9 @@ public final class Agent implements AgentControl, AutoCloseable {
     public static Agent start(FootfallConfig config, AgentOptions options) throws Exception {
         Plans.check(config);
         Function<DetectorSettings, Detector> detectors = detectors(config, options);
+        if (options.extensions()) {
+            Extensions.check(config, options.env());
+        }
         DataFolder.prepare(options.dataDir());
         OutboxConfig store = OutboxConfig.builder(options.dataDir(), config.deviceId())
                 .commitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
@@ -177,7 +180,8 @@ public final class Agent implements AgentControl, AutoCloseable {
         DetectorSettings detector = Plans.detector(cfg, cam).withThreads(threads);
         CameraPipeline pipeline = new CameraPipeline(Plans.pipeline(cfg, cam), options.dataDir().resolve("clips"),
                 options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")),
-                appearance.opener(threads, detector.openVinoLib(), options.env()), visitorsOf(cfg));
+                appearance.opener(threads, detector.openVinoLib(), options.env()), visitorsOf(cfg),
+                extensions.pipelineObserver());
         String source = new SampleClips(options.paths()).resolve(cam.source());
         Instant start = cam.start().orElse(options.clock().instant());
         // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals
@@ -267,6 +271,11 @@ public final class Agent implements AgentControl, AutoCloseable {
 
     public Path dataDir() {
         return options.dataDir();
+    }
+
+    /** A started extension service of this type (the operations endpoint, say), if one runs. */
+    public <T> Optional<T> service(Class<T> type) {
+        return extensions.service(type);
     }
 
     /** Flushes the outbox, stops the extensions within what is left of the deadline, closes retention and the outbox. */

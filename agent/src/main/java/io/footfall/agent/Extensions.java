@@ -3,6 +3,10 @@ package io.footfall.agent;
 import io.footfall.agent.spi.AgentContext;
 import io.footfall.agent.spi.AgentExtension;
 import io.footfall.agent.spi.AgentService;
+import io.footfall.config.FootfallConfig;
+import io.footfall.count.CountEvent;
+import io.footfall.pipeline.FrameStats;
+import io.footfall.pipeline.PipelineObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
@@ -43,6 +48,49 @@ final class Extensions implements AutoCloseable {
             throw e;
         }
         return out;
+    }
+
+    /**
+     * Runs every extension's {@link AgentExtension#check} before anything is written, so a port already taken fails
+     * the start with nothing left behind.
+     */
+    static void check(FootfallConfig config, Map<String, String> env) {
+        for (AgentExtension extension : ServiceLoader.load(AgentExtension.class)) {
+            extension.check(config, env);
+        }
+    }
+
+    /**
+     * The started services that watch the cameras' frames (the operations endpoint's metrics), as one observer. A
+     * service opts in by also implementing {@link PipelineObserver}: the extension port itself stays free of the
+     * pipeline's types.
+     */
+    PipelineObserver pipelineObserver() {
+        List<PipelineObserver> observers = services.stream().filter(PipelineObserver.class::isInstance)
+                .map(PipelineObserver.class::cast).toList();
+        return observers.isEmpty() ? PipelineObserver.NONE : observers.size() == 1 ? observers.get(0) : new Fanout(observers);
+    }
+
+    /** Several observers, called in order. */
+    private record Fanout(List<PipelineObserver> observers) implements PipelineObserver {
+        @Override
+        public void frameProcessed(FrameStats stats) {
+            observers.forEach(o -> o.frameProcessed(stats));
+        }
+
+        @Override
+        public void framesDropped(String cameraId, long count) {
+            observers.forEach(o -> o.framesDropped(cameraId, count));
+        }
+
+        @Override
+        public void eventsFlushed(String cameraId, List<CountEvent> events) {
+            observers.forEach(o -> o.eventsFlushed(cameraId, events));
+        }
+    }
+
+    <T> Optional<T> service(Class<T> type) {
+        return services.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     List<String> names() {

@@ -84,13 +84,18 @@ public final class RunCommand implements Callable<Integer> {
             + "seconds, with the same detections on any machine.")
     Path detections;
 
+    @Option(names = "--ops-port", paramLabel = "PORT", description = "Serve the operations endpoint on this port "
+            + "(127.0.0.1 unless ops.bind says otherwise): the status page /, /metrics, /health. 0 picks a free port. "
+            + "Off unless given (or set by the config file's ops section); an IoT Edge module has it on at 9600.")
+    Integer opsPort;
+
     @Mixin
     DataDirOption data;
 
     @Override
     public Integer call() throws Exception {
         // Everything is checked before anything is written: a bad command leaves no data folder behind.
-        FootfallConfig cfg = ConfigRules.check(config != null ? fromFile() : quickStart());
+        FootfallConfig cfg = ConfigRules.check(withOps(config != null ? fromFile() : quickStart()));
         Path dataDir = data.resolveForWriting();
         AgentOptions options = AgentOptions.builder(dataDir)
                 .trackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
@@ -106,6 +111,8 @@ public final class RunCommand implements Callable<Integer> {
         try (Agent agent = Agent.start(cfg, options);
              ShutdownSignals signals = ShutdownSignals.install(agent::shutdown, options.shutdownDeadline())) {
             before = agent.sequenceAtStart() + 1;
+            agent.service(io.footfall.ops.OpsService.class).ifPresent(ops -> System.err.println("run: status page " + ops.url()
+                    + ", metrics " + ops.url() + "metrics, health " + ops.url() + "health"));
             results = agent.awaitCameras();
             after = agent.outbox().flush();
             signals.received().ifPresent(sig -> System.err.println("run: stopped by " + sig + "; open intervals written as partial aggregates"));
@@ -125,6 +132,16 @@ public final class RunCommand implements Callable<Integer> {
         System.err.println("run: outbox " + dataDir + " sequences " + before + ".." + after + " stored; events in "
                 + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in " + dataDir.resolve(JsonLinesSink.AGGREGATES));
         return ExitCodes.OK;
+    }
+
+    private FootfallConfig withOps(FootfallConfig cfg) {
+        if (opsPort == null) {
+            return cfg;
+        }
+        if (opsPort < 0 || opsPort > 65_535) {
+            throw new BadInputException("--ops-port must be a TCP port 0..65535 (0 picks a free one), got " + opsPort);
+        }
+        return cfg.toBuilder().ops(cfg.ops().onPort(opsPort)).build();
     }
 
     private FootfallConfig fromFile() {

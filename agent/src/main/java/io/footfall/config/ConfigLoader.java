@@ -40,6 +40,7 @@ import java.util.Set;
  * counting: {anchor: bottom-center, lineHysteresis: 0.1, cancelWindowSeconds: 2, zoneMinFrames: 3, intervalSeconds: 60}
  * clips: {mode: events, preSeconds: 3, postSeconds: 3}
  * store: {quotaMb: 1024, maxAgeDays: 30, retentionIntervalSeconds: 60}
+ * ops: {port: 9600, healthDownAfterSeconds: 120}
  * cameras:
  *   - id: entrance
  *     source: rtsp://camera-1/stream
@@ -82,7 +83,7 @@ public final class ConfigLoader {
 
     private static FootfallConfig bind(JsonNode tree, String origin) {
         Node root = Node.root(tree, origin);
-        root.allowOnly(Set.of("device", "storeId", "detector", "tracker", "counting", "clips", "store", "privacy", "sync", "cameras"));
+        root.allowOnly(Set.of("device", "storeId", "detector", "tracker", "counting", "clips", "store", "privacy", "sync", "ops", "cameras"));
         String device = root.name("device", "local");
         String storeId = root.name("storeId", device);
         DetectorSettings detector = detector(root.object("detector"));
@@ -92,6 +93,7 @@ public final class ConfigLoader {
         StoreSettings store = store(root.object("store"));
         PrivacyPolicy privacy = privacy(root.object("privacy"), PrivacyPolicy.defaults(), false);
         SyncSettings sync = sync(root.object("sync"));
+        OpsSettings ops = ops(root.object("ops"));
         List<Node> cams = root.objects("cameras", true);
         if (cams.isEmpty()) {
             throw new ConfigException("config field cameras: expected at least one camera");
@@ -105,7 +107,7 @@ public final class ConfigLoader {
             }
             cameras.add(cam);
         }
-        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, privacy, sync, cameras);
+        return new FootfallConfig(device, storeId, detector, tracker, analytics, clips, store, privacy, sync, ops, cameras);
     }
 
     static DetectorSettings detector(Node n) {
@@ -256,6 +258,29 @@ public final class ConfigLoader {
                 b.integer("blockKb", 64, 102_400, bd.blockKb()),
                 b.seconds("hourCloseDelaySeconds", 0, 86_400, bd.hourCloseDelay()));
         return new SyncSettings(hub, blob);
+    }
+
+    /** {@code ops:}: what is left out stays the agent's own choice ({@link OpsSettings}). */
+    static OpsSettings ops(Node n) {
+        n.allowOnly(Set.of("enabled", "port", "bind", "healthDownAfterSeconds"));
+        OpsSettings d = OpsSettings.defaults();
+        Optional<Boolean> enabled = n.has("enabled") ? Optional.of(n.bool("enabled", true)) : Optional.empty();
+        Optional<String> bind = n.has("bind") ? Optional.of(bindAddress(n)) : Optional.empty();
+        return new OpsSettings(enabled, n.integer("port", 0, 65_535, d.port()), bind,
+                n.seconds("healthDownAfterSeconds", 1, 86_400, d.healthDownAfter()));
+    }
+
+    /** A literal IPv4 or IPv6 address: a host name would make the agent's start depend on name resolution. */
+    private static String bindAddress(Node n) {
+        String s = n.string("bind");
+        boolean ipv4 = s.matches("(\\d{1,3}\\.){3}\\d{1,3}")
+                && java.util.Arrays.stream(s.split("\\.")).allMatch(p -> Integer.parseInt(p) <= 255);
+        boolean ipv6 = s.contains(":") && s.matches("[0-9A-Fa-f:.]+");
+        if (!ipv4 && !ipv6) {
+            throw new ConfigException("config field " + n.path("bind") + ": expected an IP address such as 127.0.0.1 "
+                    + "(this host only) or 0.0.0.0 (every interface), found \"" + s + "\"");
+        }
+        return s;
     }
 
     /** Azure's container rule: 3-63 of lowercase letters, digits and single hyphens, starting with a letter or digit. */

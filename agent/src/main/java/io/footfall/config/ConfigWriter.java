@@ -45,6 +45,7 @@ public final class ConfigWriter {
         store.put("retentionIntervalSeconds", seconds(c.store().retentionInterval()));
         root.set("privacy", privacy(c.privacy()));
         root.set("sync", sync(c.sync()));
+        root.set("ops", ops(c.ops()));
         ArrayNode cams = root.putArray("cameras");
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();
@@ -158,6 +159,16 @@ public final class ConfigWriter {
         b.put("bandwidthKbps", s.blob().bandwidthKbps());
         b.put("blockKb", s.blob().blockKb());
         b.put("hourCloseDelaySeconds", seconds(s.blob().hourCloseDelay()));
+        return n;
+    }
+
+    /** The agent's own choices (on in an IoT Edge module, where to bind) stay unsaid, so they stay its choice. */
+    private static ObjectNode ops(OpsSettings o) {
+        ObjectNode n = F.objectNode();
+        o.enabled().ifPresent(e -> n.put("enabled", e));
+        n.put("port", o.port());
+        o.bind().ifPresent(b -> n.put("bind", b));
+        n.put("healthDownAfterSeconds", seconds(o.healthDownAfter()));
         return n;
     }
 

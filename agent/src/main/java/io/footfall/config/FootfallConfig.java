@@ -16,14 +16,16 @@ import java.util.Optional;
  * @param storeId  the store (site) the device belongs to; the cloud side groups and partitions by it
  * @param sync     what cloud sync sends (where to comes from the environment only)
  * @param privacy  the global privacy policy of annotated frames; a camera may override it ({@link #privacyFor})
+ * @param ops      the operations endpoint: metrics, health, status page
  */
 public record FootfallConfig(String deviceId, String storeId, DetectorSettings detector, TrackerConfig tracker,
                              AnalyticsConfig analytics, ClipPolicy clips, StoreSettings store, PrivacyPolicy privacy,
-                             SyncSettings sync, List<CameraConfig> cameras) {
+                             SyncSettings sync, OpsSettings ops, List<CameraConfig> cameras) {
     public FootfallConfig {
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(privacy, "privacy");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(ops, "ops");
         Objects.requireNonNull(storeId, "storeId");
         cameras = List.copyOf(cameras);
     }
@@ -34,7 +36,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
     public Builder toBuilder() {
         return new Builder().deviceId(deviceId).storeId(storeId).detector(detector).tracker(tracker).analytics(analytics)
-                .clips(clips).store(store).privacy(privacy).sync(sync).cameras(cameras);
+                .clips(clips).store(store).privacy(privacy).sync(sync).ops(ops).cameras(cameras);
     }
 
     /**
@@ -95,6 +97,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         private StoreSettings store = StoreSettings.defaults();
         private PrivacyPolicy privacy = PrivacyPolicy.defaults();
         private SyncSettings sync = SyncSettings.defaults();
+        private OpsSettings ops = OpsSettings.defaults();
         private List<CameraConfig> cameras = List.of();
 
         private Builder() {
@@ -145,6 +148,11 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
             return this;
         }
 
+        public Builder ops(OpsSettings v) {
+            ops = Objects.requireNonNull(v);
+            return this;
+        }
+
         public Builder cameras(List<CameraConfig> v) {
             cameras = List.copyOf(v);
             return this;
@@ -152,7 +160,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
 
         public FootfallConfig build() {
             return new FootfallConfig(deviceId, storeId == null ? deviceId : storeId, detector, tracker, analytics, clips, store,
-                    privacy, sync, cameras);
+                    privacy, sync, ops, cameras);
         }
     }
 }

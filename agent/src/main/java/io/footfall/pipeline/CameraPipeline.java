@@ -79,10 +79,13 @@ public final class CameraPipeline {
     private final Optional<Path> trackLog;
     private final AppearanceOpener appearance;
     private final VisitorGallery visitors;
+    private final PipelineObserver observer;
     private final AtomicReference<Settings> pending = new AtomicReference<>();
     private final LiveView view = new LiveView();
     private volatile Settings settings;
     private volatile boolean stopRequested;
+    /** Whether an observer failure was logged already. Pipeline thread only. */
+    private boolean observerFailed;
 
     /**
      * @param trackLog where to write every confirmed track box as a MOTChallenge result file, for
@@ -98,6 +101,13 @@ public final class CameraPipeline {
      */
     public CameraPipeline(Settings settings, Path clipFolder, Optional<Path> trackLog, AppearanceOpener appearance,
                           VisitorGallery visitors) {
+        this(settings, clipFolder, trackLog, appearance, visitors, PipelineObserver.NONE);
+    }
+
+    /** @param observer told about every frame (the operations endpoint's metrics); {@link PipelineObserver#NONE} for none */
+    public CameraPipeline(Settings settings, Path clipFolder, Optional<Path> trackLog, AppearanceOpener appearance,
+                          VisitorGallery visitors, PipelineObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.settings = settings;
         this.clipFolder = clipFolder;
         this.trackLog = trackLog;
@@ -143,6 +153,7 @@ public final class CameraPipeline {
         long frames = 0;
         long events = 0;
         long lastPts = 0;
+        long droppedSeen = 0;
         long t0 = System.nanoTime();
         progress.started(source.info().frameCount());
         logPrivacy(s);
@@ -160,7 +171,9 @@ public final class CameraPipeline {
                     if (newTracker) {
                         visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
                     }
-                    events += emit(sink, s, analytics.finish(lastPts), List.of());
+                    List<CountEvent> closed = analytics.finish(lastPts);
+                    events += emit(sink, s, closed, List.of());
+                    flushed(s.camera().id(), closed);
                     if (newTracker) {
                         tracker = new ByteTracker(next.tracker(), ids);
                     }
@@ -198,13 +211,16 @@ public final class CameraPipeline {
                 clipRefs.addAll(done);
                 lastPts = frame.ptsMillis();
                 frames++;
+                droppedSeen = observe(s, frame.index(), detector, tracked, analytics, out, handoff.dropped(), droppedSeen);
                 progress.frameDone(status(analytics));
             }
             visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
+            dropped(s.camera().id(), handoff.dropped() - droppedSeen);
             List<CountEvent> tail = analytics.finish(lastPts);
             recorder.close();
             List<ClipRef> done = recorder.drainFinished();
             events += emit(sink, s, tail, done);
+            flushed(s.camera().id(), tail);
             clipRefs.addAll(done);
             double secs = (System.nanoTime() - t0) / 1e9;
             Summary summary = new Summary(s.camera().id(), source.info(), start, frames, handoff.dropped(), analytics.lineTallies(),
@@ -217,6 +233,48 @@ public final class CameraPipeline {
             recorder.close();
             annotator.close();
             sampler.close();
+        }
+    }
+
+    /**
+     * Tells the observer about one frame and any frames the decoder dropped since the last; returns the dropped count
+     * now seen.
+     */
+    private long observe(Settings s, long frameIndex, Detector detector, TrackedFrame tracked, CameraAnalytics analytics,
+                         List<CountEvent> out, long dropped, long droppedSeen) {
+        if (observer == PipelineObserver.NONE) {
+            return dropped;
+        }
+        String camera = s.camera().id();
+        dropped(camera, dropped - droppedSeen);
+        FrameStats stats = new FrameStats(camera, frameIndex, detector.lastTimes(), tracked.confirmed().size(),
+                analytics.occupancy(), out);
+        tell(camera, () -> observer.frameProcessed(stats));
+        return dropped;
+    }
+
+    private void dropped(String camera, long count) {
+        if (count > 0) {
+            tell(camera, () -> observer.framesDropped(camera, count));
+        }
+    }
+
+    private void flushed(String camera, List<CountEvent> events) {
+        if (!events.isEmpty()) {
+            tell(camera, () -> observer.eventsFlushed(camera, events));
+        }
+    }
+
+    /** An observer's failure never stops the camera (metrics must not cost counts); the first is logged, not each frame's. */
+    private void tell(String camera, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            if (!observerFailed) {
+                observerFailed = true;
+                log.warn("event=observer_failed camera={} error=\"{}\" note=\"later failures are not logged\"", camera,
+                        e.toString());
+            }
         }
     }
 

@@ -1,5 +1,8 @@
 package io.footfall.agent.spi;
 
+import io.footfall.config.FootfallConfig;
+
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,4 +23,14 @@ public interface AgentExtension {
      * {@link io.footfall.BadInputException} naming the setting (never its secret value).
      */
     Optional<AgentService> open(AgentContext context) throws Exception;
+
+    /**
+     * Checks, before the agent writes anything (no data folder, no outbox yet), what only this machine can tell about
+     * the settings: a port already taken, say. The default checks nothing.
+     *
+     * @param env the process environment the agent runs with
+     * @throws io.footfall.BadInputException naming the setting and what is wrong
+     */
+    default void check(FootfallConfig config, Map<String, String> env) {
+    }
 }
