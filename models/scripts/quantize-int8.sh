@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Makes an INT8 IR of an installed OpenVINO IR detector by NNCF post-training quantization, calibrated on frames of
+# clips that are not the evaluation footage (vtest.avi and the three Intel sample GIFs from ../shared/data/videos):
+#
+#   models/scripts/quantize-int8.sh person-detection-retail-0013   # -> .footfall/models/person-detection-retail-0013/INT8/...xml
+#   ./footfall run --model-file .footfall/models/person-detection-retail-0013/INT8/person-detection-retail-0013.xml ...
+#
+# NNCF lives in .footfall/nncf-venv (scripts/requirements-quantize.txt), apart from the runtime. Its accuracy and speed
+# against FP16 are in docs/benchmarks.md ("INT8"); the default stays FP16 unless the counts stay exact.
+# Usage: quantize-int8.sh MODEL [VIDEOS_DIR]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+model=${1:?usage: quantize-int8.sh MODEL [VIDEOS_DIR]}
+videos=${2:-${FOOTFALL_SHARED_DATA:-$root/../shared/data}/videos}
+manifest="$root/models/manifests/$model.json"
+[ -f "$manifest" ] || { echo "quantize-int8: no manifest $manifest" >&2; exit 2; }
+models=${FOOTFALL_MODELS_DIR:-$root/.footfall/models}
+src="$models/$model/FP16/$model.xml"
+[ -f "$src" ] || { echo "quantize-int8: $src is not installed (run './footfall models fetch $model' first)" >&2; exit 2; }
+clips=()
+for c in vtest.avi people-detection.gif store-aisle-detection.gif face-demographics-walking.gif; do
+  [ -f "$videos/$c" ] && clips+=("$videos/$c")
+done
+[ ${#clips[@]} -gt 0 ] || { echo "quantize-int8: no calibration clips in $videos" >&2; exit 2; }
+venv="$root/.footfall/nncf-venv"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install -q -r "$root/scripts/requirements-quantize.txt" >&2
+# The model's own input size (NCHW) from the manifest: the calibration frames are fed as the model file takes them.
+read -r height width < <(python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['input']['shape']; print(s[2], s[3])" "$manifest")
+out="$models/$model/INT8/$model.xml"
+mkdir -p "$(dirname "$out")"
+"$venv/bin/python" "$root/models/scripts/quantize_int8.py" "$src" "$out" "$width" "$height" "${clips[@]}"
