@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <pre>
  * sync:
- *   iothub: {enabled: true, kinds: [crossing, crossing-cancelled, zone-enter, zone-exit, aggregate],
+ *   iothub: {enabled: true, kinds: [crossing, crossing-cancelled, zone-enter, zone-exit, aggregate, camera-state],
  *            maxMessageKb: 4, flushIntervalSeconds: 60, countsOutput: counts, eventsOutput: events}
  *   blob:   {enabled: true, countsContainer: counts, clipsContainer: clips, snapshotsContainer: snapshots,
  *            uploadCounts: true, uploadClips: true, bandwidthKbps: 512, blockKb: 1024, hourCloseDelaySeconds: 120}
@@ -34,8 +34,9 @@ public record SyncSettings(IotHub iothub, Blob blob) {
      */
     public record IotHub(boolean enabled, Set<String> kinds, int maxMessageKb, Duration flushInterval, String countsOutput,
                          String eventsOutput) {
+        /** Counts, and cameras going offline and online: an IT team alerts on those as they happen. */
         public static final Set<String> DEFAULT_KINDS = Set.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit",
-                "aggregate");
+                "aggregate", "camera-state");
 
         public IotHub {
             kinds = Set.copyOf(kinds);
