@@ -111,45 +111,32 @@ final class CameraRunner {
         Instant runStart = start;
         try {
             while (stopped.getCount() > 0) {
-                FrameSource frames;
-                try {
-                    frames = sources.apply(new Watcher());
-                } catch (RuntimeException e) {
-                    if (!live || (detector == null && !waitAtStart)) {
-                        throw e;
+                FrameSource frames = open(sources, detector == null);
+                if (frames != null) {
+                    try (frames) {
+                        if (detector == null) {
+                            detector = detectors.apply(detectorSettings);
+                        }
+                        online();
+                        log.info("event=camera_start camera={} source={} detector=\"{}\" start={} restarts={}", cam.id(),
+                                frames.info().name(), detector.describe(), runStart, restarts);
+                        state = "running";
+                        wait = backoff.initial();
+                        CameraPipeline.Summary s = pipeline.run(frames, detector, sink, runStart, new Progress(progress));
+                        if (!live || s.stopped() || stopped.getCount() == 0) {
+                            state = s.stopped() ? "stopped" : "ended";
+                            done.complete(s);
+                            return;
+                        }
+                        offline("the stream ended");
+                    } catch (IOException | RuntimeException e) {
+                        if (!live || detector == null || stopped.getCount() == 0) {
+                            throw e;
+                        }
+                        log.warn("event=camera_run_failed camera={} error=\"{}\" retryIn={}", cam.id(),
+                                Redaction.text(e.getMessage()), wait);
+                        offline(e.getMessage());
                     }
-                    offline(e.getMessage());
-                    if (!sleep(wait)) {
-                        break;
-                    }
-                    wait = backoff.after(wait);
-                    restarts++;
-                    runStart = clock.instant();
-                    continue;
-                }
-                try (frames) {
-                    if (detector == null) {
-                        detector = detectors.apply(detectorSettings);
-                    }
-                    online();
-                    log.info("event=camera_start camera={} source={} detector=\"{}\" start={} restarts={}", cam.id(),
-                            frames.info().name(), detector.describe(), runStart, restarts);
-                    state = "running";
-                    wait = backoff.initial();
-                    CameraPipeline.Summary s = pipeline.run(frames, detector, sink, runStart, new Progress(progress));
-                    if (!live || s.stopped() || stopped.getCount() == 0) {
-                        state = s.stopped() ? "stopped" : "ended";
-                        done.complete(s);
-                        return;
-                    }
-                    offline("the stream ended");
-                } catch (IOException | RuntimeException e) {
-                    if (!live || detector == null || stopped.getCount() == 0) {
-                        throw e;
-                    }
-                    log.warn("event=camera_run_failed camera={} error=\"{}\" retryIn={}", cam.id(),
-                            Redaction.text(e.getMessage()), wait);
-                    offline(e.getMessage());
                 }
                 if (!sleep(wait)) {
                     break;
@@ -174,6 +161,22 @@ final class CameraRunner {
                     log.warn("event=detector_close_failed camera={} error=\"{}\"", cam.id(), e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Opens the camera's source. A live camera that cannot be opened is recorded offline and null returned, to be
+     * retried; a file, or a camera at its first open when the agent does not wait, fails.
+     */
+    private FrameSource open(Function<SourceWatcher, FrameSource> sources, boolean firstOpen) {
+        try {
+            return sources.apply(new Watcher());
+        } catch (RuntimeException e) {
+            if (!live || (firstOpen && !waitAtStart)) {
+                throw e;
+            }
+            offline(e.getMessage());
+            return null;
         }
     }
 

@@ -12,6 +12,7 @@ import io.footfall.detect.DetectorSettings;
 import io.footfall.json.Json;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
+import io.footfall.testing.JsonLines;
 import io.footfall.testing.LocalStreamServer;
 import io.footfall.testing.Runs;
 import io.footfall.testing.SharedData;
@@ -213,20 +214,7 @@ class CameraSupervisionTest {
     }
 
     private static List<JsonNode> lines(Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try (Stream<String> s = Files.lines(file)) {
-            return s.filter(l -> !l.isBlank()).map(l -> {
-                try {
-                    return Json.mapper().readTree(l);
-                } catch (IOException e) {
-                    return null; // a line being written
-                }
-            }).filter(java.util.Objects::nonNull).toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return JsonLines.read(file);
     }
 
     /** Credentials in a camera URL never reach a file: not the records, not the outbox, not run.json. */

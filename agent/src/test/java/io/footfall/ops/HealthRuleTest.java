@@ -3,11 +3,9 @@ package io.footfall.ops;
 import io.footfall.agent.spi.AgentStatus;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import io.footfall.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The health rule: unhealthy only when every camera has been down longer than the limit, or the outbox fails. */
 class HealthRuleTest {
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
-    private final Clock0 clock = new Clock0(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final HealthRule rule = new HealthRule(Duration.ofMinutes(2), clock);
 
     @Test
@@ -87,31 +85,4 @@ class HealthRuleTest {
         return new AgentStatus("test", "m", "openvino", T0, List.of(cameras), 0, Optional.empty(), 0);
     }
 
-    /** A clock the test moves. */
-    static final class Clock0 extends Clock {
-        private volatile Instant now;
-
-        Clock0(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.footfall.ops;
 
+import io.footfall.testing.MutableClock;
+
 import io.footfall.BadInputException;
 import io.footfall.agent.spi.AgentStatus;
 import io.footfall.config.CameraConfig;
@@ -46,7 +48,7 @@ class OpsServiceTest {
     Path tmp;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final HealthRuleTest.Clock0 clock = new HealthRuleTest.Clock0(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private OpsService ops;
 
     @AfterEach

@@ -6,6 +6,7 @@ import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import io.footfall.store.OutboxRecord;
 import io.footfall.testing.ChildRun;
+import io.footfall.testing.JsonLines;
 import io.footfall.testing.LocalStreamServer;
 import io.footfall.testing.SharedData;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -121,19 +122,6 @@ class GracefulShutdownTest {
     }
 
     private static List<JsonNode> lines(Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try (Stream<String> s = Files.lines(file)) {
-            return s.filter(l -> !l.isBlank()).map(l -> {
-                try {
-                    return Json.mapper().readTree(l);
-                } catch (java.io.IOException e) {
-                    return null; // a line being written
-                }
-            }).filter(java.util.Objects::nonNull).toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
+        return JsonLines.read(file);
     }
 }

@@ -1,5 +1,7 @@
 package io.footfall.store;
 
+import io.footfall.testing.MutableClock;
+
 import io.footfall.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
