@@ -183,7 +183,10 @@ final class ClipRecorder implements AutoCloseable {
         try {
             bytes = Files.size(writer.file());
         } catch (IOException e) {
-            bytes = -1;
+            // A clip the quota cannot weigh is not registered (the outbox refuses an unknown size): it is dropped like
+            // one that could not be written, and counting goes on.
+            fail(writerLastPts, new java.io.UncheckedIOException("cannot read the size of " + writer.file().getFileName(), e));
+            return;
         }
         Instant clipStart = start.plusMillis(writerFirstPts);
         String stem = writer.file().getFileName().toString().replaceFirst("\\.mp4$", "");
