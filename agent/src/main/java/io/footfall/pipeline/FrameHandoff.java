@@ -32,6 +32,7 @@ final class FrameHandoff implements AutoCloseable {
     private final BlockingQueue<Object> queue;
     private final BlockingQueue<ByteBuffer> free;
     private final int buffers;
+    /** Buffers in the set, queued, free or lent. Decoder thread only. */
     private int allocated;
     private Frame lent;
     private final Thread decoder;
@@ -92,33 +93,23 @@ final class FrameHandoff implements AutoCloseable {
         int bytes = f.width() * f.height() * 3;
         while (!stopped) {
             ByteBuffer b = free.poll();
-            if (b != null && b.capacity() < bytes) {
-                b = null; // the stream changed size (a camera reconnected with other settings): let it go
-                synchronized (this) {
-                    allocated--;
-                }
+            if (b == null && allocated < buffers) {
+                allocated++;
+                return ByteBuffer.allocateDirect(bytes);
+            }
+            if (b == null && !live) {
+                b = free.poll(100, TimeUnit.MILLISECONDS);
             }
             if (b == null) {
-                synchronized (this) {
-                    if (allocated < buffers) {
-                        allocated++;
-                        return ByteBuffer.allocateDirect(bytes);
-                    }
-                }
                 if (live) {
                     return null;
                 }
-                b = free.poll(100, TimeUnit.MILLISECONDS);
-                if (b == null || b.capacity() < bytes) {
-                    if (b != null) {
-                        synchronized (this) {
-                            allocated--;
-                        }
-                    }
-                    continue;
-                }
+                continue;
             }
-            return b;
+            if (b.capacity() >= bytes) {
+                return b;
+            }
+            allocated--; // the stream changed size (a camera reconnected with other settings): let it go
         }
         return null;
     }
