@@ -122,7 +122,8 @@ final class CameraRunner {
                                 frames.info().name(), detector.describe(), runStart, restarts);
                         state = "running";
                         wait = backoff.initial();
-                        CameraPipeline.Summary s = pipeline.run(frames, detector, sink, runStart, new Progress(progress));
+                        CameraPipeline.Summary s = pipeline.run(frames, detector, detectorSettings.inFlight(), sink, runStart,
+                                new Progress(progress));
                         if (!live || s.stopped() || stopped.getCount() == 0) {
                             state = s.stopped() ? "stopped" : "ended";
                             done.complete(s);

@@ -35,7 +35,9 @@ final class Plans {
             return false;
         }
         DetectorSettings next = detector(after, cam).withThreads(running.detectorSettings().threads());
-        return old.source().equals(cam.source()) && old.start().equals(cam.start())
+        // The analysis rate is the decoder's, fixed when the camera's run starts.
+        boolean sameRate = old.overrides().detector().analysisFps().equals(cam.overrides().detector().analysisFps());
+        return old.source().equals(cam.source()) && old.start().equals(cam.start()) && sameRate
                 && Objects.equals(next, running.detectorSettings()) && before.deviceId().equals(after.deviceId());
     }
 }

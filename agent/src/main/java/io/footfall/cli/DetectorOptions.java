@@ -37,6 +37,12 @@ public final class DetectorOptions {
     @Option(names = "--throughput", description = "OpenVINO THROUGHPUT hint instead of LATENCY.")
     boolean throughput;
 
+    @Option(names = "--in-flight", paramLabel = "N",
+            description = {"Frames a camera keeps in flight through OpenVINO at once (1..8): the model infers one frame",
+                    "while the pipeline tracks, counts and encodes the one before (default: " + DetectorSettings.DEFAULT_IN_FLIGHT
+                            + "; 1 runs one frame at a time)."})
+    Integer inFlight;
+
     @Option(names = "--openvino-lib", paramLabel = "DIR",
             description = "OpenVINO library folder (else OPENVINO_LIB_DIR, the project's install, /opt/intel/openvino/runtime/lib/intel64).")
     Path openVinoLib;
@@ -75,7 +81,8 @@ public final class DetectorOptions {
         int n = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
         return new DetectorSettings(model, Optional.ofNullable(variant), Optional.ofNullable(modelFile), kind, n,
                 throughput, Optional.ofNullable(openVinoLib), minScore,
-                Optional.ofNullable(inputSize).map(InputSize::parse), Optional.ofNullable(tiles).map(Tiling::parse));
+                Optional.ofNullable(inputSize).map(InputSize::parse), Optional.ofNullable(tiles).map(Tiling::parse),
+                inFlight != null ? inFlight : DetectorSettings.DEFAULT_IN_FLIGHT);
     }
 
     /** The one {@code --min-score}, if given. */

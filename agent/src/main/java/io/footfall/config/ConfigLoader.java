@@ -111,14 +111,16 @@ public final class ConfigLoader {
     }
 
     static DetectorSettings detector(Node n) {
-        n.allowOnly(Set.of("model", "variant", "backend", "threads", "throughput", "minScore", "openvinoLib", "inputSize", "tiling"));
+        n.allowOnly(Set.of("model", "variant", "backend", "threads", "throughput", "minScore", "openvinoLib", "inputSize", "tiling",
+                "inFlight"));
         BackendKind backend = n.oneOf("backend", BackendKind.class, BackendKind.OPENVINO, BackendKind::id);
         int threads = n.integer("threads", 1, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
         Optional<Float> minScore = n.has("minScore") ? Optional.of((float) n.number("minScore", 0, 1, 0)) : Optional.empty();
         return new DetectorSettings(n.string("model", "person-detection-retail-0013"),
                 Optional.ofNullable(n.has("variant") ? n.string("variant") : null), Optional.empty(), backend, threads,
                 n.bool("throughput", false), Optional.ofNullable(n.has("openvinoLib") ? Path.of(n.string("openvinoLib")) : null),
-                minScore, inputSize(n), tiling(n));
+                minScore, inputSize(n), tiling(n),
+                n.integer("inFlight", 1, DetectorSettings.MAX_IN_FLIGHT, DetectorSettings.DEFAULT_IN_FLIGHT));
     }
 
     private static Optional<InputSize> inputSize(Node n) {
@@ -148,10 +150,11 @@ public final class ConfigLoader {
 
     /** A camera's own detection section: threshold, picture size, tiling, regions of interest and to ignore. */
     static DetectorOverrides cameraDetector(Node n) {
-        n.allowOnly(Set.of("minScore", "inputSize", "tiling", "include", "exclude"));
+        n.allowOnly(Set.of("minScore", "inputSize", "tiling", "include", "exclude", "analysisFps"));
         Optional<Float> minScore = n.has("minScore") ? Optional.of((float) n.number("minScore", 0, 1, 0)) : Optional.empty();
+        Optional<Double> analysisFps = n.has("analysisFps") ? Optional.of(n.number("analysisFps", 0.1, 120, 0)) : Optional.empty();
         return new DetectorOverrides(minScore, inputSize(n), tiling(n),
-                new DetectionMask(regions(n, "include"), regions(n, "exclude")));
+                new DetectionMask(regions(n, "include"), regions(n, "exclude")), analysisFps);
     }
 
     private static List<DetectionMask.Region> regions(Node n, String key) {

@@ -86,6 +86,7 @@ public final class ConfigWriter {
         n.put("backend", d.backend().id());
         n.put("threads", d.threads());
         n.put("throughput", d.throughput());
+        n.put("inFlight", d.inFlight());
         d.minScore().ifPresent(s -> n.put("minScore", s));
         d.openVinoLib().ifPresent(p -> n.put("openvinoLib", p.toString()));
         view(n, d.inputSize(), d.tiling());
@@ -107,6 +108,7 @@ public final class ConfigWriter {
         ObjectNode n = F.objectNode();
         d.minScore().ifPresent(m -> n.put("minScore", m));
         view(n, d.inputSize(), d.tiling());
+        d.analysisFps().ifPresent(f -> n.put("analysisFps", f));
         regions(n, "include", d.mask().include());
         regions(n, "exclude", d.mask().exclude());
         return n;

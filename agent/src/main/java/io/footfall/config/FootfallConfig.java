@@ -77,7 +77,7 @@ public record FootfallConfig(String deviceId, String storeId, DetectorSettings d
         CameraOverrides o = camera.overrides();
         CameraConfig tuned = new CameraConfig(camera.id(), camera.source(), camera.start(), camera.lines(), camera.zones(),
                 new CameraOverrides(new DetectorOverrides(minScore, o.detector().inputSize(), o.detector().tiling(),
-                        o.detector().mask()), Optional.of(tracker), o.counting(), Optional.empty(), o.privacy()));
+                        o.detector().mask(), o.detector().analysisFps()), Optional.of(tracker), o.counting(), Optional.empty(), o.privacy()));
         return toBuilder().clips(new ClipPolicy(ClipPolicy.Mode.OFF, clips.pre(), clips.post())).cameras(List.of(tuned)).build();
     }
 

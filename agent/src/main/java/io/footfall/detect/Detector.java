@@ -15,6 +15,16 @@ public interface Detector extends AutoCloseable {
     /** Stage times of the last {@link #detect} call. */
     StageTimes lastTimes();
 
+    /**
+     * Frames in flight through this detector, for throughput. Where the runtime cannot keep several (ONNX Runtime,
+     * tiles, a recording) the queue runs one frame at a time. Close the queue before the detector.
+     *
+     * @param inFlight frames in flight at most; 1 runs one at a time
+     */
+    default DetectionQueue queue(int inFlight) {
+        return DetectionQueue.oneAtATime(this);
+    }
+
     /** Model and runtime, for logs and run records. */
     String describe();
 

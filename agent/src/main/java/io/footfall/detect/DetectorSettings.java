@@ -18,12 +18,28 @@ import java.util.Optional;
  * @param minScore     lowest score reported, or empty for the manifest's threshold
  * @param inputSize    the picture size to run the model at (OpenVINO reshape), or empty for the model file's
  * @param tiling       tiles to detect on for wide views, or empty for the whole frame only
+ * @param inFlight     frames a camera keeps in flight through the runtime at once (1: one at a time); more let the
+ *                     runtime infer one frame while the pipeline tracks, counts and encodes the one before
  */
 public record DetectorSettings(String model, Optional<String> variant, Optional<Path> modelFile, BackendKind backend,
                                int threads, boolean throughput, Optional<Path> openVinoLib, Optional<Float> minScore,
-                               Optional<InputSize> inputSize, Optional<Tiling> tiling) {
+                               Optional<InputSize> inputSize, Optional<Tiling> tiling, int inFlight) {
+
+    /** Frames in flight by default: measured in docs/benchmarks.md ("Pipelined frame path"). */
+    public static final int DEFAULT_IN_FLIGHT = 2;
+    public static final int MAX_IN_FLIGHT = 8;
+
+    public DetectorSettings(String model, Optional<String> variant, Optional<Path> modelFile, BackendKind backend,
+                            int threads, boolean throughput, Optional<Path> openVinoLib, Optional<Float> minScore,
+                            Optional<InputSize> inputSize, Optional<Tiling> tiling) {
+        this(model, variant, modelFile, backend, threads, throughput, openVinoLib, minScore, inputSize, tiling,
+                DEFAULT_IN_FLIGHT);
+    }
 
     public DetectorSettings {
+        if (inFlight < 1 || inFlight > MAX_IN_FLIGHT) {
+            throw new BadInputException("frames in flight must be within 1.." + MAX_IN_FLIGHT + ", got " + inFlight);
+        }
         java.util.Objects.requireNonNull(inputSize, "inputSize");
         java.util.Objects.requireNonNull(tiling, "tiling");
         if (threads < 1) {
@@ -43,17 +59,23 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
     }
 
     public DetectorSettings withThreads(int n) {
-        return new DetectorSettings(model, variant, modelFile, backend, n, throughput, openVinoLib, minScore, inputSize, tiling);
+        return new DetectorSettings(model, variant, modelFile, backend, n, throughput, openVinoLib, minScore, inputSize, tiling,
+                inFlight);
     }
 
     public DetectorSettings withMinScore(float s) {
         return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, Optional.of(s),
-                inputSize, tiling);
+                inputSize, tiling, inFlight);
     }
 
     /** These settings with a camera's own input size and tiling where it has them. */
     public DetectorSettings withView(Optional<InputSize> size, Optional<Tiling> tiles) {
         return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, minScore,
-                size.or(() -> inputSize), tiles.or(() -> tiling));
+                size.or(() -> inputSize), tiles.or(() -> tiling), inFlight);
+    }
+
+    public DetectorSettings withInFlight(int n) {
+        return new DetectorSettings(model, variant, modelFile, backend, threads, throughput, openVinoLib, minScore,
+                inputSize, tiling, n);
     }
 }

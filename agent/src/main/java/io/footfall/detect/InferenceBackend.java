@@ -14,6 +14,14 @@ public interface InferenceBackend extends AutoCloseable {
     /** Runs the model on one frame. The frame is only read during the call. */
     OutputTensor infer(Frame frame);
 
+    /**
+     * A queue keeping up to {@code inFlight} frames in flight, where the runtime can run requests asynchronously;
+     * empty where it cannot. Close it before the backend.
+     */
+    default java.util.Optional<InferenceQueue> queue(int inFlight) {
+        return java.util.Optional.empty();
+    }
+
     /** Runtime name and device, for logs (e.g. {@code openvino 2026.4.1 CPU}). */
     String describe();
 

@@ -33,6 +33,63 @@ public final class ModelDetector implements Detector {
     }
 
     @Override
+    public DetectionQueue queue(int inFlight) {
+        if (inFlight <= 1) {
+            return DetectionQueue.oneAtATime(this);
+        }
+        return backend.queue(inFlight).<DetectionQueue>map(Decoding::new).orElseGet(() -> DetectionQueue.oneAtATime(this));
+    }
+
+    /** The runtime's queue, each result decoded as {@link #detect} decodes. */
+    private final class Decoding implements DetectionQueue {
+        private final InferenceQueue queue;
+        private StageTimes last = StageTimes.ZERO;
+
+        Decoding(InferenceQueue queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public List<FrameDetections> submit(Frame frame) {
+            return decoded(queue.submit(frame));
+        }
+
+        @Override
+        public List<FrameDetections> drain() {
+            return decoded(queue.drain());
+        }
+
+        private List<FrameDetections> decoded(List<InferenceQueue.Result> results) {
+            if (results.isEmpty()) {
+                return List.of();
+            }
+            List<FrameDetections> out = new java.util.ArrayList<>(results.size());
+            for (InferenceQueue.Result r : results) {
+                long t0 = System.nanoTime();
+                List<Detection> found = decoder.decode(r.output(), spec.transformFor(r.width(), r.height()));
+                last = r.times().withDecode(System.nanoTime() - t0);
+                out.add(new FrameDetections(r.frameIndex(), r.ptsMillis(), r.width(), r.height(), found));
+            }
+            return out;
+        }
+
+        @Override
+        public int capacity() {
+            return queue.capacity();
+        }
+
+        @Override
+        public StageTimes lastTimes() {
+            return last;
+        }
+
+        @Override
+        public void close() {
+            queue.close();
+        }
+    }
+
+    @Override
     public StageTimes lastTimes() {
         return last;
     }

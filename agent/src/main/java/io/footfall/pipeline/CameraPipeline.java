@@ -9,6 +9,7 @@ import io.footfall.count.AnalyticsConfig;
 import io.footfall.count.CameraAnalytics;
 import io.footfall.count.CountEvent;
 import io.footfall.count.LineTally;
+import io.footfall.detect.DetectionQueue;
 import io.footfall.detect.Detector;
 import io.footfall.detect.FrameDetections;
 import io.footfall.schema.ClipRecord;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One camera's whole path: source → detector → tracker → analytics → sink, with annotated video on the side. Runs
- * on the calling thread (decoding runs on its own, see {@link FrameHandoff}).
+ * on the calling thread; decoding runs on its own (see {@link FrameHandoff}) and inference in the runtime's threads,
+ * with frames in flight (see {@link DetectionQueue}), so the three overlap.
  *
  * <p>Two requests may come from other threads while it runs: {@link #requestStop()} (shutdown: the pipeline stops
  * taking frames, closes its open intervals as partial aggregates, finishes its clip and returns) and
@@ -138,82 +141,159 @@ public final class CameraPipeline {
     }
 
     /**
-     * Processes the source to its end (or, for a live camera, until {@link #requestStop()}).
+     * Processes the source to its end (or, for a live camera, until {@link #requestStop()}), one frame at a time.
      *
      * @param start wall-clock instant of the source's first frame
      */
     public Summary run(FrameSource source, Detector detector, EventSink sink, Instant start, JobProgress progress)
             throws IOException, InterruptedException {
+        return run(source, detector, 1, sink, start, progress);
+    }
+
+    /**
+     * Processes the source to its end (or, for a live camera, until {@link #requestStop()}) with up to {@code inFlight}
+     * frames in the detector at once: while it infers frame n, this thread tracks, counts and encodes frame n-1.
+     * Results are taken in frame order, so the events are those of a run with one frame at a time.
+     *
+     * @param start wall-clock instant of the source's first frame
+     */
+    public Summary run(FrameSource source, Detector detector, int inFlight, EventSink sink, Instant start,
+                       JobProgress progress) throws IOException, InterruptedException {
         Settings s = settings;
-        TrackIdSequence ids = new TrackIdSequence();
-        ByteTracker tracker = new ByteTracker(s.tracker(), ids);
-        StaffBook staff = new StaffBook(appearance);
-        CameraAnalytics analytics = analytics(s, start, staff.configure(s.tracker().appearance()) ? staff : null);
-        List<ClipRef> clipRefs = new ArrayList<>();
-        long frames = 0;
-        long events = 0;
-        long lastPts = 0;
-        long droppedSeen = 0;
-        long t0 = System.nanoTime();
         progress.started(source.info().frameCount());
         logPrivacy(s);
-        FrameAnnotator annotator = new FrameAnnotator(s.privacy());
-        ClipRecorder recorder = recorder(s, source, start);
-        AppearanceSampler sampler = new AppearanceSampler(appearance, s.camera().id());
-        VisitCounter visits = new VisitCounter(visitors, start);
-        try (TrackLogWriter tracks = TrackLogWriter.open(trackLog);
-             FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, s.camera().id())) {
+        Run run = new Run(s, source, sink, start, progress);
+        try (DetectionQueue queue = detector.queue(inFlight);
+             TrackLogWriter tracks = TrackLogWriter.open(trackLog);
+             FrameHandoff handoff = new FrameHandoff(source, HANDOFF_CAPACITY, queue.capacity() + 1,
+                     AnalysisRate.of(s.camera().overrides().detector().analysisFps()), s.camera().id())) {
+            run.tracks = tracks;
+            run.handoff = handoff;
+            run.queue = queue;
+            ArrayDeque<Frame> waiting = new ArrayDeque<>(queue.capacity() + 1);
             Frame frame;
             while ((frame = handoff.take(() -> stopRequested)) != null) {
-                Settings next = pending.getAndSet(null);
-                if (next != null) {
-                    boolean newTracker = !next.tracker().equals(s.tracker());
-                    if (newTracker) {
-                        visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
-                    }
-                    List<CountEvent> closed = analytics.finish(lastPts);
-                    events += emit(sink, s, closed, List.of());
-                    flushed(s.camera().id(), closed);
-                    if (newTracker) {
-                        tracker = new ByteTracker(next.tracker(), ids);
-                    }
-                    if (!next.privacy().equals(s.privacy())) {
-                        annotator.close();
-                        annotator = new FrameAnnotator(next.privacy());
-                        logPrivacy(next);
-                    }
-                    if (!next.clips().equals(s.clips())) {
-                        recorder.close();
-                        clipRefs.addAll(emitClips(sink, next, recorder.drainFinished()));
-                        recorder = recorder(next, source, start);
-                    }
-                    analytics = analytics(next, start, staff.configure(next.tracker().appearance()) ? staff : null);
-                    log.info("event=camera_reconfigured camera={} lines={} zones={} atFrame={}", next.camera().id(),
-                            next.camera().lines().size(), next.camera().zones().size(), frame.index());
-                    s = next;
-                    settings = next;
-                }
-                FrameDetections detections = s.camera().overrides().detector().mask().apply(detector.detect(frame));
-                TrackedFrame tracked = tracker.update(detections,
-                        sampler.sample(frame, detections, s.tracker().appearance(), tracker));
-                tracks.write(tracked);
-                visits.settle(tracker.drainEnded(), analytics, s.tracker().appearance(), frame.ptsMillis());
-                staff.update(tracker, tracked);
-                List<CountEvent> out = analytics.accept(tracked);
-                List<io.footfall.geometry.Box> people = PersonBoxes.of(detections, tracked);
-                view.update(frame, people, s.privacy(), Overlays.of(s.camera(), tracked, analytics));
-                if (s.clips().mode() != ClipPolicy.Mode.OFF) {
-                    // Anonymised before the overlay is drawn: ids and lines stay readable over pixelated heads.
-                    recorder.accept(annotator.annotate(frame, people, view.overlay()), out);
-                }
-                List<ClipRef> done = recorder.drainFinished();
-                events += emit(sink, s, out, done);
-                clipRefs.addAll(done);
-                lastPts = frame.ptsMillis();
-                frames++;
-                droppedSeen = observe(s, frame.index(), detector, tracked, analytics, out, handoff.dropped(), droppedSeen);
-                progress.frameDone(status(analytics));
+                waiting.add(frame);
+                run.detected(waiting, queue.submit(frame));
             }
+            run.detected(waiting, queue.drain());
+            return run.finish();
+        } finally {
+            run.close();
+        }
+    }
+
+    /** One run's state: what the frame loop carries from one frame to the next. Pipeline thread only. */
+    private final class Run {
+        private Settings s;
+        private final FrameSource source;
+        private final EventSink sink;
+        private final Instant start;
+        private final JobProgress progress;
+        private final TrackIdSequence ids = new TrackIdSequence();
+        private final StaffBook staff = new StaffBook(appearance);
+        private final AppearanceSampler sampler;
+        private final VisitCounter visits;
+        private final List<ClipRef> clipRefs = new ArrayList<>();
+        private final long t0 = System.nanoTime();
+        private ByteTracker tracker;
+        private CameraAnalytics analytics;
+        private FrameAnnotator annotator;
+        private ClipRecorder recorder;
+        private TrackLogWriter tracks;
+        private FrameHandoff handoff;
+        private DetectionQueue queue;
+        private long frames;
+        private long events;
+        private long lastPts;
+        private long droppedSeen;
+
+        Run(Settings s, FrameSource source, EventSink sink, Instant start, JobProgress progress) {
+            this.s = s;
+            this.source = source;
+            this.sink = sink;
+            this.start = start;
+            this.progress = progress;
+            this.tracker = new ByteTracker(s.tracker(), ids);
+            this.analytics = analytics(s, start, staff.configure(s.tracker().appearance()) ? staff : null);
+            this.annotator = new FrameAnnotator(s.privacy());
+            this.recorder = recorder(s, source, start);
+            this.sampler = new AppearanceSampler(appearance, s.camera().id());
+            this.visits = new VisitCounter(visitors, start);
+        }
+
+        /** Steps through the frames whose detections came back (oldest first), giving each frame back after its step. */
+        void detected(ArrayDeque<Frame> waiting, List<FrameDetections> results) throws IOException {
+            for (FrameDetections d : results) {
+                Frame frame = waiting.poll();
+                if (frame == null || frame.index() != d.frame()) {
+                    throw new IllegalStateException("detections of frame " + d.frame() + " came back for frame "
+                            + (frame == null ? "none" : frame.index()) + "; a detection queue must keep frame order");
+                }
+                try {
+                    step(frame, d);
+                } finally {
+                    handoff.release(frame);
+                }
+            }
+        }
+
+        private void step(Frame frame, FrameDetections raw) throws IOException {
+            Settings next = pending.getAndSet(null);
+            if (next != null) {
+                reconfigure(next, frame.index());
+            }
+            FrameDetections detections = s.camera().overrides().detector().mask().apply(raw);
+            TrackedFrame tracked = tracker.update(detections,
+                    sampler.sample(frame, detections, s.tracker().appearance(), tracker));
+            tracks.write(tracked);
+            visits.settle(tracker.drainEnded(), analytics, s.tracker().appearance(), frame.ptsMillis());
+            staff.update(tracker, tracked);
+            List<CountEvent> out = analytics.accept(tracked);
+            List<io.footfall.geometry.Box> people = PersonBoxes.of(detections, tracked);
+            view.update(frame, people, s.privacy(), Overlays.of(s.camera(), tracked, analytics));
+            if (s.clips().mode() != ClipPolicy.Mode.OFF) {
+                // Anonymised before the overlay is drawn: ids and lines stay readable over pixelated heads.
+                recorder.accept(annotator.annotate(frame, people, view.overlay()), out);
+            }
+            List<ClipRef> done = recorder.drainFinished();
+            events += emit(sink, s, out, done);
+            clipRefs.addAll(done);
+            lastPts = frame.ptsMillis();
+            frames++;
+            droppedSeen = observe(s, frame.index(), queue.lastTimes(), tracked, analytics, out, handoff.dropped(), droppedSeen);
+            progress.frameDone(status(analytics));
+        }
+
+        private void reconfigure(Settings next, long atFrame) throws IOException {
+            boolean newTracker = !next.tracker().equals(s.tracker());
+            if (newTracker) {
+                visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
+            }
+            List<CountEvent> closed = analytics.finish(lastPts);
+            events += emit(sink, s, closed, List.of());
+            flushed(s.camera().id(), closed);
+            if (newTracker) {
+                tracker = new ByteTracker(next.tracker(), ids);
+            }
+            if (!next.privacy().equals(s.privacy())) {
+                annotator.close();
+                annotator = new FrameAnnotator(next.privacy());
+                logPrivacy(next);
+            }
+            if (!next.clips().equals(s.clips())) {
+                recorder.close();
+                clipRefs.addAll(emitClips(sink, next, recorder.drainFinished()));
+                recorder = recorder(next, source, start);
+            }
+            analytics = analytics(next, start, staff.configure(next.tracker().appearance()) ? staff : null);
+            log.info("event=camera_reconfigured camera={} lines={} zones={} atFrame={}", next.camera().id(),
+                    next.camera().lines().size(), next.camera().zones().size(), atFrame);
+            s = next;
+            settings = next;
+        }
+
+        Summary finish() throws IOException {
             visits.settle(tracker.drainAll(), analytics, s.tracker().appearance(), lastPts);
             dropped(s.camera().id(), handoff.dropped() - droppedSeen);
             List<CountEvent> tail = analytics.finish(lastPts);
@@ -223,13 +303,17 @@ public final class CameraPipeline {
             flushed(s.camera().id(), tail);
             clipRefs.addAll(done);
             double secs = (System.nanoTime() - t0) / 1e9;
-            Summary summary = new Summary(s.camera().id(), source.info(), start, frames, handoff.dropped(), analytics.lineTallies(),
-                    events, clipRefs, frames / Math.max(secs, 1e-9), stopRequested);
+            Summary summary = new Summary(s.camera().id(), source.info(), start, frames, handoff.dropped(),
+                    analytics.lineTallies(), events, clipRefs, frames / Math.max(secs, 1e-9), stopRequested);
             progress.finished(status(analytics));
-            log.info("event=camera_done camera={} frames={} dropped={} events={} fps={} stopped={}{}", s.camera().id(), frames,
-                    summary.droppedFrames(), events, String.format("%.1f", summary.fps()), stopRequested, sampler.summary());
+            String skipped = handoff.skipped() > 0 ? " skippedByRate=" + handoff.skipped() : "";
+            log.info("event=camera_done camera={} frames={} dropped={}{} events={} fps={} inFlight={} stopped={}{}",
+                    s.camera().id(), frames, summary.droppedFrames(), skipped, events, String.format("%.1f", summary.fps()),
+                    queue.capacity(), stopRequested, sampler.summary());
             return summary;
-        } finally {
+        }
+
+        void close() {
             recorder.close();
             annotator.close();
             sampler.close();
@@ -240,14 +324,14 @@ public final class CameraPipeline {
      * Tells the observer about one frame and any frames the decoder dropped since the last; returns the dropped count
      * now seen.
      */
-    private long observe(Settings s, long frameIndex, Detector detector, TrackedFrame tracked, CameraAnalytics analytics,
-                         List<CountEvent> out, long dropped, long droppedSeen) {
+    private long observe(Settings s, long frameIndex, io.footfall.detect.StageTimes times, TrackedFrame tracked,
+                         CameraAnalytics analytics, List<CountEvent> out, long dropped, long droppedSeen) {
         if (observer == PipelineObserver.NONE) {
             return dropped;
         }
         String camera = s.camera().id();
         dropped(camera, dropped - droppedSeen);
-        FrameStats stats = new FrameStats(camera, frameIndex, detector.lastTimes(), tracked.confirmed().size(),
+        FrameStats stats = new FrameStats(camera, frameIndex, times, tracked.confirmed().size(),
                 analytics.occupancy(), out);
         tell(camera, () -> observer.frameProcessed(stats));
         return dropped;

@@ -15,15 +15,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Decodes on its own thread and hands frames to the detector through a small bounded queue, so
  * decoding overlaps inference. For a file the decoder waits for room (every frame is processed, counts
- * are reproducible); for a live camera a frame that finds the queue full is dropped and counted, never
- * buffered without bound (Frigate's rule).
+ * are reproducible); for a live camera the newest frame wins: when the queue is full the oldest queued frame is
+ * dropped and counted, never buffered without bound (Frigate's rule), so what is analysed is as fresh as it can be.
  *
- * <p>Frames travel in a fixed set of reused buffers (the queue's capacity, one being filled, one with the consumer):
- * a new direct buffer per frame is freed only when a garbage collection happens to run, which a pipeline that
+ * <p>An {@link AnalysisRate} thins the frames before they are queued (10 frames/s of a 25 frames/s camera), by their
+ * timestamps, so a file gives the same frames every run; those are skipped, not dropped.
+ *
+ * <p>Frames travel in a fixed set of reused buffers (the queue's capacity, one being filled, and those the consumer
+ * holds): a new direct buffer per frame is freed only when a garbage collection happens to run, which a pipeline that
  * allocates little else on the heap rarely triggers, so a 1080p camera's resident memory grew by gigabytes before.
- * A frame from {@link #take} is valid until the next {@code take}: keep a {@link Frame#copy()} to hold it longer.
+ * A frame from {@link #take} is valid until it is given back with {@link #release}; the consumer may hold up to the
+ * {@code held} frames it asked for at once (frames in flight through the detector).
  *
- * <p>{@link #take} is for one consumer thread.
+ * <p>{@link #take} and {@link #release} are for one consumer thread.
  */
 final class FrameHandoff implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FrameHandoff.class);
@@ -34,15 +38,24 @@ final class FrameHandoff implements AutoCloseable {
     private final int buffers;
     /** Buffers in the set, queued, free or lent. Decoder thread only. */
     private int allocated;
-    private Frame lent;
+    private final AnalysisRate rate;
     private final Thread decoder;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private volatile boolean stopped;
 
-    FrameHandoff(FrameSource source, int capacity, String cameraId) {
+    /**
+     * @param capacity frames queued between the decoder and the consumer
+     * @param held     frames the consumer holds at once at most (taken, not yet released)
+     */
+    FrameHandoff(FrameSource source, int capacity, int held, AnalysisRate rate, String cameraId) {
+        if (held < 1) {
+            throw new IllegalArgumentException("the consumer holds at least one frame, got " + held);
+        }
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.buffers = capacity + 2;
+        this.buffers = capacity + 1 + held;
         this.free = new ArrayBlockingQueue<>(buffers);
+        this.rate = rate;
         boolean live = source.info().live();
         this.decoder = new Thread(() -> decode(source, live), "decode-" + cameraId);
         this.decoder.setDaemon(true);
@@ -54,16 +67,25 @@ final class FrameHandoff implements AutoCloseable {
         try {
             Frame f;
             while (!stopped && (f = source.next()) != null) {
+                if (!rate.due(f.ptsMillis())) {
+                    skipped.incrementAndGet();
+                    continue;
+                }
                 ByteBuffer buffer = buffer(f, live);
                 if (buffer == null) {
-                    dropped.incrementAndGet(); // live, and every buffer is queued or with the detector
-                    continue;
+                    buffer = oldestQueued(); // live, and every buffer is queued or with the consumer: the newest wins
+                    if (buffer == null) {
+                        dropped.incrementAndGet(); // every buffer is with the consumer
+                        continue;
+                    }
                 }
                 Frame copy = f.copyInto(buffer);
                 if (live) {
-                    if (!queue.offer(copy)) {
-                        free.offer(buffer);
-                        dropped.incrementAndGet();
+                    while (!queue.offer(copy)) {
+                        ByteBuffer stale = oldestQueued();
+                        if (stale != null) {
+                            free.offer(stale);
+                        }
                     }
                 } else {
                     while (!stopped && !queue.offer(copy, 100, TimeUnit.MILLISECONDS)) {
@@ -83,6 +105,16 @@ final class FrameHandoff implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Takes the oldest queued frame off the queue, counted as dropped, and returns its buffer; null when none is queued. */
+    private ByteBuffer oldestQueued() {
+        Object o = queue.poll();
+        if (o instanceof Frame old) {
+            dropped.incrementAndGet();
+            return old.bgr();
+        }
+        return null; // the decoder itself queues the end marker, after this loop: nothing else is ever queued
     }
 
     /**
@@ -115,14 +147,10 @@ final class FrameHandoff implements AutoCloseable {
     }
 
     /**
-     * The next frame, or null at the end of the source or once {@code stop} says so (checked every 100 ms). The frame
-     * before it goes back to the decoder.
+     * The next frame, or null at the end of the source or once {@code stop} says so (checked every 100 ms). Give it back
+     * with {@link #release} when done with it.
      */
     Frame take(java.util.function.BooleanSupplier stop) throws IOException, InterruptedException {
-        if (lent != null) {
-            free.offer(lent.bgr());
-            lent = null;
-        }
         Object o = null;
         while (o == null) {
             if (stop.getAsBoolean()) {
@@ -139,12 +167,21 @@ final class FrameHandoff implements AutoCloseable {
         if (o instanceof RuntimeException e) {
             throw e;
         }
-        lent = (Frame) o;
-        return lent;
+        return (Frame) o;
+    }
+
+    /** Gives a taken frame's buffer back to the decoder. */
+    void release(Frame frame) {
+        free.offer(frame.bgr());
     }
 
     long dropped() {
         return dropped.get();
+    }
+
+    /** Frames left out by the analysis rate. */
+    long skipped() {
+        return skipped.get();
     }
 
     @Override

@@ -142,6 +142,11 @@ public final class OpenVinoBackend implements InferenceBackend {
         return newQueue(frameModel.options().inferRequests());
     }
 
+    @Override
+    public java.util.Optional<io.footfall.detect.InferenceQueue> queue(int inFlight) {
+        return java.util.Optional.of(newQueue(inFlight));
+    }
+
     /** A queue with {@code inFlight} requests; close it before this backend. */
     public OvInferQueue newQueue(int inFlight) {
         return new OvInferQueue(frameModel, inFlight);

@@ -1,6 +1,7 @@
 package io.footfall.detect.openvino;
 
-import io.footfall.detect.OutputTensor;
+import io.footfall.detect.InferenceQueue;
+import io.footfall.detect.StageTimes;
 import io.footfall.video.Frame;
 
 import java.util.ArrayDeque;
@@ -16,13 +17,10 @@ import java.util.List;
  * <p>Not thread-safe: one thread submits and drains. Made by {@link OpenVinoBackend#newQueue}; it
  * compiles its own copy of the model, for the first frame's size and again if the size changes.
  */
-public final class OvInferQueue implements AutoCloseable {
+public final class OvInferQueue implements InferenceQueue {
 
-    /** The output for one submitted frame. */
-    public record Result(long frameIndex, long ptsMillis, int width, int height, OutputTensor output) {
-    }
-
-    private record InFlight(InferSlot slot, long frameIndex, long ptsMillis, int width, int height) {
+    private record InFlight(InferSlot slot, long frameIndex, long ptsMillis, int width, int height, long stagingNanos,
+                            long startNanos) {
     }
 
     private final FrameModel model;
@@ -40,6 +38,7 @@ public final class OvInferQueue implements AutoCloseable {
         this.compiled = new CompiledSlots(model, capacity, true);
     }
 
+    @Override
     public int capacity() {
         return capacity;
     }
@@ -53,6 +52,7 @@ public final class OvInferQueue implements AutoCloseable {
      * results of frames that finished that way are returned (oldest first), often none or one. A frame
      * of a new size drains the queue and recompiles first.
      */
+    @Override
     public List<Result> submit(Frame frame) {
         List<Result> done = new ArrayList<>();
         if (!compiled.readyFor(frame.width(), frame.height())) {
@@ -64,18 +64,22 @@ public final class OvInferQueue implements AutoCloseable {
             done.add(finishOldest());
         }
         InferSlot slot = idle.poll();
+        long t0 = System.nanoTime();
+        long t1;
         try {
             slot.load(frame);
+            t1 = System.nanoTime();
             slot.request().startAsync();
         } catch (RuntimeException e) {
             idle.addFirst(slot);
             throw e;
         }
-        running.add(new InFlight(slot, frame.index(), frame.ptsMillis(), frame.width(), frame.height()));
+        running.add(new InFlight(slot, frame.index(), frame.ptsMillis(), frame.width(), frame.height(), t1 - t0, t1));
         return done;
     }
 
     /** Waits for every frame in flight and returns their results, oldest first. */
+    @Override
     public List<Result> drain() {
         List<Result> done = new ArrayList<>();
         while (!running.isEmpty()) {
@@ -88,8 +92,9 @@ public final class OvInferQueue implements AutoCloseable {
         InFlight oldest = running.poll();
         try {
             oldest.slot().request().await();
-            return new Result(oldest.frameIndex(), oldest.ptsMillis(), oldest.width(), oldest.height(),
-                    oldest.slot().output(model));
+            var output = oldest.slot().output(model);
+            return new Result(oldest.frameIndex(), oldest.ptsMillis(), oldest.width(), oldest.height(), output,
+                    new StageTimes(oldest.stagingNanos(), System.nanoTime() - oldest.startNanos(), 0));
         } finally {
             idle.add(oldest.slot());
         }

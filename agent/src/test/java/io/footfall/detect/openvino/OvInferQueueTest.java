@@ -41,7 +41,7 @@ class OvInferQueueTest {
     void resultsComeBackInOrderAndMatchSynchronousInference() {
         float[] sync10 = backend.infer(frame10).data();
         float[] sync600 = backend.infer(frame600).data();
-        List<OvInferQueue.Result> results = new ArrayList<>();
+        List<io.footfall.detect.InferenceQueue.Result> results = new ArrayList<>();
         try (OvInferQueue queue = backend.newQueue()) {
             assertThat(queue.capacity()).isEqualTo(3);
             for (int i = 0; i < 8; i++) {
@@ -52,9 +52,9 @@ class OvInferQueueTest {
             results.addAll(queue.drain());
             assertThat(queue.inFlight()).isZero();
         }
-        assertThat(results).extracting(OvInferQueue.Result::frameIndex)
+        assertThat(results).extracting(io.footfall.detect.InferenceQueue.Result::frameIndex)
                 .containsExactly(10L, 600L, 10L, 600L, 10L, 600L, 10L, 600L);
-        for (OvInferQueue.Result r : results) {
+        for (io.footfall.detect.InferenceQueue.Result r : results) {
             OutputTensor out = r.output();
             assertThat(out.shape()).containsExactly(1, 1, 200, 7);
             assertThat(out.data()).containsExactly(r.frameIndex() == 10 ? sync10 : sync600, within(1e-5f));

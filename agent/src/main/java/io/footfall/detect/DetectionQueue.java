@@ -1,0 +1,60 @@
+package io.footfall.detect;
+
+import io.footfall.video.Frame;
+
+import java.util.List;
+
+/**
+ * A {@link Detector} with several frames in flight: {@link #submit} starts a frame and returns the detections of the
+ * frames that finished meanwhile, in submission order, so a pipeline overlaps its own work on frame n-1 with the
+ * runtime's on frame n. The results are those of {@link Detector#detect} on the same frames, in the same order.
+ *
+ * <p>Not thread-safe: one thread submits and drains.
+ */
+public interface DetectionQueue extends AutoCloseable {
+
+    /** Starts detection on a frame; returns the detections of frames that finished, oldest first. */
+    List<FrameDetections> submit(Frame frame);
+
+    /** Waits for every frame in flight; returns their detections, oldest first. */
+    List<FrameDetections> drain();
+
+    /** Frames in flight at most: 1 when each {@link #submit} finishes its own frame. */
+    int capacity();
+
+    /** Stage times of the last frame returned. */
+    StageTimes lastTimes();
+
+    /** Closes the queue's own resources, not the detector's. */
+    @Override
+    void close();
+
+    /** A queue over a detector that runs one frame at a time: each submit returns its own frame's detections. */
+    static DetectionQueue oneAtATime(Detector detector) {
+        return new DetectionQueue() {
+            @Override
+            public List<FrameDetections> submit(Frame frame) {
+                return List.of(detector.detect(frame));
+            }
+
+            @Override
+            public List<FrameDetections> drain() {
+                return List.of();
+            }
+
+            @Override
+            public int capacity() {
+                return 1;
+            }
+
+            @Override
+            public StageTimes lastTimes() {
+                return detector.lastTimes();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
