@@ -168,7 +168,7 @@ public final class Agent implements AgentControl, AutoCloseable {
     }
 
     private synchronized void startCameras(FootfallConfig cfg) {
-        int threadsEach = Math.max(1, cfg.detector().threads() / Math.max(1, cfg.cameras().size()));
+        int threadsEach = Plans.threadsPerCamera(cfg);
         boolean first = true;
         for (CameraConfig cam : cfg.cameras()) {
             startCamera(cfg, cam, threadsEach, first ? options.progress() : JobProgress.NONE);
@@ -333,7 +333,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         configRecord.saveIfChanged(next);
         FootfallConfig before = config;
         config = next;
-        int threadsEach = Math.max(1, next.detector().threads() / Math.max(1, next.cameras().size()));
+        int threadsEach = Plans.threadsPerCamera(next);
         for (String id : List.copyOf(runners.keySet())) {
             if (next.camera(id).isEmpty()) {
                 runners.remove(id).stop();

@@ -21,6 +21,16 @@ final class Plans {
         return CameraPipeline.Settings.of(c, cam);
     }
 
+    /**
+     * Inference threads each camera's detector is opened with. OpenVINO cameras share one compiled model (see
+     * {@code DetectorFactory}), which then gets every thread; ONNX Runtime opens one session per camera, so the threads
+     * are split between them.
+     */
+    static int threadsPerCamera(FootfallConfig c) {
+        int all = c.detector().threads();
+        return c.detector().backend() == io.footfall.detect.BackendKind.OPENVINO ? all : Math.max(1, all / Math.max(1, c.cameras().size()));
+    }
+
     static DetectorSettings detector(FootfallConfig c, CameraConfig cam) {
         return c.detectorFor(cam);
     }

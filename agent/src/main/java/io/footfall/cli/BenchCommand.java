@@ -17,8 +17,103 @@ import java.util.concurrent.Callable;
 
 /** {@code footfall bench}: measured speed, printed as markdown rows for docs/benchmarks.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks; results as markdown table rows.",
-        subcommands = BenchCommand.Detect.class)
+        subcommands = {BenchCommand.Detect.class, BenchCommand.Run.class})
 public final class BenchCommand {
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"The whole pipeline (decode, detect, track, count, annotate, encode, store) on 1 or more cameras at",
+                    "once, each a stream of the same clip, on one shared compiled model: end-to-end frames/s, the slowest",
+                    "camera, CPU seconds per frame, peak RSS, and each stage's median/p90 latency; a markdown table on",
+                    "standard output, every run in --json."})
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        DetectorOptions detector;
+
+        @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "sample:one-by-one-person-detection.mp4",
+                description = "Clip every camera plays (default: ${DEFAULT-VALUE}).")
+        String source;
+
+        @Option(names = "--streams", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2,4,8,16",
+                description = "Cameras at once, one run each (default: ${DEFAULT-VALUE}).")
+        List<Integer> streams;
+
+        @Option(names = "--frames", paramLabel = "N", defaultValue = "300",
+                description = "Frames each camera analyses (0: the whole clip; default: ${DEFAULT-VALUE}).")
+        int frames;
+
+        @Option(names = "--repeats", paramLabel = "N", defaultValue = "2",
+                description = "Timed runs per camera count; the table shows the median (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+                description = "Frames of one untimed camera first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--clips", paramLabel = "off|events|continuous", defaultValue = "off",
+                description = "Annotated video (default: ${DEFAULT-VALUE}).")
+        String clips;
+
+        @Option(names = "--analysis-fps", paramLabel = "FPS",
+                description = "Each camera's analysis rate (default: every frame).")
+        Double analysisFps;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Write every run (not only the medians) here.")
+        java.nio.file.Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (frames < 0 || repeats < 1 || warmup < 1 || streams.stream().anyMatch(n -> n < 1 || n > 64)) {
+                throw new io.footfall.BadInputException("bench run: --frames must be >= 0, --repeats and --warmup >= 1, and "
+                        + "--streams each within 1..64; got --frames " + frames + " --repeats " + repeats + " --warmup "
+                        + warmup + " --streams " + streams);
+            }
+            io.footfall.config.ClipPolicy.Mode mode = io.footfall.config.ClipPolicy.Mode.parse("--clips", clips);
+            io.footfall.job.PipelineBench bench = new io.footfall.job.PipelineBench(FootfallPaths.detect());
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("footfall-bench-");
+            List<io.footfall.job.PipelineBench.Result> all = new java.util.ArrayList<>();
+            System.out.println("| clip | cameras | in flight | clips | frames/s (median) | slowest camera fps | CPU ms/frame | peak RSS MB | "
+                    + String.join(" | ", io.footfall.job.PipelineBench.STAGES.stream().map(st -> st + " ms p50/p90").toList())
+                    + " | load before/after |");
+            System.out.println("|---|---:|---:|---|---:|---:|---:|---:|" + "---|".repeat(io.footfall.job.PipelineBench.STAGES.size())
+                    + "---|");
+            try {
+                for (int n : streams) {
+                    io.footfall.detect.DetectorSettings settings = detector.settings();
+                    var plan = new io.footfall.job.PipelineBench.Plan(source, n, frames, mode, settings,
+                            Optional.ofNullable(analysisFps));
+                    List<io.footfall.job.PipelineBench.Result> runs = bench.run(plan, repeats, warmup, work,
+                            line -> System.err.println("bench run: " + line));
+                    all.addAll(runs);
+                    var r = io.footfall.job.PipelineBench.median(runs);
+                    StringBuilder row = new StringBuilder();
+                    row.append(String.format("| %s | %d | %d | %s | %.1f | %.1f | %.1f | %.0f |", java.nio.file.Path.of(
+                            source.replace("sample:", "")).getFileName(), n, r.inFlight(), r.clips(), r.fps(), r.slowestCameraFps(),
+                            r.cpuSecondsPerFrame() * 1000, r.peakRssMb()));
+                    r.stages().values().forEach(st -> row.append(String.format(" %.2f / %.2f |", st.p50(), st.p90())));
+                    row.append(' ').append(r.loadBefore()).append(" / ").append(r.loadAfter()).append(" |");
+                    System.out.println(row);
+                    System.out.flush();
+                    if (json != null) {
+                        io.footfall.json.Json.writeReport(json, all);
+                    }
+                }
+            } finally {
+                deleteTree(work);
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
+            try (var files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
 
     @Command(name = "detect", mixinStandardHelpOptions = true,
             description = {"Per-frame latency of every model on every runtime it supports (or one, with --model/--backend):",

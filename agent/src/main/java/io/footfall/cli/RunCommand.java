@@ -158,12 +158,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<CountLine> parsedLines = shapes.lines();
         List<Zone> parsedZones = shapes.zones();
-        ClipPolicy.Mode mode = switch (clips) {
-            case "off" -> ClipPolicy.Mode.OFF;
-            case "continuous" -> ClipPolicy.Mode.CONTINUOUS;
-            case "events" -> ClipPolicy.Mode.EVENTS;
-            default -> throw new BadInputException("--clips must be off, continuous or events, got '" + clips + "'");
-        };
+        ClipPolicy.Mode mode = ClipPolicy.Mode.parse("--clips", clips);
         PrivacyPolicy.Mode privacyMode = PrivacyPolicy.defaults().mode();
         if (privacy != null) {
             privacyMode = java.util.Arrays.stream(PrivacyPolicy.Mode.values()).filter(m -> m.id().equals(privacy)).findFirst()

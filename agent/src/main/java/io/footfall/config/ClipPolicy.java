@@ -24,6 +24,16 @@ public record ClipPolicy(Mode mode, Duration pre, Duration post) {
         public String id() {
             return id;
         }
+
+        /** The mode named {@code id} as on the command line; {@code option} names it in the error. */
+        public static Mode parse(String option, String id) {
+            for (Mode m : values()) {
+                if (m.id.equals(id)) {
+                    return m;
+                }
+            }
+            throw new io.footfall.BadInputException(option + " must be off, continuous or events, got '" + id + "'");
+        }
     }
 
     /** Clips around crossings: what a store needs to audit counts without filling the disk. */

@@ -16,12 +16,21 @@ import java.nio.file.Path;
 /**
  * Builds a {@link Detector} from settings: finds the manifest, makes sure the model files are
  * installed (fetching them when missing), and opens the chosen runtime.
+ *
+ * <p>Detectors opened while another on the same OpenVINO model file, picture size and compile settings is open share
+ * its compiled model ({@link OpenVinoBackend#share()}): a store's cameras run on one copy of the model and one set of
+ * OpenVINO's streams, each camera with infer requests of its own. Thread-safe.
  */
 public final class DetectorFactory {
     private static final Logger log = LoggerFactory.getLogger(DetectorFactory.class);
 
     private final ModelCatalog catalog;
     private final ModelFetcher fetcher;
+    /** Open OpenVINO backends by what they compile; a closed one is replaced on the next open. */
+    private final java.util.Map<SharedKey, OpenVinoBackend> shared = new java.util.HashMap<>();
+
+    private record SharedKey(Path file, InputSpec spec, OpenVinoOptions options) {
+    }
 
     public DetectorFactory(ModelCatalog catalog, ModelFetcher fetcher) {
         this.catalog = catalog;
@@ -66,13 +75,29 @@ public final class DetectorFactory {
         return fetcher.installed(m, s.variant().orElse(null));
     }
 
-    private static InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {
+    private InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {
         OpenVinoOptions o = OpenVinoOptions.defaults()
                 .withHint(s.throughput() ? PerformanceHint.THROUGHPUT : PerformanceHint.LATENCY)
                 .withThreads(s.threads());
         if (s.openVinoLib().isPresent()) {
             o = o.withLibPath(s.openVinoLib().get());
         }
-        return OpenVinoBackend.open(file, spec, m.output().name(), o);
+        SharedKey key = new SharedKey(file.toAbsolutePath().normalize(), spec, o);
+        synchronized (shared) {
+            OpenVinoBackend open = shared.get(key);
+            if (open != null) {
+                try {
+                    OpenVinoBackend mine = open.share();
+                    log.info("event=detector_shared model={} input={}x{} note=\"runs on the compiled model of a detector already open\"",
+                            m.name(), spec.width(), spec.height());
+                    return mine;
+                } catch (IllegalStateException closed) {
+                    shared.remove(key);
+                }
+            }
+            OpenVinoBackend opened = OpenVinoBackend.open(file, spec, m.output().name(), o);
+            shared.put(key, opened);
+            return opened;
+        }
     }
 }

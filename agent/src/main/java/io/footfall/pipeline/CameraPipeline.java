@@ -243,25 +243,37 @@ public final class CameraPipeline {
             if (next != null) {
                 reconfigure(next, frame.index());
             }
+            long t0 = System.nanoTime();
             FrameDetections detections = s.camera().overrides().detector().mask().apply(raw);
             TrackedFrame tracked = tracker.update(detections,
                     sampler.sample(frame, detections, s.tracker().appearance(), tracker));
             tracks.write(tracked);
+            long t1 = System.nanoTime();
             visits.settle(tracker.drainEnded(), analytics, s.tracker().appearance(), frame.ptsMillis());
             staff.update(tracker, tracked);
             List<CountEvent> out = analytics.accept(tracked);
+            long t2 = System.nanoTime();
             List<io.footfall.geometry.Box> people = PersonBoxes.of(detections, tracked);
             view.update(frame, people, s.privacy(), Overlays.of(s.camera(), tracked, analytics));
+            long t3;
+            long t4;
             if (s.clips().mode() != ClipPolicy.Mode.OFF) {
                 // Anonymised before the overlay is drawn: ids and lines stay readable over pixelated heads.
-                recorder.accept(annotator.annotate(frame, people, view.overlay()), out);
+                Frame annotated = annotator.annotate(frame, people, view.overlay());
+                t3 = System.nanoTime();
+                recorder.accept(annotated, out);
+                t4 = System.nanoTime();
+            } else {
+                t3 = t4 = System.nanoTime();
             }
             List<ClipRef> done = recorder.drainFinished();
             events += emit(sink, s, out, done);
             clipRefs.addAll(done);
             lastPts = frame.ptsMillis();
             frames++;
-            droppedSeen = observe(s, frame.index(), queue.lastTimes(), tracked, analytics, out, handoff.dropped(), droppedSeen);
+            StepTimes steps = new StepTimes(t1 - t0, t2 - t1, t3 - t2, t4 - t3, System.nanoTime() - t4);
+            droppedSeen = observe(s, frame.index(), queue.lastTimes(), steps, tracked, analytics, out, handoff.dropped(),
+                    droppedSeen);
             progress.frameDone(status(analytics));
         }
 
@@ -324,15 +336,16 @@ public final class CameraPipeline {
      * Tells the observer about one frame and any frames the decoder dropped since the last; returns the dropped count
      * now seen.
      */
-    private long observe(Settings s, long frameIndex, io.footfall.detect.StageTimes times, TrackedFrame tracked,
-                         CameraAnalytics analytics, List<CountEvent> out, long dropped, long droppedSeen) {
+    private long observe(Settings s, long frameIndex, io.footfall.detect.StageTimes times, StepTimes steps,
+                         TrackedFrame tracked, CameraAnalytics analytics, List<CountEvent> out, long dropped,
+                         long droppedSeen) {
         if (observer == PipelineObserver.NONE) {
             return dropped;
         }
         String camera = s.camera().id();
         dropped(camera, dropped - droppedSeen);
         FrameStats stats = new FrameStats(camera, frameIndex, times, tracked.confirmed().size(),
-                analytics.occupancy(), out);
+                analytics.occupancy(), out, steps);
         tell(camera, () -> observer.frameProcessed(stats));
         return dropped;
     }

@@ -14,10 +14,18 @@ import java.util.Map;
  * @param activeTracks  confirmed tracks after this frame
  * @param zoneOccupancy people in each zone after this frame, by zone name
  * @param events        what the analytics emitted at this frame (crossings, zone entries and exits, aggregates)
+ * @param steps         time spent in the stages after detection
  */
 public record FrameStats(String cameraId, long frameIndex, StageTimes detector, int activeTracks,
-                         Map<String, Integer> zoneOccupancy, List<CountEvent> events) {
+                         Map<String, Integer> zoneOccupancy, List<CountEvent> events, StepTimes steps) {
+
+    public FrameStats(String cameraId, long frameIndex, StageTimes detector, int activeTracks,
+                      Map<String, Integer> zoneOccupancy, List<CountEvent> events) {
+        this(cameraId, frameIndex, detector, activeTracks, zoneOccupancy, events, StepTimes.ZERO);
+    }
+
     public FrameStats {
+        java.util.Objects.requireNonNull(steps, "steps");
         zoneOccupancy = Map.copyOf(zoneOccupancy);
         events = List.copyOf(events);
     }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The model compiled for the current frame size, with a fixed number of {@link InferSlot}s. Compiles
- * lazily for the first frame size and again whenever the size changes. Not thread-safe.
+ * The model compiled for the current frame size (shared through {@link FrameModel#acquire}), with a fixed number of
+ * {@link InferSlot}s of its own. Acquires lazily for the first frame size and again whenever the size changes. Not
+ * thread-safe.
  */
 final class CompiledSlots implements AutoCloseable {
 
@@ -36,7 +37,7 @@ final class CompiledSlots implements AutoCloseable {
         if (!readyFor(frameWidth, frameHeight)) {
             close();
             FrameStaging.TensorSize wanted = FrameStaging.TensorSize.of(model.spec(), frameWidth, frameHeight);
-            compiled = model.compileFor(wanted);
+            compiled = model.acquire(wanted);
             size = wanted;
             for (int i = 0; i < count; i++) {
                 slots.add(new InferSlot(compiled, model.spec(), ownCopy));
@@ -55,8 +56,8 @@ final class CompiledSlots implements AutoCloseable {
         slots.forEach(InferSlot::close);
         slots.clear();
         if (compiled != null) {
-            compiled.close();
             compiled = null;
+            model.release(size);
         }
         size = null;
     }

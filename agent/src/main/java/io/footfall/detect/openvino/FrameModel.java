@@ -11,9 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A model file plus what it takes to compile it for BGR frames of a given size: the input spec,
- * the compile options, and which output to read. Compiling is the only thing it does; it owns
- * neither the core nor the model read at open (kept unchanged, for its ports). Thread-safe as far as
- * OpenVINO's read and compile are.
+ * the compile options, and which output to read. It owns neither the core nor the model read at open (kept
+ * unchanged, for its ports).
+ *
+ * <p>Compiled models are shared: every user of this frame model (each camera's infer requests, each queue) gets the
+ * one compiled for its frame size, counted, and the last {@link #release} frees it. One compiled model serves every
+ * camera, so eight cameras cost one copy of the model's weights and one set of OpenVINO's streams, not eight.
+ * Thread-safe: cameras acquire and release from their own threads.
  */
 final class FrameModel {
 
@@ -25,6 +29,16 @@ final class FrameModel {
     private final OpenVinoOptions options;
     private final String outputName;
     private final int outputIndex;
+    private final java.util.Map<FrameStaging.TensorSize, Shared> compiled = new java.util.HashMap<>();
+
+    private static final class Shared {
+        final OvCompiledModel model;
+        int users;
+
+        Shared(OvCompiledModel model) {
+            this.model = model;
+        }
+    }
 
     FrameModel(OpenVinoCore core, OvModel model, InputSpec spec, OpenVinoOptions options, String outputName) {
         this.core = core;
@@ -35,8 +49,36 @@ final class FrameModel {
         this.outputIndex = model.outputIndex(outputName);
     }
 
+    /** The model compiled for u8 BGR tensors of {@code size}, compiled on first use; {@link #release} it after. */
+    synchronized OvCompiledModel acquire(FrameStaging.TensorSize size) {
+        Shared shared = compiled.get(size);
+        if (shared == null) {
+            shared = new Shared(compileFor(size));
+            compiled.put(size, shared);
+        }
+        shared.users++;
+        return shared.model;
+    }
+
+    /** Gives back a compiled model from {@link #acquire}; every request made from it must be closed already. */
+    synchronized void release(FrameStaging.TensorSize size) {
+        Shared shared = compiled.get(size);
+        if (shared == null) {
+            throw new IllegalStateException("released a model never acquired for " + size);
+        }
+        if (--shared.users == 0) {
+            compiled.remove(size);
+            shared.model.close();
+        }
+    }
+
+    /** Frame sizes compiled and in use now. */
+    synchronized int compiledSizes() {
+        return compiled.size();
+    }
+
     /** Compiles the model with preprocessing for u8 BGR tensors of {@code size}. */
-    OvCompiledModel compileFor(FrameStaging.TensorSize size) {
+    private OvCompiledModel compileFor(FrameStaging.TensorSize size) {
         long t0 = System.nanoTime();
         // Preprocessing rewrites the model it is given, so each size starts from a fresh read.
         try (OvModel fresh = core.readModel(model.source());

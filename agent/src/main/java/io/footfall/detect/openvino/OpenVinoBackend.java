@@ -26,24 +26,58 @@ import java.util.Objects;
  * inference including its preprocessing, plus copying the output out; decode = 0 (done elsewhere).
  *
  * <p>Not thread-safe: one caller at a time, as {@link InferenceBackend} says. For several frames in
- * flight use {@link #newQueue()}.
+ * flight use {@link #newQueue()}; for another camera on the same model, {@link #share()}: every backend shared from
+ * one runs on the same compiled model, each with infer requests of its own.
  */
 public final class OpenVinoBackend implements InferenceBackend {
 
+    /** The core and model every shared backend runs on: closed by the last backend closed. */
+    private static final class Owner {
+        final OpenVinoCore core;
+        final OvModel model;
+        int backends = 1;
+
+        Owner(OpenVinoCore core, OvModel model) {
+            this.core = core;
+            this.model = model;
+        }
+    }
+
     private final OpenVinoRuntime runtime;
-    private final OpenVinoCore core;
+    private final Owner owner;
     private final OvModel model;
     private final FrameModel frameModel;
+    private boolean closed;
     /** Frame size to the model compiled for it, newest use last; a whole frame and its tiles are two sizes. */
     private final java.util.LinkedHashMap<Long, CompiledSlots> bySize = new java.util.LinkedHashMap<>(4, 0.75f, true);
     private static final int SIZES_KEPT = 3;
     private StageTimes lastTimes = StageTimes.ZERO;
 
-    private OpenVinoBackend(OpenVinoRuntime runtime, OpenVinoCore core, OvModel model, FrameModel frameModel) {
+    private OpenVinoBackend(OpenVinoRuntime runtime, Owner owner, FrameModel frameModel) {
         this.runtime = runtime;
-        this.core = core;
-        this.model = model;
+        this.owner = owner;
+        this.model = owner.model;
         this.frameModel = frameModel;
+    }
+
+    /**
+     * Another backend on the same model and compile settings, for another camera: it compiles nothing of its own (the
+     * compiled model for each frame size is shared) and has its own infer requests, so each may be used from its own
+     * thread. Close each; the model goes with the last.
+     */
+    public OpenVinoBackend share() {
+        synchronized (owner) {
+            if (owner.backends == 0) {
+                throw new IllegalStateException("backend is closed");
+            }
+            owner.backends++;
+        }
+        return new OpenVinoBackend(runtime, owner, frameModel);
+    }
+
+    /** Frame sizes for which a compiled model is in use by this backend or any shared from it. */
+    public int compiledSizes() {
+        return frameModel.compiledSizes();
     }
 
     /**
@@ -90,7 +124,7 @@ public final class OpenVinoBackend implements InferenceBackend {
             boolean reshaped = FrameModel.fitInput(model, spec);
             // A reshaped model's outputs follow its new input (more YOLOX anchor points), so the file's shape no longer applies.
             checkOutput(model, outputName, reshaped ? List.of() : expectedOutputShape);
-            return new OpenVinoBackend(runtime, core, model, new FrameModel(core, model, spec, options, outputName));
+            return new OpenVinoBackend(runtime, new Owner(core, model), new FrameModel(core, model, spec, options, outputName));
         } catch (RuntimeException e) {
             if (model != null) {
                 model.close();
@@ -180,9 +214,19 @@ public final class OpenVinoBackend implements InferenceBackend {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         bySize.values().forEach(CompiledSlots::close);
         bySize.clear();
-        model.close();
-        core.close();
+        boolean last;
+        synchronized (owner) {
+            last = --owner.backends == 0;
+        }
+        if (last) {
+            owner.model.close();
+            owner.core.close();
+        }
     }
 }
