@@ -20,7 +20,8 @@ public final class DetectorOptions {
             description = "Model from the manifests (default: ${DEFAULT-VALUE}).", defaultValue = "person-detection-retail-0013")
     String model;
 
-    @Option(names = "--variant", paramLabel = "FP16|FP32", description = "Model variant (default: the manifest's).")
+    @Option(names = "--variant", paramLabel = "FP16|FP32|INT8",
+            description = "Model variant (default: the manifest's; INT8 once models/scripts/quantize-int8.sh has made it).")
     String variant;
 
     @Option(names = "--model-file", paramLabel = "FILE",

@@ -57,7 +57,13 @@ public final class ModelFetcher {
         if (!isInstalled(m)) {
             fetch(m);
         }
-        return m.folderIn(modelsDir).resolve(m.modelFile(variant));
+        Path file = m.folderIn(modelsDir).resolve(m.modelFile(variant));
+        ModelManifest.MadeVariant made = variant == null ? null : m.madeVariants().get(variant);
+        if (made != null && !Files.isRegularFile(file)) {
+            throw new BadInputException("variant " + variant + " of " + m.name() + " is made on this machine, not downloaded, and "
+                    + file + " does not exist yet; make it with: " + made.madeBy());
+        }
+        return file;
     }
 
     /** Installs every file of a model; returns the model's folder. */

@@ -26,7 +26,19 @@ public record ModelManifest(
         Output output,
         List<String> classes,
         int personClass,
-        float scoreThreshold) {
+        float scoreThreshold,
+        Map<String, MadeVariant> madeVariants) {
+
+    public ModelManifest {
+        madeVariants = madeVariants == null ? Map.of() : Map.copyOf(madeVariants);
+    }
+
+    /**
+     * A variant made on this machine from an official one (an INT8 IR by NNCF post-training quantization), not
+     * downloaded: the file it is made into and the command that makes it.
+     */
+    public record MadeVariant(String file, String madeBy) {
+    }
 
     /** One file of the model, relative to the model's folder. */
     public record ModelFile(String path, String sha256, String url) {
@@ -57,8 +69,13 @@ public record ModelManifest(
     public String modelFile(String variant) {
         String v = variant == null ? defaultVariant : variant;
         String file = variants.get(v);
+        if (file == null && madeVariants.containsKey(v)) {
+            return madeVariants.get(v).file();
+        }
         if (file == null) {
-            throw new BadInputException("model " + name + " has no variant '" + v + "'; it has " + variants.keySet());
+            java.util.Set<String> all = new java.util.TreeSet<>(variants.keySet());
+            all.addAll(madeVariants.keySet());
+            throw new BadInputException("model " + name + " has no variant '" + v + "'; it has " + all);
         }
         return file;
     }

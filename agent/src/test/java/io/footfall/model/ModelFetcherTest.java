@@ -55,4 +55,19 @@ class ModelFetcherTest {
             }
         }
     }
+
+    @Test
+    void aMadeVariantNotMadeYetNamesTheCommandThatMakesIt() throws Exception {
+        Path mirror = SharedData.require("models");
+        ModelManifest m = ModelCatalog.bundled().get("person-detection-retail-0013");
+        ModelFetcher f = new ModelFetcher(tmp.resolve("models"), Optional.of(mirror));
+        assertThatThrownBy(() -> f.installed(m, "INT8")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("INT8").hasMessageContaining("models/scripts/quantize-int8.sh person-detection-retail-0013");
+        Path made = tmp.resolve("models/person-detection-retail-0013/INT8/person-detection-retail-0013.xml");
+        Files.createDirectories(made.getParent());
+        Files.writeString(made, "<net/>");
+        assertThat(f.installed(m, "INT8")).isEqualTo(made);
+        assertThatThrownBy(() -> f.installed(m, "INT4")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("[FP16, FP32, INT8]");
+    }
 }
