@@ -35,7 +35,8 @@ public final class DetectorOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--throughput", description = "OpenVINO THROUGHPUT hint instead of LATENCY.")
+    @Option(names = "--throughput",
+            description = "OpenVINO THROUGHPUT hint even with --in-flight 1 (with several frames in flight it is the default).")
     boolean throughput;
 
     @Option(names = "--in-flight", paramLabel = "N",

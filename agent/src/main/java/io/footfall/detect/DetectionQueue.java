@@ -13,7 +13,10 @@ import java.util.List;
  */
 public interface DetectionQueue extends AutoCloseable {
 
-    /** Starts detection on a frame; returns the detections of frames that finished, oldest first. */
+    /**
+     * Starts detection on a frame; returns the detections of frames that finished, oldest first. The frame is only read
+     * during the call (a queue copies it into its request), so the caller may reuse its buffer at once.
+     */
     List<FrameDetections> submit(Frame frame);
 
     /** Waits for every frame in flight; returns their detections, oldest first. */

@@ -75,9 +75,18 @@ public final class DetectorFactory {
         return fetcher.installed(m, s.variant().orElse(null));
     }
 
+    /**
+     * THROUGHPUT (OpenVINO's streams, one request each) when several frames are in flight, so they run side by side;
+     * LATENCY (every thread on one request) when frames go one at a time, as tiles do. Measured in docs/benchmarks.md.
+     */
+    static PerformanceHint hint(DetectorSettings s) {
+        boolean inFlight = s.inFlight() > 1 && s.tiling().isEmpty();
+        return s.throughput() || inFlight ? PerformanceHint.THROUGHPUT : PerformanceHint.LATENCY;
+    }
+
     private InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {
         OpenVinoOptions o = OpenVinoOptions.defaults()
-                .withHint(s.throughput() ? PerformanceHint.THROUGHPUT : PerformanceHint.LATENCY)
+                .withHint(hint(s))
                 .withThreads(s.threads());
         if (s.openVinoLib().isPresent()) {
             o = o.withLibPath(s.openVinoLib().get());

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param modelFile    a model file to load instead of the installed one (same input/output as the manifest)
  * @param backend      runtime
  * @param threads      inference threads
- * @param throughput   OpenVINO THROUGHPUT hint instead of LATENCY
+ * @param throughput   OpenVINO THROUGHPUT hint even with one frame in flight (it is used whenever several are)
  * @param openVinoLib  explicit OpenVINO library folder or file
  * @param minScore     lowest score reported, or empty for the manifest's threshold
  * @param inputSize    the picture size to run the model at (OpenVINO reshape), or empty for the model file's
@@ -26,7 +26,7 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
                                Optional<InputSize> inputSize, Optional<Tiling> tiling, int inFlight) {
 
     /** Frames in flight by default: measured in docs/benchmarks.md ("Pipelined frame path"). */
-    public static final int DEFAULT_IN_FLIGHT = 2;
+    public static final int DEFAULT_IN_FLIGHT = 4;
     public static final int MAX_IN_FLIGHT = 8;
 
     public DetectorSettings(String model, Optional<String> variant, Optional<Path> modelFile, BackendKind backend,

@@ -33,18 +33,28 @@ public record RecordedDetections(SourceInfo source, float minScore, String detec
     /**
      * Runs {@code detector} (set to report down to {@code minScore}) over every frame of a file source.
      *
+     * @param inFlight       frames in flight through the detector at once
      * @param afterEachFrame called after each frame, for progress
      */
-    public static RecordedDetections record(FrameSource source, Detector detector, float minScore, Runnable afterEachFrame)
+    public static RecordedDetections record(FrameSource source, Detector detector, int inFlight, float minScore,
+                                            Runnable afterEachFrame)
             throws IOException {
         if (source.info().live()) {
             throw new IllegalArgumentException("a live source has no end to record to: " + source.info().name());
         }
         List<FrameDetections> frames = new ArrayList<>();
-        Frame frame;
-        while ((frame = source.next()) != null) {
-            frames.add(detector.detect(frame));
-            afterEachFrame.run();
+        try (DetectionQueue queue = detector.queue(inFlight)) {
+            Frame frame;
+            while ((frame = source.next()) != null) {
+                for (FrameDetections d : queue.submit(frame)) {
+                    frames.add(d);
+                    afterEachFrame.run();
+                }
+            }
+            for (FrameDetections d : queue.drain()) {
+                frames.add(d);
+                afterEachFrame.run();
+            }
         }
         return new RecordedDetections(source.info(), minScore, detector.describe(), frames);
     }

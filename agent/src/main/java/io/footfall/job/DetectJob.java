@@ -3,6 +3,7 @@ package io.footfall.job;
 import io.footfall.pipeline.JobProgress;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.footfall.FootfallPaths;
+import io.footfall.detect.DetectionQueue;
 import io.footfall.detect.Detector;
 import io.footfall.detect.DetectorFactory;
 import io.footfall.detect.DetectorSettings;
@@ -24,6 +25,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,18 +68,31 @@ public final class DetectJob {
             long inf = 0;
             long dec = 0;
             long start = System.nanoTime();
-            Frame f;
-            while (n < maxFrames && (f = frames.next()) != null) {
-                FrameDetections fd = detector.detect(f);
-                w.write(json.writeValueAsString(DetectionsLine.of(fd)));
-                w.write('\n');
-                StageTimes t = detector.lastTimes();
-                pre += t.preprocessNanos();
-                inf += t.inferNanos();
-                dec += t.decodeNanos();
-                found += fd.detections().size();
-                n++;
-                progress.frameDone("people=" + fd.detections().size());
+            try (DetectionQueue queue = detector.queue(settings.inFlight())) {
+                List<FrameDetections> done = new ArrayList<>();
+                long submitted = 0;
+                boolean more = true;
+                while (more) {
+                    Frame f = submitted < maxFrames ? frames.next() : null;
+                    more = f != null;
+                    if (more) {
+                        submitted++;
+                    }
+                    // The queue copies each frame in before submit returns: the source may reuse its buffer.
+                    done.addAll(more ? queue.submit(f) : queue.drain());
+                    for (FrameDetections fd : done) {
+                        w.write(json.writeValueAsString(DetectionsLine.of(fd)));
+                        w.write('\n');
+                        StageTimes t = queue.lastTimes();
+                        pre += t.preprocessNanos();
+                        inf += t.inferNanos();
+                        dec += t.decodeNanos();
+                        found += fd.detections().size();
+                        n++;
+                        progress.frameDone("people=" + fd.detections().size());
+                    }
+                    done.clear();
+                }
             }
             double secs = (System.nanoTime() - start) / 1e9;
             Summary s = new Summary(n, found, detector.describe(), ms(pre, n), ms(inf, n), ms(dec, n), n / Math.max(secs, 1e-9));

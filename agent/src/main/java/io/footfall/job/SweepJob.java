@@ -204,8 +204,8 @@ public final class SweepJob {
                         + "source, not a live stream");
             }
             progress.started(source.info().frameCount());
-            RecordedDetections recorded = RecordedDetections.record(source, detector, settings.minScore().orElseThrow(),
-                    () -> progress.frameDone(""));
+            RecordedDetections recorded = RecordedDetections.record(source, detector, settings.inFlight(),
+                    settings.minScore().orElseThrow(), () -> progress.frameDone(""));
             progress.finished(recorded.frames().size() + " frames");
             if (recorded.frames().isEmpty()) {
                 throw new BadInputException("camera " + camera.id() + ": source " + source.info().name()
