@@ -135,6 +135,11 @@ public final class BenchCommand {
         @Option(names = "--threads", paramLabel = "N", description = "Inference threads (default: all cores).")
         Integer threads;
 
+        @Option(names = "--in-flight", paramLabel = "N", defaultValue = "1",
+                description = {"Frames in flight at once (default: ${DEFAULT-VALUE}, one at a time, with the LATENCY hint);",
+                        "more measure throughput with the THROUGHPUT hint, where the runtime supports it."})
+        int inFlight;
+
         @Option(names = "--model", paramLabel = "NAME", description = "Only this model.")
         String model;
 
@@ -156,7 +161,7 @@ public final class BenchCommand {
                     if (!m.supports(k.id()) || (backend != null && BackendKind.parse(backend) != k)) {
                         continue;
                     }
-                    DetectorSettings s = DetectorSettings.defaults(m.name(), k).withThreads(n);
+                    DetectorSettings s = DetectorSettings.defaults(m.name(), k).withThreads(n).withInFlight(inFlight);
                     DetectBench.Result r = bench.run(s, loaded, warmup);
                     System.out.printf("| %s | %d | %s | %s | %s | %s | %.1f |%n", r.detector(), r.frames(), fmt(r.preprocess()),
                             fmt(r.infer()), fmt(r.decode()), fmt(r.total()), r.fps());

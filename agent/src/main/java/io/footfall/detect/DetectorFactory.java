@@ -76,12 +76,12 @@ public final class DetectorFactory {
     }
 
     /**
-     * THROUGHPUT (OpenVINO's streams, one request each) when several frames are in flight, so they run side by side;
-     * LATENCY (every thread on one request) when frames go one at a time, as tiles do. Measured in docs/benchmarks.md.
+     * THROUGHPUT (OpenVINO's streams, one request each) when several frames (or a frame's tiles) are in flight, so they
+     * run side by side; LATENCY (every thread on one request) when frames go one at a time. Measured in
+     * docs/benchmarks.md.
      */
     static PerformanceHint hint(DetectorSettings s) {
-        boolean inFlight = s.inFlight() > 1 && s.tiling().isEmpty();
-        return s.throughput() || inFlight ? PerformanceHint.THROUGHPUT : PerformanceHint.LATENCY;
+        return s.throughput() || s.inFlight() > 1 ? PerformanceHint.THROUGHPUT : PerformanceHint.LATENCY;
     }
 
     private InferenceBackend openVino(Path file, InputSpec spec, ModelManifest m, DetectorSettings s) {

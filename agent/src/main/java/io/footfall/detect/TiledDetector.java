@@ -43,13 +43,8 @@ public final class TiledDetector implements Detector {
         StageTimes sum = StageTimes.ZERO;
         List<Found> found = new ArrayList<>();
         for (Tiling.Tile t : tiling.tilesFor(frame.width(), frame.height())) {
-            FrameDetections inTile = model.detect(view(frame, t));
+            found.addAll(placed(model.detect(view(frame, t)), t, frame));
             sum = sum.plus(model.lastTimes());
-            for (Detection d : inTile.detections()) {
-                Box b = d.box();
-                Box placed = new Box(b.x() + t.x(), b.y() + t.y(), b.w(), b.h());
-                found.add(new Found(new Detection(placed, d.score(), d.label()), cutByInnerEdge(b, t, frame)));
-            }
         }
         if (tiling.wholeFrame()) {
             FrameDetections whole = model.detect(frame);
@@ -60,6 +55,82 @@ public final class TiledDetector implements Detector {
         List<Detection> merged = merge(found);
         last = sum.withDecode(sum.decodeNanos() + System.nanoTime() - t0);
         return new FrameDetections(frame.index(), frame.ptsMillis(), frame.width(), frame.height(), merged);
+    }
+
+    /** A tile's detections in frame coordinates, each marked whether the tile's inner edge cuts it. */
+    private static List<Found> placed(FrameDetections inTile, Tiling.Tile t, Frame frame) {
+        List<Found> out = new ArrayList<>(inTile.detections().size());
+        for (Detection d : inTile.detections()) {
+            Box b = d.box();
+            Box placed = new Box(b.x() + t.x(), b.y() + t.y(), b.w(), b.h());
+            out.add(new Found(new Detection(placed, d.score(), d.label()), cutByInnerEdge(b, t, frame)));
+        }
+        return out;
+    }
+
+    /**
+     * With several frames in flight allowed, a frame's tiles (and the whole frame) go through the runtime side by side,
+     * as OpenVINO's streams take them, instead of one after another: two queues, one per picture size, so neither
+     * recompiles between tiles and the whole frame. Each submit returns its own frame's detections.
+     */
+    @Override
+    public DetectionQueue queue(int inFlight) {
+        if (inFlight <= 1) {
+            return DetectionQueue.oneAtATime(this);
+        }
+        DetectionQueue tiles = model.queue(tiling.columns() * tiling.rows());
+        DetectionQueue whole = tiling.wholeFrame() ? model.queue(inFlight) : null;
+        return new DetectionQueue() {
+            private StageTimes times = StageTimes.ZERO;
+
+            @Override
+            public List<FrameDetections> submit(Frame frame) {
+                long t0 = System.nanoTime();
+                List<Tiling.Tile> layout = tiling.tilesFor(frame.width(), frame.height());
+                List<FrameDetections> inTiles = new ArrayList<>();
+                for (Tiling.Tile t : layout) {
+                    inTiles.addAll(tiles.submit(view(frame, t)));
+                }
+                List<FrameDetections> inWhole = whole == null ? List.of() : new ArrayList<>(whole.submit(frame));
+                inTiles.addAll(tiles.drain());
+                if (whole != null) {
+                    inWhole.addAll(whole.drain());
+                }
+                long t1 = System.nanoTime();
+                // Results come back in submission order: the i-th is the i-th tile's.
+                List<Found> found = new ArrayList<>();
+                for (int i = 0; i < layout.size(); i++) {
+                    found.addAll(placed(inTiles.get(i), layout.get(i), frame));
+                }
+                inWhole.forEach(w -> w.detections().forEach(d -> found.add(new Found(d, false))));
+                List<Detection> merged = merge(found);
+                times = new StageTimes(0, t1 - t0, System.nanoTime() - t1);
+                return List.of(new FrameDetections(frame.index(), frame.ptsMillis(), frame.width(), frame.height(), merged));
+            }
+
+            @Override
+            public List<FrameDetections> drain() {
+                return List.of();
+            }
+
+            @Override
+            public int capacity() {
+                return 1;
+            }
+
+            @Override
+            public StageTimes lastTimes() {
+                return times;
+            }
+
+            @Override
+            public void close() {
+                tiles.close();
+                if (whole != null) {
+                    whole.close();
+                }
+            }
+        };
     }
 
     /** The tile as a frame of its own over the same pixel buffer. */
