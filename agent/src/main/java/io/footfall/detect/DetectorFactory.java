@@ -52,6 +52,10 @@ public final class DetectorFactory {
         if (!Files.isRegularFile(file)) {
             throw new DetectorSetupException("model file " + file + " does not exist");
         }
+        if (s.backend() == BackendKind.ONNXRUNTIME && file.getFileName().toString().endsWith(".xml")) {
+            throw new DetectorSetupException("model file " + file + " is an OpenVINO IR; onnxruntime loads .onnx files: use"
+                    + " --backend openvino for it");
+        }
         InputSpec spec = s.inputSize().map(size -> InputSpec.of(m).withSize(size.width(), size.height()))
                 .orElseGet(() -> InputSpec.of(m));
         if (s.inputSize().isPresent() && s.backend() != BackendKind.OPENVINO && !spec.equals(InputSpec.of(m))) {
