@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * that {@code tracker.appearance.staffGallery} names, so counts can be had with and without staff.
  */
 @Command(name = "staff", mixinStandardHelpOptions = true,
-        description = "Staff exclusion: enrol staff from photos so crossings say whether a person was staff.",
+        description = "Staff exclusion: enrol staff from photos or from footage of a staff-only zone, so crossings say "
+                + "whether a person was staff.",
         subcommands = {StaffCommand.Enroll.class})
 public final class StaffCommand {
 
@@ -40,8 +41,28 @@ public final class StaffCommand {
                     "The key is FOOTFALL_STAFF_KEY (32 bytes, base64: openssl rand -base64 32) or --key-file; "
                             + "the photos themselves are not copied anywhere."})
     static final class Enroll implements Callable<Integer> {
-        @Option(names = "--crops", required = true, paramLabel = "DIR", description = "Folder of whole-body photos of staff.")
+        @Option(names = "--crops", paramLabel = "DIR", description = "Folder of whole-body photos of staff.")
         Path crops;
+
+        @Option(names = "--source", paramLabel = "SOURCE",
+                description = {"Instead of photos: footage of a staff-only place (a file or sample:NAME); everyone who stands",
+                        "in --zone for --min-seconds is enrolled."})
+        String source;
+
+        @Option(names = "--zone", paramLabel = "x1,y1,x2,y2,x3,y3,...",
+                description = "The staff-only zone in that footage (relative 0..1 corners, tested at the feet).")
+        String zone;
+
+        @Option(names = "--from", paramLabel = "SECONDS", defaultValue = "0",
+                description = "Skip the footage before this (default: ${DEFAULT-VALUE}).")
+        double from;
+
+        @Option(names = "--to", paramLabel = "SECONDS", description = "Read the footage up to this (default: all of it).")
+        Double to;
+
+        @Option(names = "--min-seconds", paramLabel = "SECONDS", defaultValue = "2",
+                description = "Time a person must stand in the zone to be enrolled (default: ${DEFAULT-VALUE}).")
+        double minSeconds;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gallery file to write.")
         Path out;
@@ -58,6 +79,13 @@ public final class StaffCommand {
             byte[] key = keyFile != null
                     ? StaffGallery.key(readKey(keyFile), "--key-file " + keyFile)
                     : StaffGallery.key(System.getenv(StaffGallery.KEY_ENV), StaffGallery.KEY_ENV);
+            if ((crops == null) == (source == null)) {
+                throw new BadInputException("staff enroll: give either --crops DIR (photos) or --source SOURCE with --zone "
+                        + "(footage of a staff-only place)");
+            }
+            if (source != null) {
+                return fromFootage(key);
+            }
             List<Path> photos = photos(crops);
             List<Embedding> staff = new ArrayList<>();
             try (AppearanceModel m = AppearanceModels.standard(FootfallPaths.detect()).open(model,
@@ -69,6 +97,45 @@ public final class StaffCommand {
             }
             StaffGallery.write(out, staff, key);
             System.err.println("staff enroll: " + staff.size() + " photos from " + crops + " enrolled into " + out
+                    + " (encrypted; set tracker.appearance.staffGallery to it)");
+            return ExitCodes.OK;
+        }
+
+        private int fromFootage(byte[] key) throws Exception {
+            if (zone == null) {
+                throw new BadInputException("staff enroll --source: --zone is required (the staff-only zone, relative corners"
+                        + " x1,y1,x2,y2,x3,y3,...)");
+            }
+            if (!Double.isFinite(from) || (to != null && !Double.isFinite(to)) || !Double.isFinite(minSeconds)) {
+                throw new BadInputException("staff enroll: --from, --to and --min-seconds must be numbers of seconds");
+            }
+            var plan = new io.footfall.job.StaffFromFootage.Plan(io.footfall.count.Zone.parse("staff-only", zone),
+                    java.time.Duration.ofMillis(Math.round(from * 1000)),
+                    to == null ? java.time.Duration.ofDays(365) : java.time.Duration.ofMillis(Math.round(to * 1000)),
+                    java.time.Duration.ofMillis(Math.round(minSeconds * 1000)));
+            FootfallPaths paths = FootfallPaths.detect();
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+            List<io.footfall.job.StaffFromFootage.Enrolled> found;
+            Progress progress = Progress.onStderr("staff enroll");
+            try (var frames = io.footfall.video.Sources.open(new io.footfall.video.SampleClips(paths).resolve(source));
+                 var detector = new io.footfall.job.DetectJob(paths).openDetector(io.footfall.detect.DetectorSettings
+                         .defaults("person-detection-retail-0013", io.footfall.detect.BackendKind.OPENVINO).withInFlight(1));
+                 AppearanceModel m = AppearanceModels.standard(paths).open(model, threads, Optional.empty())) {
+                progress.started(frames.info().frameCount());
+                found = new io.footfall.job.StaffFromFootage().enroll(plan, frames, detector, m, () -> progress.frameDone(""));
+                progress.finished(found.size() + " enrolled");
+            }
+            if (found.isEmpty()) {
+                throw new BadInputException("staff enroll --source " + source + ": nobody stood in --zone " + zone + " for "
+                        + minSeconds + " s between " + from + " s and " + (to == null ? "the end" : to + " s")
+                        + "; nothing was written");
+            }
+            StaffGallery.write(out, found.stream().map(io.footfall.job.StaffFromFootage.Enrolled::appearance).toList(), key);
+            for (var e : found) {
+                System.err.printf("staff enroll: person (track %s) in the zone %.1f s, %d looks%n", e.track(),
+                        e.inZone().toMillis() / 1000.0, e.looks());
+            }
+            System.err.println("staff enroll: " + found.size() + " people from " + source + " enrolled into " + out
                     + " (encrypted; set tracker.appearance.staffGallery to it)");
             return ExitCodes.OK;
         }

@@ -32,6 +32,11 @@ public record Zone(String name, List<Point> polygon) {
         return new Zone(name, Names.points("zone " + name, spec));
     }
 
+    /** Whether a point (pixels of a {@code width × height} frame) lies in this zone. */
+    public boolean contains(Point p, int width, int height) {
+        return inPixels(width, height).contains(p);
+    }
+
     /** This zone in the pixels of a {@code width × height} frame. */
     Shape inPixels(int width, int height) {
         return new Shape(polygon.stream().map(p -> p.scaled(width, height)).toList());
