@@ -85,7 +85,10 @@ final class ClipRecorder implements AutoCloseable {
                 }
                 write(annotated);
             }
-            case EVENTS -> acceptForEvents(history.add(annotated), events);
+            case EVENTS -> {
+                history.add(annotated);
+                acceptForEvents(annotated, events);
+            }
         }
     }
 
@@ -94,19 +97,9 @@ final class ClipRecorder implements AutoCloseable {
             if (e instanceof LineCrossing c) {
                 long from = c.ptsMillis() - policy.pre().toMillis();
                 if (writer == null) {
-                    Frame first = frame;
-                    for (Frame h : history) {
-                        if (h.ptsMillis() >= from) {
-                            first = h;
-                            break;
-                        }
-                    }
-                    open(first, cameraId + "-" + stamp(start.plusMillis(first.ptsMillis())));
-                    for (Frame h : history) {
-                        if (h.ptsMillis() >= first.ptsMillis() && h.ptsMillis() < frame.ptsMillis()) {
-                            write(h);
-                        }
-                    }
+                    long first = Math.min(frame.ptsMillis(), history.firstAtOrAfter(from).orElse(frame.ptsMillis()));
+                    open(frame.width(), frame.height(), first, cameraId + "-" + stamp(start.plusMillis(first)));
+                    history.replay(first, frame.ptsMillis(), this::write);
                 }
                 endAtPts = Math.max(endAtPts, c.ptsMillis() + policy.post().toMillis());
             }
@@ -120,9 +113,13 @@ final class ClipRecorder implements AutoCloseable {
     }
 
     private void open(Frame first, String stem) {
+        open(first.width(), first.height(), first.ptsMillis(), stem);
+    }
+
+    private void open(int width, int height, long firstPts, String stem) {
         Path file = unusedName(stem);
-        writer = new ClipWriter(file, first.width(), first.height(), fps, first.ptsMillis());
-        writerFirstPts = first.ptsMillis();
+        writer = new ClipWriter(file, width, height, fps, firstPts);
+        writerFirstPts = firstPts;
     }
 
     /** {@code stem.mp4}, or {@code stem-2.mp4}... when a file of that name exists: a record's file is never replaced. */

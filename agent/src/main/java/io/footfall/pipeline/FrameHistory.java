@@ -1,60 +1,120 @@
 package io.footfall.pipeline;
 
 import io.footfall.video.Frame;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 /**
- * The last {@code keepMillis} of frames, copied into buffers that are reused as frames age out: a bounded ring with
- * no allocation per frame once it is full. At 1080p that is 6 MB a frame, so its size is the time kept times the frame
- * rate times that; {@link #bytes()} says what it holds. Not thread-safe.
+ * The last {@code keepMillis} of annotated frames, kept as JPEG (libjpeg-turbo through OpenCV), for the seconds before
+ * an event that a clip starts with. Raw frames cost 1.3 MB each at 768x576 and 6 MB at 1080p, so six seconds of eight
+ * cameras held over 600 MB; as JPEG they hold about 20 times less, for about 2 ms of CPU per frame, and only the
+ * frames a clip opens with are ever decoded again. Not thread-safe.
  */
-final class FrameHistory implements Iterable<Frame> {
+final class FrameHistory {
+    static final int QUALITY = 90;
+
+    private record Kept(long index, long ptsMillis, int width, int height, byte[] jpeg) {
+    }
+
     private final long keepMillis;
-    private final Deque<Frame> frames = new ArrayDeque<>();
-    private final Deque<ByteBuffer> spare = new ArrayDeque<>();
+    private final Deque<Kept> frames = new ArrayDeque<>();
+    private final IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, QUALITY);
+    private final BytePointer encoded = new BytePointer();
+    private ByteBuffer decoded;
+    private long bytes;
 
     FrameHistory(long keepMillis) {
         this.keepMillis = keepMillis;
     }
 
-    /** Keeps a copy of {@code f}, then lets go of the frames older than the time kept before it. */
-    Frame add(Frame f) {
-        int bytes = f.width() * f.height() * 3;
-        ByteBuffer b = spare.pollFirst();
-        if (b == null || b.capacity() < bytes) {
-            b = ByteBuffer.allocateDirect(bytes);
+    /** Keeps {@code f} (compressed), then lets go of the frames older than the time kept before it. */
+    void add(Frame f) {
+        try (BytePointer pixels = new BytePointer(f.bgr());
+             Mat image = new Mat(f.height(), f.width(), CV_8UC3, pixels, f.stride())) {
+            if (!imencode(".jpg", image, encoded, params)) {
+                throw new IllegalStateException("could not compress frame " + f.index() + " for the clip history");
+            }
         }
-        Frame copy = f.copyInto(b);
-        frames.addLast(copy);
+        byte[] jpeg = new byte[(int) encoded.limit()];
+        encoded.position(0).get(jpeg);
+        frames.addLast(new Kept(f.index(), f.ptsMillis(), f.width(), f.height(), jpeg));
+        bytes += jpeg.length;
         while (f.ptsMillis() - frames.peekFirst().ptsMillis() > keepMillis) {
-            spare.addFirst(frames.removeFirst().bgr());
+            bytes -= frames.removeFirst().jpeg().length;
         }
-        return copy;
     }
 
-    /** Pixel bytes held, kept frames and spare buffers. */
+    /** The timestamp of the oldest frame kept at or after {@code ptsMillis}, if any. */
+    OptionalLong firstAtOrAfter(long ptsMillis) {
+        for (Kept k : frames) {
+            if (k.ptsMillis() >= ptsMillis) {
+                return OptionalLong.of(k.ptsMillis());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Hands the kept frames with {@code from <= pts < until} to {@code out}, oldest first, decompressed into one reused
+     * buffer: each is valid only during its call.
+     */
+    void replay(long from, long until, Consumer<Frame> out) {
+        for (Kept k : frames) {
+            if (k.ptsMillis() >= from && k.ptsMillis() < until) {
+                out.accept(decode(k));
+            }
+        }
+    }
+
+    private Frame decode(Kept k) {
+        int size = k.width() * k.height() * 3;
+        if (decoded == null || decoded.capacity() < size) {
+            decoded = ByteBuffer.allocateDirect(size);
+        }
+        try (BytePointer in = new BytePointer(k.jpeg());
+             Mat buf = new Mat(1, k.jpeg().length, CV_8UC1, in);
+             Mat image = imdecode(buf, IMREAD_COLOR)) {
+            if (image.empty() || image.cols() != k.width() || image.rows() != k.height()) {
+                throw new IllegalStateException("frame " + k.index() + " of the clip history did not decompress");
+            }
+            byte[] row = new byte[k.width() * 3];
+            BytePointer data = image.data();
+            decoded.clear();
+            for (int y = 0; y < k.height(); y++) {
+                data.position(y * image.step()).get(row);
+                decoded.put(row);
+            }
+            decoded.flip();
+        }
+        return new Frame(k.index(), k.ptsMillis(), k.width(), k.height(), k.width() * 3, decoded);
+    }
+
+    /** Compressed bytes held. */
     long bytes() {
-        long n = 0;
-        for (Frame f : frames) {
-            n += f.bgr().capacity();
-        }
-        for (ByteBuffer b : spare) {
-            n += b.capacity();
-        }
-        return n;
+        return bytes;
+    }
+
+    /** Frames held. */
+    int size() {
+        return frames.size();
     }
 
     void clear() {
         frames.clear();
-        spare.clear();
-    }
-
-    @Override
-    public Iterator<Frame> iterator() {
-        return frames.iterator();
+        bytes = 0;
     }
 }

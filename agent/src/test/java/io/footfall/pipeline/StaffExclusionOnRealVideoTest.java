@@ -22,7 +22,8 @@ import io.footfall.track.TrackerConfig;
 import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
 import io.footfall.video.Sources;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -51,21 +52,33 @@ class StaffExclusionOnRealVideoTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void oneOfTheSixEnrolledAsStaffLeavesFiveCustomerEntries() throws Exception {
+    /**
+     * @param from {@code photos}: two photos of the first person cut from the clip; {@code zone}: the clip's first 21 s
+     *             (only the first person is in view, frames 63-190) with the whole view as the staff-only zone
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"photos", "zone"})
+    void oneOfTheSixEnrolledAsStaffLeavesFiveCustomerEntries(String from) throws Exception {
         Path clip = SharedData.require(SharedData.ONE_BY_ONE);
-        Path crops = Files.createDirectories(tmp.resolve("staff-photos"));
-        // The first person stands at the table around frames 110-150 (about 4 s in view by then).
-        photosOfTheOnlyPerson(clip, List.of(110L, 150L), crops);
         byte[] raw = new byte[32];
         new SecureRandom().nextBytes(raw);
         String key = Base64.getEncoder().encodeToString(raw);
         Path keyFile = tmp.resolve("staff.key");
         Files.writeString(keyFile, key);
         Path gallery = tmp.resolve("staff.bin");
-        int enrolled = FootfallCommand.newCommandLine().execute("staff", "enroll", "--crops", crops.toString(),
-                "--out", gallery.toString(), "--key-file", keyFile.toString());
+        List<String> enrol = new ArrayList<>(List.of("staff", "enroll", "--out", gallery.toString(), "--key-file",
+                keyFile.toString()));
+        if (from.equals("photos")) {
+            Path crops = Files.createDirectories(tmp.resolve("staff-photos"));
+            // The first person stands at the table around frames 110-150 (about 4 s in view by then).
+            photosOfTheOnlyPerson(clip, List.of(110L, 150L), crops);
+            enrol.addAll(List.of("--crops", crops.toString()));
+        } else {
+            enrol.addAll(List.of("--source", clip.toString(), "--zone", "0,0,1,0,1,1,0,1", "--to", "21"));
+        }
+        int enrolled = FootfallCommand.newCommandLine().execute(enrol.toArray(String[]::new));
         assertThat(enrolled).isZero();
+        assertThat(StaffGallery.read(gallery, StaffGallery.key(key, "test"), 0.5).size()).as("one person enrolled").isEqualTo(1);
 
         CameraConfig cam = new CameraConfig("room", clip.toString(), Optional.of(START),
                 List.of(CountLine.parse("door", "0.8,0,0.8,1")), List.of());
