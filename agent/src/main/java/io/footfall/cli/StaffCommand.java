@@ -135,7 +135,8 @@ public final class StaffCommand {
                 System.err.printf("staff enroll: person (track %s) in the zone %.1f s, %d looks%n", e.track(),
                         e.inZone().toMillis() / 1000.0, e.looks());
             }
-            System.err.println("staff enroll: " + found.size() + " people from " + source + " enrolled into " + out
+            System.err.println("staff enroll: " + found.size() + (found.size() == 1 ? " person" : " people") + " from " + source
+                    + " enrolled into " + out
                     + " (encrypted; set tracker.appearance.staffGallery to it)");
             return ExitCodes.OK;
         }

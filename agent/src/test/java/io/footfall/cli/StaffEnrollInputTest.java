@@ -1,0 +1,68 @@
+package io.footfall.cli;
+
+import io.footfall.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Careless enrolment from footage: a clear error naming what was expected, and no gallery file written. */
+class StaffEnrollInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private String run(String... args) throws Exception {
+        Path key = tmp.resolve("staff.key");
+        Files.writeString(key, Base64.getEncoder().encodeToString(new byte[32]));
+        PrintStream before = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        int code;
+        try {
+            String[] all = new String[args.length + 4];
+            all[0] = "staff";
+            all[1] = "enroll";
+            System.arraycopy(args, 0, all, 2, args.length);
+            all[args.length + 2] = "--key-file";
+            all[args.length + 3] = key.toString();
+            code = FootfallCommand.newCommandLine().execute(all);
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(code).as(err.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tmp.resolve("g.bin")).doesNotExist();
+        return err.toString();
+    }
+
+    @Test
+    void photosOrFootageMustBeChosen() throws Exception {
+        assertThat(run("--out", tmp.resolve("g.bin").toString())).contains("--crops").contains("--source");
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--crops", tmp.toString(), "--source", "x.mp4"))
+                .contains("either");
+    }
+
+    @Test
+    void footageNeedsAZoneAndASaneWindow() throws Exception {
+        String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--source", clip)).contains("--zone is required");
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--source", clip, "--zone", "0,0,1,0,1,1,0,1",
+                "--from", "10", "--to", "5")).contains("--from").contains("before --to");
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--source", clip, "--zone", "0,0,1,1"))
+                .contains("zone");
+    }
+
+    @Test
+    void nobodyInTheZoneWritesNothing() throws Exception {
+        String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
+        // The first person walks in at 6.3 s: the first 5 s have nobody.
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--source", clip, "--zone", "0,0,1,0,1,1,0,1",
+                "--to", "5")).contains("nobody stood in --zone").contains("nothing was written");
+    }
+}
