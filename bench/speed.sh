@@ -81,6 +81,8 @@ done
 echo "speed: many cameras" >&2
 ./footfall bench run --source "$vtest" --streams 1,2,4,8,16 --frames 200 --repeats 2 --warmup 100 --clips events \
     --json "$out/streams.json" > /dev/null
+./footfall bench run --source "$vtest" --streams 8 --frames 200 --repeats 2 --warmup 100 --clips off \
+    --json "$out/streams-off.json" > /dev/null
 echo "speed: yolox-nano, OpenVINO and ONNX Runtime" >&2
 ./footfall bench detect --model yolox-nano --frames 300 > "$out/yolox.md"
 if [ "${SPEED_SKIP_JMH:-0}" != 1 ]; then

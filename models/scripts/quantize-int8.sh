@@ -3,7 +3,8 @@
 # clips that are not the evaluation footage (vtest.avi and the three Intel sample GIFs from ../shared/data/videos):
 #
 #   models/scripts/quantize-int8.sh person-detection-retail-0013   # -> .footfall/models/person-detection-retail-0013/INT8/...xml
-#   ./footfall run --model-file .footfall/models/person-detection-retail-0013/INT8/person-detection-retail-0013.xml ...
+#   models/scripts/quantize-int8.sh yolox-nano                     # -> .footfall/models/yolox-nano/INT8/yolox_nano.xml
+#   ./footfall run --variant INT8 ...   (or --model yolox-nano --variant INT8)
 #
 # NNCF lives in .footfall/nncf-venv (scripts/requirements-quantize.txt), apart from the runtime. Its accuracy and speed
 # against FP16 are in docs/benchmarks.md ("INT8"); the default stays FP16 unless the counts stay exact.
@@ -15,8 +16,14 @@ videos=${2:-${FOOTFALL_SHARED_DATA:-$root/../shared/data}/videos}
 manifest="$root/models/manifests/$model.json"
 [ -f "$manifest" ] || { echo "quantize-int8: no manifest $manifest" >&2; exit 2; }
 models=${FOOTFALL_MODELS_DIR:-$root/.footfall/models}
+# The official FP16 IR where the model has one, else its ONNX file (yolox-nano): NNCF quantizes either as read by OpenVINO.
 src="$models/$model/FP16/$model.xml"
-[ -f "$src" ] || { echo "quantize-int8: $src is not installed (run './footfall models fetch $model' first)" >&2; exit 2; }
+if [ ! -f "$src" ]; then
+  shopt -s nullglob
+  onnx=("$models/$model"/*.onnx)
+  [ ${#onnx[@]} -eq 1 ] || { echo "quantize-int8: neither $src nor one .onnx file in $models/$model (run './footfall models fetch $model' first)" >&2; exit 2; }
+  src=${onnx[0]}
+fi
 clips=()
 for c in vtest.avi people-detection.gif store-aisle-detection.gif face-demographics-walking.gif; do
   [ -f "$videos/$c" ] && clips+=("$videos/$c")
@@ -28,7 +35,8 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/pip" install -q -r "$root/scripts/requirements-quantize.txt" >&2
 # The model's own input size (NCHW) from the manifest: the calibration frames are fed as the model file takes them.
-read -r height width < <(python3 -c "import json,sys; s=json.load(open(sys.argv[1]))['input']['shape']; print(s[2], s[3])" "$manifest")
-out="$models/$model/INT8/$model.xml"
+read -r height width resize pad < <(python3 -c "import json,sys; i=json.load(open(sys.argv[1]))['input']; s=i['shape']; print(s[2], s[3], i['resize'], i['padValue'])" "$manifest")
+name=$(basename "$src"); name=${name%.xml}; name=${name%.onnx}
+out="$models/$model/INT8/$name.xml"
 mkdir -p "$(dirname "$out")"
-"$venv/bin/python" "$root/models/scripts/quantize_int8.py" "$src" "$out" "$width" "$height" "${clips[@]}"
+"$venv/bin/python" "$root/models/scripts/quantize_int8.py" "$src" "$out" "$width" "$height" "$resize" "$pad" "${clips[@]}"
