@@ -90,8 +90,10 @@ public final class ConfigSchema {
             case "required" -> "is missing; it is required";
             case "type" -> "expected " + typeName(args.length > 1 ? String.valueOf(args[1]) : "another type") + found;
             case "enum" -> "expected one of " + (args.length > 0 ? args[0] : "the allowed values") + found;
-            case "minimum", "exclusiveMinimum" -> "expected a number at least " + (args.length > 0 ? args[0] : "the minimum") + found;
-            case "maximum", "exclusiveMaximum" -> "expected a number at most " + (args.length > 0 ? args[0] : "the maximum") + found;
+            case "minimum" -> "expected a number at least " + (args.length > 0 ? args[0] : "the minimum") + found;
+            case "exclusiveMinimum" -> "expected a number above " + (args.length > 0 ? args[0] : "the minimum") + found;
+            case "maximum" -> "expected a number at most " + (args.length > 0 ? args[0] : "the maximum") + found;
+            case "exclusiveMaximum" -> "expected a number below " + (args.length > 0 ? args[0] : "the maximum") + found;
             case "minItems" -> "expected at least " + (args.length > 0 ? args[0] : "more") + " items" + found;
             case "maxItems" -> "expected at most " + (args.length > 0 ? args[0] : "fewer") + " items" + found;
             case "minLength" -> "expected a non-empty string" + found;

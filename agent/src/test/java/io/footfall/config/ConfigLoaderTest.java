@@ -116,6 +116,8 @@ class ConfigLoaderTest {
             "one point line         | {cameras: [{id: a, source: x, lines: [{name: d, points: [[0,0]]}]}]}          | cameras[0].lines[0].points",
             "zone of two points     | {cameras: [{id: a, source: x, zones: [{name: z, polygon: [[0,0],[1,1]]}]}]}   | cameras[0].zones[0].polygon: expected at least 3",
             "threshold out of range | {tracker: {trackThresh: 2}, cameras: [{id: a, source: x}]}                     | tracker.trackThresh: expected a number at most 1, found 2",
+            "analysis rate not positive | {cameras: [{id: a, source: x, detector: {analysisFps: 0}}]}           | cameras[0].detector.analysisFps: expected a number above 0, found 0",
+            "frames in flight too many | {detector: {inFlight: 9}, cameras: [{id: a, source: x}]}                | detector.inFlight: expected a number at most 8, found 9",
             "wrong type             | {counting: {intervalSeconds: soon}, cameras: [{id: a, source: x}]}            | counting.intervalSeconds: expected a whole number",
             "bad backend            | {detector: {backend: cuda}, cameras: [{id: a, source: x}]}                    | detector.backend: expected one of",
             "bad clip mode          | {clips: {mode: sometimes}, cameras: [{id: a, source: x}]}                     | clips.mode: expected one of",
