@@ -34,30 +34,33 @@ public interface DetectionQueue extends AutoCloseable {
 
     /** A queue over a detector that runs one frame at a time: each submit returns its own frame's detections. */
     static DetectionQueue oneAtATime(Detector detector) {
-        return new DetectionQueue() {
+        return new Immediate() {
             @Override
             public List<FrameDetections> submit(Frame frame) {
                 return List.of(detector.detect(frame));
             }
 
             @Override
-            public List<FrameDetections> drain() {
-                return List.of();
-            }
-
-            @Override
-            public int capacity() {
-                return 1;
-            }
-
-            @Override
             public StageTimes lastTimes() {
                 return detector.lastTimes();
             }
-
-            @Override
-            public void close() {
-            }
         };
+    }
+
+    /** A queue whose every submit finishes its own frame before it returns: nothing is ever left to drain. */
+    abstract class Immediate implements DetectionQueue {
+        @Override
+        public final List<FrameDetections> drain() {
+            return List.of();
+        }
+
+        @Override
+        public final int capacity() {
+            return 1;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -80,7 +80,7 @@ public final class TiledDetector implements Detector {
         }
         DetectionQueue tiles = model.queue(tiling.columns() * tiling.rows());
         DetectionQueue whole = tiling.wholeFrame() ? model.queue(inFlight) : null;
-        return new DetectionQueue() {
+        return new DetectionQueue.Immediate() {
             private StageTimes times = StageTimes.ZERO;
 
             @Override
@@ -106,16 +106,6 @@ public final class TiledDetector implements Detector {
                 List<Detection> merged = merge(found);
                 times = new StageTimes(0, t1 - t0, System.nanoTime() - t1);
                 return List.of(new FrameDetections(frame.index(), frame.ptsMillis(), frame.width(), frame.height(), merged));
-            }
-
-            @Override
-            public List<FrameDetections> drain() {
-                return List.of();
-            }
-
-            @Override
-            public int capacity() {
-                return 1;
             }
 
             @Override
