@@ -8,18 +8,12 @@ venv="$root/.footfall/bench-venv"
 req="$root/scripts/requirements-bench.txt"
 [ -f "$req" ] || { echo "setup-bench-venv: missing $req" >&2; exit 2; }
 
-# The stamp names the requirements' hash, so editing the pins reinstalls and an unchanged file is a no-op.
-stamp="$venv/.installed-$(sha256sum "$req" | cut -c1-16)"
+. "$root/scripts/venv-lib.sh"
+stamp=$(venv_stamp "$venv" "$req")
 if [ -f "$stamp" ]; then
   exit 0
 fi
-python=${FOOTFALL_PYTHON:-python3}
-if [ ! -x "$venv/bin/python" ]; then
-  echo "setup-bench-venv: creating $venv" >&2
-  "$python" -m venv "$venv"
-fi
-echo "setup-bench-venv: pip install -r ${req#$root/}" >&2
-"$venv/bin/pip" install --quiet --disable-pip-version-check -r "$req"
+venv_install setup-bench-venv "$venv" "$req"
 # A peer that silently ran a different OpenVINO than the agent would make the comparison meaningless.
 want=$(sed -n 's/^openvino==//p' "$root/scripts/requirements-runtime.txt")
 have=$("$venv/bin/python" -c 'import openvino; print(openvino.get_version())')

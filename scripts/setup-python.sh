@@ -7,22 +7,14 @@ venv="$root/.footfall/venv"
 want_dev=0
 [ "${1:-}" = "--dev" ] && want_dev=1
 
-stamp_of() { sha256sum "$@" | sha256sum | cut -c1-16; }
+. "$root/scripts/venv-lib.sh"
 files=("$root/scripts/requirements-runtime.txt")
 [ $want_dev = 1 ] && files+=("$root/scripts/requirements-dev.txt")
-stamp="$venv/.installed-$(stamp_of "${files[@]}")"
+stamp=$(venv_stamp "$venv" "${files[@]}")
 if [ -f "$stamp" ]; then
   exit 0
 fi
-python=${FOOTFALL_PYTHON:-python3}
-if [ ! -x "$venv/bin/python" ]; then
-  echo "setup: creating $venv" >&2
-  "$python" -m venv "$venv"
-fi
-for f in "${files[@]}"; do
-  echo "setup: pip install -r ${f#$root/}" >&2
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$f"
-done
+venv_install setup "$venv" "${files[@]}"
 lib=$(ls "$venv"/lib/python3*/site-packages/openvino/libs/libopenvino_c.so* 2>/dev/null | head -1)
 if [ -z "$lib" ]; then
   echo "setup: the openvino wheel installed but has no libopenvino_c.so under openvino/libs/" >&2

@@ -30,10 +30,12 @@ for c in vtest.avi people-detection.gif store-aisle-detection.gif face-demograph
 done
 [ ${#clips[@]} -gt 0 ] || { echo "quantize-int8: no calibration clips in $videos" >&2; exit 2; }
 venv="$root/.footfall/nncf-venv"
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
+. "$root/scripts/venv-lib.sh"
+stamp=$(venv_stamp "$venv" "$root/scripts/requirements-quantize.txt")
+if [ ! -f "$stamp" ]; then
+  venv_install quantize-int8 "$venv" "$root/scripts/requirements-quantize.txt"
+  touch "$stamp"
 fi
-"$venv/bin/pip" install -q -r "$root/scripts/requirements-quantize.txt" >&2
 # The model's own input size (NCHW) from the manifest: the calibration frames are fed as the model file takes them.
 read -r height width resize pad < <(python3 -c "import json,sys; i=json.load(open(sys.argv[1]))['input']; s=i['shape']; print(s[2], s[3], i['resize'], i['padValue'])" "$manifest")
 name=$(basename "$src"); name=${name%.xml}; name=${name%.onnx}

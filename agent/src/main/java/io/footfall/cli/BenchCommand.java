@@ -1,9 +1,13 @@
 package io.footfall.cli;
 
+import io.footfall.BadInputException;
 import io.footfall.FootfallPaths;
+import io.footfall.config.ClipPolicy;
 import io.footfall.detect.BackendKind;
 import io.footfall.detect.DetectorSettings;
 import io.footfall.job.DetectBench;
+import io.footfall.job.PipelineBench;
+import io.footfall.json.Json;
 import io.footfall.model.ModelCatalog;
 import io.footfall.model.ModelManifest;
 import io.footfall.video.Frame;
@@ -11,6 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,57 +67,42 @@ public final class BenchCommand {
         Double analysisFps;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Write every run (not only the medians) here.")
-        java.nio.file.Path json;
+        Path json;
 
         @Override
         public Integer call() throws Exception {
             if (frames < 0 || repeats < 1 || warmup < 1 || streams.stream().anyMatch(n -> n < 1 || n > 64)) {
-                throw new io.footfall.BadInputException("bench run: --frames must be >= 0, --repeats and --warmup >= 1, and "
+                throw new BadInputException("bench run: --frames must be >= 0, --repeats and --warmup >= 1, and "
                         + "--streams each within 1..64; got --frames " + frames + " --repeats " + repeats + " --warmup "
                         + warmup + " --streams " + streams);
             }
-            io.footfall.config.ClipPolicy.Mode mode = io.footfall.config.ClipPolicy.Mode.parse("--clips", clips);
-            io.footfall.job.PipelineBench bench = new io.footfall.job.PipelineBench(FootfallPaths.detect());
-            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("footfall-bench-");
-            List<io.footfall.job.PipelineBench.Result> all = new java.util.ArrayList<>();
+            ClipPolicy.Mode mode = ClipPolicy.Mode.parse("--clips", clips);
+            PipelineBench bench = new PipelineBench(FootfallPaths.detect());
+            List<PipelineBench.Result> all = new ArrayList<>();
             System.out.println("| clip | cameras | in flight | clips | frames/s (median) | slowest camera fps | CPU ms/frame | peak RSS MB | "
-                    + String.join(" | ", io.footfall.job.PipelineBench.STAGES.stream().map(st -> st + " ms p50/p90").toList())
+                    + String.join(" | ", PipelineBench.STAGES.stream().map(st -> st + " ms p50/p90").toList())
                     + " | load before/after |");
-            System.out.println("|---|---:|---:|---|---:|---:|---:|---:|" + "---|".repeat(io.footfall.job.PipelineBench.STAGES.size())
+            System.out.println("|---|---:|---:|---|---:|---:|---:|---:|" + "---|".repeat(PipelineBench.STAGES.size())
                     + "---|");
-            try {
-                for (int n : streams) {
-                    io.footfall.detect.DetectorSettings settings = detector.settings();
-                    var plan = new io.footfall.job.PipelineBench.Plan(source, n, frames, mode, settings,
-                            Optional.ofNullable(analysisFps));
-                    List<io.footfall.job.PipelineBench.Result> runs = bench.run(plan, repeats, warmup, work,
-                            line -> System.err.println("bench run: " + line));
-                    all.addAll(runs);
-                    var r = io.footfall.job.PipelineBench.median(runs);
-                    StringBuilder row = new StringBuilder();
-                    row.append(String.format("| %s | %d | %d | %s | %.1f | %.1f | %.1f | %.0f |", java.nio.file.Path.of(
-                            source.replace("sample:", "")).getFileName(), n, r.inFlight(), r.clips(), r.fps(), r.slowestCameraFps(),
-                            r.cpuSecondsPerFrame() * 1000, r.peakRssMb()));
-                    r.stages().values().forEach(st -> row.append(String.format(" %.2f / %.2f |", st.p50(), st.p90())));
-                    row.append(' ').append(r.loadBefore()).append(" / ").append(r.loadAfter()).append(" |");
-                    System.out.println(row);
-                    System.out.flush();
-                    if (json != null) {
-                        io.footfall.json.Json.writeReport(json, all);
-                    }
+            DetectorSettings settings = detector.settings();
+            String clip = Path.of(source.replace("sample:", "")).getFileName().toString();
+            for (int n : streams) {
+                var plan = new PipelineBench.Plan(source, n, frames, mode, settings, Optional.ofNullable(analysisFps));
+                List<PipelineBench.Result> runs = bench.run(plan, repeats, warmup,
+                        line -> System.err.println("bench run: " + line));
+                all.addAll(runs);
+                var r = PipelineBench.median(runs);
+                StringBuilder row = new StringBuilder(String.format("| %s | %d | %d | %s | %.1f | %.1f | %.1f | %.0f |", clip, n,
+                        r.inFlight(), r.clips(), r.fps(), r.slowestCameraFps(), r.cpuSecondsPerFrame() * 1000, r.peakRssMb()));
+                r.stages().values().forEach(st -> row.append(String.format(" %.2f / %.2f |", st.p50(), st.p90())));
+                row.append(' ').append(r.loadBefore()).append(" / ").append(r.loadAfter()).append(" |");
+                System.out.println(row);
+                System.out.flush();
+                if (json != null) {
+                    Json.writeReport(json, all);
                 }
-            } finally {
-                deleteTree(work);
             }
             return ExitCodes.OK;
-        }
-
-        private static void deleteTree(java.nio.file.Path dir) throws java.io.IOException {
-            try (var files = java.nio.file.Files.walk(dir)) {
-                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
-            }
         }
     }
 

@@ -32,6 +32,32 @@ public interface DetectionQueue extends AutoCloseable {
     @Override
     void close();
 
+    /** Told of each frame's detections, in frame order, with the stage times of the last frame finished with it. */
+    @FunctionalInterface
+    interface Detected {
+        void accept(FrameDetections detections, StageTimes times) throws java.io.IOException;
+    }
+
+    /**
+     * Runs up to {@code maxFrames} frames of a source through this queue, frames in flight, and hands each frame's
+     * detections to {@code out} in frame order. The queue copies each frame in during submit, so the source may reuse
+     * its buffer at once. Returns the frames read.
+     */
+    default long detectAll(io.footfall.video.FrameSource source, long maxFrames, Detected out) throws java.io.IOException {
+        long read = 0;
+        Frame f;
+        while (read < maxFrames && (f = source.next()) != null) {
+            read++;
+            for (FrameDetections d : submit(f)) {
+                out.accept(d, lastTimes());
+            }
+        }
+        for (FrameDetections d : drain()) {
+            out.accept(d, lastTimes());
+        }
+        return read;
+    }
+
     /** A queue over a detector that runs one frame at a time: each submit returns its own frame's detections. */
     static DetectionQueue oneAtATime(Detector detector) {
         return new Immediate() {

@@ -44,17 +44,10 @@ public record RecordedDetections(SourceInfo source, float minScore, String detec
         }
         List<FrameDetections> frames = new ArrayList<>();
         try (DetectionQueue queue = detector.queue(inFlight)) {
-            Frame frame;
-            while ((frame = source.next()) != null) {
-                for (FrameDetections d : queue.submit(frame)) {
-                    frames.add(d);
-                    afterEachFrame.run();
-                }
-            }
-            for (FrameDetections d : queue.drain()) {
+            queue.detectAll(source, Long.MAX_VALUE, (d, times) -> {
                 frames.add(d);
                 afterEachFrame.run();
-            }
+            });
         }
         return new RecordedDetections(source.info(), minScore, detector.describe(), frames);
     }

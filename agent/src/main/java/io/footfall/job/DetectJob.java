@@ -7,13 +7,9 @@ import io.footfall.detect.DetectionQueue;
 import io.footfall.detect.Detector;
 import io.footfall.detect.DetectorFactory;
 import io.footfall.detect.DetectorSettings;
-import io.footfall.detect.FrameDetections;
 import io.footfall.detect.StageTimes;
-import io.footfall.model.ModelCatalog;
-import io.footfall.model.ModelFetcher;
 import io.footfall.schema.DetectionsLine;
 import io.footfall.json.Json;
-import io.footfall.video.Frame;
 import io.footfall.video.FrameSource;
 import io.footfall.video.SampleClips;
 import io.footfall.video.Sources;
@@ -25,8 +21,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,43 +56,34 @@ public final class DetectJob {
             ObjectWriter json = Json.mapper().writerFor(DetectionsLine.class);
             long total = frames.info().frameCount();
             progress.started(maxFrames < Long.MAX_VALUE && total > 0 ? Math.min(total, maxFrames) : total);
-            long n = 0;
-            long found = 0;
-            long pre = 0;
-            long inf = 0;
-            long dec = 0;
+            Totals sum = new Totals();
             long start = System.nanoTime();
             try (DetectionQueue queue = detector.queue(settings.inFlight())) {
-                List<FrameDetections> done = new ArrayList<>();
-                long submitted = 0;
-                boolean more = true;
-                while (more) {
-                    Frame f = submitted < maxFrames ? frames.next() : null;
-                    more = f != null;
-                    if (more) {
-                        submitted++;
-                    }
-                    // The queue copies each frame in before submit returns: the source may reuse its buffer.
-                    done.addAll(more ? queue.submit(f) : queue.drain());
-                    for (FrameDetections fd : done) {
-                        w.write(json.writeValueAsString(DetectionsLine.of(fd)));
-                        w.write('\n');
-                        StageTimes t = queue.lastTimes();
-                        pre += t.preprocessNanos();
-                        inf += t.inferNanos();
-                        dec += t.decodeNanos();
-                        found += fd.detections().size();
-                        n++;
-                        progress.frameDone("people=" + fd.detections().size());
-                    }
-                    done.clear();
-                }
+                queue.detectAll(frames, maxFrames, (fd, t) -> {
+                    w.write(json.writeValueAsString(DetectionsLine.of(fd)));
+                    w.write('\n');
+                    sum.frames++;
+                    sum.found += fd.detections().size();
+                    sum.times = sum.times.plus(t);
+                    progress.frameDone("people=" + fd.detections().size());
+                });
             }
+            long n = sum.frames;
+            long found = sum.found;
+            StageTimes t = sum.times;
             double secs = (System.nanoTime() - start) / 1e9;
-            Summary s = new Summary(n, found, detector.describe(), ms(pre, n), ms(inf, n), ms(dec, n), n / Math.max(secs, 1e-9));
+            Summary s = new Summary(n, found, detector.describe(), ms(t.preprocessNanos(), n), ms(t.inferNanos(), n),
+                    ms(t.decodeNanos(), n), n / Math.max(secs, 1e-9));
             progress.finished(found + " detections");
             return s;
         }
+    }
+
+    /** What a detect run added up, frame by frame. */
+    private static final class Totals {
+        long frames;
+        long found;
+        StageTimes times = StageTimes.ZERO;
     }
 
     private static double ms(long nanos, long n) {

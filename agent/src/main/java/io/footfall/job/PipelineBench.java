@@ -95,11 +95,21 @@ public final class PipelineBench {
     }
 
     /**
-     * Runs {@code plan} once untimed on one camera (JIT and compile warm-up), then {@code repeats} times as planned.
+     * Runs {@code plan} once untimed on one camera (JIT and compile warm-up), then {@code repeats} times as planned, in
+     * a temporary folder of its own that is removed after.
      *
      * @param log told of each step, for a progress line
      */
-    public List<Result> run(Plan plan, int repeats, int warmupFrames, Path workDir, Consumer<String> log) throws Exception {
+    public List<Result> run(Plan plan, int repeats, int warmupFrames, Consumer<String> log) throws Exception {
+        Path workDir = Files.createTempDirectory("footfall-bench-");
+        try {
+            return run(plan, repeats, warmupFrames, workDir, log);
+        } finally {
+            Folders.deleteTree(workDir);
+        }
+    }
+
+    private List<Result> run(Plan plan, int repeats, int warmupFrames, Path workDir, Consumer<String> log) throws Exception {
         String file = new SampleClips(paths).resolve(plan.source());
         DetectorFactory factory = DetectorFactory.standard(paths);
         // Keeps the model compiled for the clip's frame size across runs: compiling is set-up, not frame time.

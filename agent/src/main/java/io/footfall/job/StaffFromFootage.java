@@ -93,7 +93,7 @@ public final class StaffFromFootage {
             if (!look.isEmpty()) {
                 List<Box> boxes = new ArrayList<>(look.size());
                 for (TrackedObject t : look) {
-                    boxes.add(clipped(t.box(), frame));
+                    boxes.add(t.box().clip(frame.width(), frame.height()));
                 }
                 List<Embedding> got = appearance.embed(frame, boxes);
                 for (int i = 0; i < look.size(); i++) {
@@ -113,16 +113,8 @@ public final class StaffFromFootage {
 
     /** A box worth a look: at least 16x32 pixels of it inside the frame. */
     private static boolean inside(Box b, Frame f) {
-        Box c = clipped(b, f);
+        Box c = b.clip(f.width(), f.height());
         return c.w() >= 16 && c.h() >= 32;
-    }
-
-    private static Box clipped(Box b, Frame f) {
-        double x0 = Math.max(0, b.x());
-        double y0 = Math.max(0, b.y());
-        double x1 = Math.min(f.width(), b.right());
-        double y1 = Math.min(f.height(), b.bottom());
-        return Box.fromTlbr(x0, y0, Math.max(x0, x1), Math.max(y0, y1));
     }
 
     /** The direction all looks share: their sum, back to unit length. */

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -256,10 +255,8 @@ public final class SweepJob {
     }
 
     private static void deleteTree(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Folders.deleteTree(root);
         } catch (IOException e) {
             log.warn("event=sweep_cleanup_failed folder={} error=\"{}\"", root, e.getMessage());
         }
