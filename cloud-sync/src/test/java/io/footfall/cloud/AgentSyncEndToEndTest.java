@@ -15,6 +15,7 @@ import io.footfall.cloud.cosmos.CosmosCounts;
 import io.footfall.cloud.cosmos.CosmosIds;
 import io.footfall.cloud.cosmos.CosmosSettings;
 import io.footfall.cloud.load.CountBlobs;
+import io.footfall.cloud.testing.Teardown;
 import io.footfall.cloud.testing.Await;
 import io.footfall.cloud.testing.AzuriteServer;
 import io.footfall.cloud.testing.CosmosTestServer;
@@ -83,11 +84,7 @@ class AgentSyncEndToEndTest {
 
     @AfterAll
     static void stopServers() throws Exception {
-        hub.close();
-        azurite.close();
-        if (cosmos != null) {
-            cosmos.close();
-        }
+        Teardown.closeAll(hub, azurite, cosmos);
     }
 
     private static FootfallConfig config(String device, String line) throws IOException {

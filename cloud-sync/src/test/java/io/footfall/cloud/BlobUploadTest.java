@@ -8,6 +8,7 @@ import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import io.footfall.cloud.blob.AzureBlobStore;
 import io.footfall.cloud.blob.BlobCredentials;
+import io.footfall.cloud.testing.Teardown;
 import io.footfall.cloud.testing.Await;
 import io.footfall.cloud.testing.AzuriteServer;
 import io.footfall.cloud.testing.TestServers;
@@ -55,8 +56,7 @@ class BlobUploadTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        outbox.close();
-        azurite.close();
+        Teardown.closeAll(outbox, azurite);
     }
 
     private BlobContainerClient container(String name) {

@@ -10,6 +10,7 @@ import io.footfall.cloud.iothub.IotHubClient;
 import io.footfall.cloud.telemetry.FlushResult;
 import io.footfall.cloud.telemetry.MessagePacker;
 import io.footfall.cloud.telemetry.TelemetryUplink;
+import io.footfall.cloud.testing.Teardown;
 import io.footfall.cloud.testing.Await;
 import io.footfall.cloud.testing.IotHubTestServer;
 import io.footfall.cloud.testing.TestCertificate;
@@ -53,15 +54,11 @@ class TelemetryUplinkTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         if (uplink != null) {
             uplink.stop(Duration.ZERO);
         }
-        if (session != null) {
-            session.close();
-        }
-        outbox.close();
-        hub.close();
+        Teardown.closeAll(session, outbox, hub);
     }
 
     private void connect(String connectionString, Duration flushInterval) throws Exception {

@@ -44,6 +44,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class IotHubClient implements HubClient {
     private static final Logger log = LoggerFactory.getLogger(IotHubClient.class);
+    /**
+     * The SDK waits a minute for a twin read. An answer that never comes (throttling, or a connection that dropped
+     * between the request and its answer) would hold the session, and with it every twin acknowledgement, that long;
+     * after this the read fails and the session opens a fresh connection.
+     */
+    static final int TWIN_READ_TIMEOUT_MILLIS = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InternalClient client;
@@ -134,7 +140,7 @@ public final class IotHubClient implements HubClient {
     @Override
     public TwinDocument twin() throws HubException {
         try {
-            Twin t = client.getTwin();
+            Twin t = client.getTwin(TWIN_READ_TIMEOUT_MILLIS);
             TwinCollection d = t.getDesiredProperties();
             TwinCollection r = t.getReportedProperties();
             return new TwinDocument(withoutMeta(d), d.getVersion() == null ? 0 : d.getVersion(),

@@ -10,7 +10,10 @@ import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.InterceptHandler;
+import io.moquette.interception.messages.InterceptConnectionLostMessage;
+import io.moquette.interception.messages.InterceptDisconnectMessage;
 import io.moquette.interception.messages.InterceptPublishMessage;
+import io.moquette.interception.messages.InterceptSubscribeMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -91,6 +94,8 @@ public final class IotHubTestServer implements AutoCloseable {
     /** One twin per identity (client id {@code device} or {@code device/module}), as on the hub. */
     private final Map<String, TwinState> twins = new java.util.HashMap<>();
     private final List<ObjectNode> reportedPatches = new CopyOnWriteArrayList<>();
+    private final AtomicInteger twinReads = new AtomicInteger();
+    private final AtomicInteger twinReadsToIgnore = new AtomicInteger();
 
     private static final class TwinState {
         ObjectNode desired = JSON.createObjectNode();
@@ -104,6 +109,8 @@ public final class IotHubTestServer implements AutoCloseable {
     }
     private final List<String> connects = new CopyOnWriteArrayList<>();
     private final List<String> rejected = new CopyOnWriteArrayList<>();
+    /** The topic filters each connected client listens on; a dropped connection forgets them. */
+    private final Map<String, java.util.Set<String>> subscriptions = new ConcurrentHashMap<>();
     private volatile Server server;
 
     public IotHubTestServer(TestCertificate certificate, String sharedAccessKey) {
@@ -174,6 +181,30 @@ public final class IotHubTestServer implements AutoCloseable {
 
     public List<String> connects() {
         return List.copyOf(connects);
+    }
+
+    /**
+     * Whether the identity is connected and listening for direct methods. A method invoked before that is lost, as
+     * on the hub, so a test waits for this rather than for a connect.
+     */
+    public boolean listensForMethods(String identity) {
+        return subscriptions.getOrDefault(identity, java.util.Set.of()).contains("$iothub/methods/POST/#");
+    }
+
+    /** Leaves the next {@code n} twin reads unanswered, as a hub that throttles or loses a response. */
+    public void ignoreTwinReads(int n) {
+        twinReadsToIgnore.set(n);
+    }
+
+    /** Twin reads (GET) the hub received, answered or not. */
+    public int twinReads() {
+        return twinReads.get();
+    }
+
+    /** What the hub saw, for a failing test's message. */
+    public String describe() {
+        return "connects=" + connects + " rejected=" + rejected + " subscriptions=" + subscriptions + " twinReads="
+                + twinReads + " messages=" + received.size();
     }
 
     public List<String> rejectedConnects() {
@@ -248,6 +279,10 @@ public final class IotHubTestServer implements AutoCloseable {
             return;
         }
         if (topic.startsWith("$iothub/twin/GET/")) {
+            twinReads.incrementAndGet();
+            if (twinReadsToIgnore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return;
+            }
             ObjectNode twin = JSON.createObjectNode();
             synchronized (twinLock) {
                 TwinState t = twin(clientId);
@@ -342,6 +377,21 @@ public final class IotHubTestServer implements AutoCloseable {
             } finally {
                 buf.release();
             }
+        }
+
+        @Override
+        public void onSubscribe(InterceptSubscribeMessage msg) {
+            subscriptions.computeIfAbsent(msg.getClientID(), k -> ConcurrentHashMap.newKeySet()).add(msg.getTopicFilter());
+        }
+
+        @Override
+        public void onDisconnect(InterceptDisconnectMessage msg) {
+            subscriptions.remove(msg.getClientID());
+        }
+
+        @Override
+        public void onConnectionLost(InterceptConnectionLostMessage msg) {
+            subscriptions.remove(msg.getClientID());
         }
 
         @Override
