@@ -14,12 +14,20 @@ final class Crops {
     private final int height;
     private final ByteBuffer out;
     private final byte[] row;
+    private final int[] colA;
+    private final int[] colB;
+    private final double[] colW;
+    private byte[] top = new byte[0];
+    private byte[] bottom = new byte[0];
 
     Crops(int width, int height) {
         this.width = width;
         this.height = height;
         this.out = ByteBuffer.allocateDirect(width * height * 3);
         this.row = new byte[width * 3];
+        this.colA = new int[width];
+        this.colB = new int[width];
+        this.colW = new double[width];
     }
 
     /** The box (clipped to the frame) scaled to {@code width x height}; valid until the next call. */
@@ -34,20 +42,36 @@ final class Crops {
         int stride = frame.stride();
         int maxX = frame.width() - 1;
         int maxY = frame.height() - 1;
+        // Every output row samples the same columns: work them out once, and copy the two source rows a row needs
+        // in bulk rather than reading the frame a byte at a time.
+        for (int x = 0; x < width; x++) {
+            double fx = Math.max(0, x0 + (x + 0.5) * sx - 0.5);
+            int xa = Math.min(maxX, (int) fx);
+            colA[x] = xa;
+            colB[x] = Math.min(maxX, xa + 1);
+            colW[x] = fx - xa;
+        }
+        int first = colA[0];
+        int span = (colB[width - 1] - first + 1) * 3;
+        if (top.length < span) {
+            top = new byte[span];
+            bottom = new byte[span];
+        }
         for (int y = 0; y < height; y++) {
             double fy = Math.max(0, y0 + (y + 0.5) * sy - 0.5);
             int ya = Math.min(maxY, (int) fy);
             int yb = Math.min(maxY, ya + 1);
             double wy = fy - ya;
+            in.get(ya * stride + first * 3, top, 0, span);
+            in.get(yb * stride + first * 3, bottom, 0, span);
             for (int x = 0; x < width; x++) {
-                double fx = Math.max(0, x0 + (x + 0.5) * sx - 0.5);
-                int xa = Math.min(maxX, (int) fx);
-                int xb = Math.min(maxX, xa + 1);
-                double wx = fx - xa;
+                int a = (colA[x] - first) * 3;
+                int b = (colB[x] - first) * 3;
+                double wx = colW[x];
                 for (int c = 0; c < 3; c++) {
-                    double top = (in.get(ya * stride + xa * 3 + c) & 0xFF) * (1 - wx) + (in.get(ya * stride + xb * 3 + c) & 0xFF) * wx;
-                    double bottom = (in.get(yb * stride + xa * 3 + c) & 0xFF) * (1 - wx) + (in.get(yb * stride + xb * 3 + c) & 0xFF) * wx;
-                    row[x * 3 + c] = (byte) Math.round(top * (1 - wy) + bottom * wy);
+                    double t = (top[a + c] & 0xFF) * (1 - wx) + (top[b + c] & 0xFF) * wx;
+                    double u = (bottom[a + c] & 0xFF) * (1 - wx) + (bottom[b + c] & 0xFF) * wx;
+                    row[x * 3 + c] = (byte) Math.round(t * (1 - wy) + u * wy);
                 }
             }
             out.put(y * width * 3, row);
