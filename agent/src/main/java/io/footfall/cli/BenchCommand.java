@@ -139,25 +139,37 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            DetectBench bench = new DetectBench(FootfallPaths.detect());
-            List<Frame> loaded = bench.loadFrames(source, frames);
+            if (frames < 1 || warmup < 0 || (threads != null && threads < 1)) {
+                throw new BadInputException("bench detect: --frames must be >= 1, --warmup >= 0 and --threads >= 1; got --frames "
+                        + frames + " --warmup " + warmup + " --threads " + threads);
+            }
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            System.out.println("| model on runtime | frames | preprocess ms (mean/p50/p90) | infer ms | decode ms | total ms | fps |");
-            System.out.println("|---|---:|---|---|---|---|---:|");
+            BackendKind only = backend == null ? null : BackendKind.parse(backend);
+            // Every setting is made (and so checked) before a frame is read or a line of the table printed.
+            List<DetectorSettings> settings = new ArrayList<>();
             for (ModelManifest m : ModelCatalog.bundled().all()) {
                 if (model != null && !model.equals(m.name())) {
                     continue;
                 }
                 for (BackendKind k : BackendKind.values()) {
-                    if (!m.supports(k.id()) || (backend != null && BackendKind.parse(backend) != k)) {
-                        continue;
+                    if (m.supports(k.id()) && (only == null || only == k)) {
+                        settings.add(DetectorSettings.defaults(m.name(), k).withThreads(n).withInFlight(inFlight));
                     }
-                    DetectorSettings s = DetectorSettings.defaults(m.name(), k).withThreads(n).withInFlight(inFlight);
-                    DetectBench.Result r = bench.run(s, loaded, warmup);
-                    System.out.printf("| %s | %d | %s | %s | %s | %s | %.1f |%n", r.detector(), r.frames(), fmt(r.preprocess()),
-                            fmt(r.infer()), fmt(r.decode()), fmt(r.total()), r.fps());
-                    System.out.flush();
                 }
+            }
+            if (settings.isEmpty()) {
+                throw new BadInputException("bench detect: no detector matches --model " + model + " --backend " + backend
+                        + "; detectors: " + ModelCatalog.bundled().all().stream().map(ModelManifest::name).toList());
+            }
+            DetectBench bench = new DetectBench(FootfallPaths.detect());
+            List<Frame> loaded = bench.loadFrames(source, frames);
+            System.out.println("| model on runtime | frames | preprocess ms (mean/p50/p90) | infer ms | decode ms | total ms | fps |");
+            System.out.println("|---|---:|---|---|---|---|---:|");
+            for (DetectorSettings s : settings) {
+                DetectBench.Result r = bench.run(s, loaded, warmup);
+                System.out.printf("| %s | %d | %s | %s | %s | %s | %.1f |%n", r.detector(), r.frames(), fmt(r.preprocess()),
+                        fmt(r.infer()), fmt(r.decode()), fmt(r.total()), r.fps());
+                System.out.flush();
             }
             return ExitCodes.OK;
         }

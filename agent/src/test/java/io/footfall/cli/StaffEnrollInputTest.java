@@ -59,6 +59,15 @@ class StaffEnrollInputTest {
     }
 
     @Test
+    void anOutputPathThatCannotBeWrittenIsRefusedBeforeAnyFootageIsRead() throws Exception {
+        String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
+        assertThat(run("--out", tmp.toString(), "--source", clip, "--zone", "0,0,1,0,1,1,0,1"))
+                .contains("--out " + tmp).contains("is a folder");
+        assertThat(run("--out", tmp.resolve("missing/g.bin").toString(), "--source", clip, "--zone", "0,0,1,0,1,1,0,1"))
+                .contains("does not exist").doesNotContain("staff enroll: 1/");
+    }
+
+    @Test
     void nobodyInTheZoneWritesNothing() throws Exception {
         String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
         // The first person walks in at 6.3 s: the first 5 s have nobody.

@@ -1,0 +1,54 @@
+package io.footfall.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A bench given bad settings says so before it reads a frame or prints a line of its table. */
+class BenchInputTest {
+
+    private record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true));
+        System.setErr(new PrintStream(e, true));
+        try {
+            int code = FootfallCommand.newCommandLine().execute(args);
+            return new Outcome(code, o.toString(), e.toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void badDetectSettingsAreRefusedBeforeTheTable() {
+        Outcome inFlight = run("bench", "detect", "--in-flight", "0");
+        assertThat(inFlight.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(inFlight.err()).contains("in flight").contains("1..8");
+        assertThat(inFlight.out()).isEmpty();
+
+        Outcome model = run("bench", "detect", "--model", "no-such-model");
+        assertThat(model.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(model.err()).contains("no-such-model").contains("person-detection-retail-0013");
+        assertThat(model.out()).isEmpty();
+
+        Outcome frames = run("bench", "detect", "--frames", "0");
+        assertThat(frames.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(frames.err()).contains("--frames");
+        assertThat(frames.out()).isEmpty();
+
+        Outcome backend = run("bench", "detect", "--backend", "tpu");
+        assertThat(backend.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(backend.err()).contains("tpu");
+        assertThat(backend.out()).isEmpty();
+    }
+}
