@@ -76,15 +76,13 @@ public final class BenchCommand {
                         + "--streams each within 1..64; got --frames " + frames + " --repeats " + repeats + " --warmup "
                         + warmup + " --streams " + streams);
             }
+            if (analysisFps != null && !(analysisFps >= 0 && analysisFps <= 1000)) {
+                throw new BadInputException("bench run: --analysis-fps must be 0 (every frame) up to 1000, got " + analysisFps);
+            }
             ClipPolicy.Mode mode = ClipPolicy.Mode.parse("--clips", clips);
+            DetectorSettings settings = detector.settings();
             PipelineBench bench = new PipelineBench(FootfallPaths.detect());
             List<PipelineBench.Result> all = new ArrayList<>();
-            System.out.println("| clip | cameras | in flight | clips | frames/s (median) | slowest camera fps | CPU ms/frame | peak RSS MB | "
-                    + String.join(" | ", PipelineBench.STAGES.stream().map(st -> st + " ms p50/p90").toList())
-                    + " | load before/after |");
-            System.out.println("|---|---:|---:|---|---:|---:|---:|---:|" + "---|".repeat(PipelineBench.STAGES.size())
-                    + "---|");
-            DetectorSettings settings = detector.settings();
             String clip = Path.of(source.replace("sample:", "")).getFileName().toString();
             for (int n : streams) {
                 var plan = new PipelineBench.Plan(source, n, frames, mode, settings, Optional.ofNullable(analysisFps));
@@ -92,6 +90,14 @@ public final class BenchCommand {
                         line -> System.err.println("bench run: " + line));
                 all.addAll(runs);
                 var r = PipelineBench.median(runs);
+                if (all.size() == runs.size()) {
+                    // After the first run: a source or model that cannot be opened fails before any of the table.
+                    System.out.println("| clip | cameras | in flight | clips | frames/s (median) | slowest camera fps | CPU ms/frame "
+                            + "| peak RSS MB | " + String.join(" | ", PipelineBench.STAGES.stream().map(st -> st + " ms p50/p90")
+                            .toList()) + " | load before/after |");
+                    System.out.println("|---|---:|---:|---|---:|---:|---:|---:|" + "---|".repeat(PipelineBench.STAGES.size())
+                            + "---|");
+                }
                 StringBuilder row = new StringBuilder(String.format("| %s | %d | %d | %s | %.1f | %.1f | %.1f | %.0f |", clip, n,
                         r.inFlight(), r.clips(), r.fps(), r.slowestCameraFps(), r.cpuSecondsPerFrame() * 1000, r.peakRssMb()));
                 r.stages().values().forEach(st -> row.append(String.format(" %.2f / %.2f |", st.p50(), st.p90())));

@@ -51,4 +51,24 @@ class BenchInputTest {
         assertThat(backend.err()).contains("tpu");
         assertThat(backend.out()).isEmpty();
     }
+
+    @Test
+    void badRunSettingsAreRefusedBeforeTheTable() {
+        for (String[] args : new String[][] {
+                {"--analysis-fps", "-1"}, {"--tiles", "0x0"}, {"--source", "/nonexistent/clip.mp4"}, {"--clips", "bogus"},
+                {"--streams", "65"}}) {
+            String[] all = new String[args.length + 6];
+            all[0] = "bench";
+            all[1] = "run";
+            all[2] = "--streams";
+            all[3] = "1";
+            all[4] = "--frames";
+            all[5] = "5";
+            System.arraycopy(args, 0, all, 6, args.length);
+            Outcome o = run(all);
+            assertThat(o.code()).as(String.join(" ", args) + ": " + o.err()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(o.err()).as(String.join(" ", args)).contains(args[1]);
+            assertThat(o.out()).as(String.join(" ", args)).isEmpty();
+        }
+    }
 }
