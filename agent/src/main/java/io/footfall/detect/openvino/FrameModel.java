@@ -72,6 +72,32 @@ final class FrameModel {
         }
     }
 
+    private final java.util.Map<FrameStaging.TensorSize, SlotPool> pools = new java.util.HashMap<>();
+
+    /**
+     * The pool of infer requests for frames of {@code size}, shared by every queue of that size; its limit is twice the
+     * largest number of frames a queue keeps in flight. {@link #leave} it after.
+     */
+    synchronized SlotPool pool(FrameStaging.TensorSize size, int inFlight) {
+        SlotPool p = pools.get(size);
+        if (p == null) {
+            p = new SlotPool(this, size, acquire(size), 2 * inFlight);
+            pools.put(size, p);
+        }
+        p.raiseLimit(2 * inFlight);
+        p.users++;
+        return p;
+    }
+
+    /** A queue stops using {@code pool}; every request it borrowed must be back. The last one closes it. */
+    synchronized void leave(SlotPool pool) {
+        if (--pool.users == 0) {
+            pools.remove(pool.size());
+            pool.close();
+            release(pool.size());
+        }
+    }
+
     /** Frame sizes compiled and in use now. */
     synchronized int compiledSizes() {
         return compiled.size();

@@ -27,7 +27,7 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: one caller at a time, as {@link InferenceBackend} says. For several frames in
  * flight use {@link #newQueue()}; for another camera on the same model, {@link #share()}: every backend shared from
- * one runs on the same compiled model, each with infer requests of its own.
+ * one runs on the same compiled model; their queues borrow infer requests from one pool per frame size.
  */
 public final class OpenVinoBackend implements InferenceBackend {
 
@@ -169,8 +169,8 @@ public final class OpenVinoBackend implements InferenceBackend {
     }
 
     /**
-     * A queue that keeps {@link OpenVinoOptions#inferRequests()} frames in flight, for throughput.
-     * It compiles its own copy of the model; close it before this backend.
+     * A queue that keeps {@link OpenVinoOptions#inferRequests()} frames in flight, for throughput, on requests borrowed
+     * from the pool every queue of the same compiled model shares; close it before this backend.
      */
     public OvInferQueue newQueue() {
         return newQueue(frameModel.options().inferRequests());

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Cameras on one compiled model: one compile, each camera's own requests, from their own threads. */
+/** Cameras on one compiled model: one compile, one pool of requests they borrow from, from their own threads. */
 class SharedModelTest {
 
     @Test
@@ -31,12 +31,14 @@ class SharedModelTest {
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<InferenceQueue.Result>>> runs = new ArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger mostRequests = new java.util.concurrent.atomic.AtomicInteger();
             for (OpenVinoBackend camera : cameras) {
                 runs.add(threads.submit(() -> {
                     List<InferenceQueue.Result> out = new ArrayList<>();
-                    try (InferenceQueue queue = camera.queue(2).orElseThrow()) {
+                    try (InferenceQueue queue = camera.queue(4).orElseThrow()) {
                         for (int i = 0; i < 20; i++) {
                             out.addAll(queue.submit(i % 2 == 0 ? person : empty));
+                            mostRequests.accumulateAndGet(((OvInferQueue) queue).pooledRequests(), Math::max);
                         }
                         out.addAll(queue.drain());
                     }
@@ -52,6 +54,9 @@ class SharedModelTest {
                 }
             }
             assertThat(first.compiledSizes()).as("one frame size, compiled once for all five").isEqualTo(1);
+            // A set of 4 per camera would be 16; the pool holds 8, plus one lent to a camera with nothing in flight.
+            assertThat(mostRequests.get()).as("requests made for 4 cameras with 4 frames in flight each")
+                    .isBetween(4, 12);
         } finally {
             threads.shutdown();
         }
