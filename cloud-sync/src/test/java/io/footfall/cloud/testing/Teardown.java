@@ -8,25 +8,20 @@ public final class Teardown {
     private Teardown() {
     }
 
-    /** Closes each non-null resource in order; every one is tried, and the first failure is thrown. */
+    /**
+     * Closes each non-null resource in order; every one is tried, and the first failure is thrown with the others
+     * suppressed (try-with-resources does both, and skips nulls).
+     */
     public static void closeAll(AutoCloseable... resources) throws Exception {
-        Exception first = null;
-        for (AutoCloseable r : resources) {
-            if (r == null) {
-                continue;
+        closeUpTo(resources, resources.length - 1);
+    }
+
+    /** Closes resources 0..i: those before i inside the block, so they go first. */
+    private static void closeUpTo(AutoCloseable[] resources, int i) throws Exception {
+        if (i >= 0) {
+            try (AutoCloseable last = resources[i]) {
+                closeUpTo(resources, i - 1);
             }
-            try {
-                r.close();
-            } catch (Exception e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
         }
     }
 }
