@@ -90,7 +90,7 @@ public final class BenchCommand {
                         line -> System.err.println("bench run: " + line));
                 all.addAll(runs);
                 var r = PipelineBench.median(runs);
-                if (all.size() == runs.size()) {
+                if (all.size() == runs.size()) { // the first camera count's runs
                     // After the first run: a source or model that cannot be opened fails before any of the table.
                     System.out.println("| clip | cameras | in flight | clips | frames/s (median) | slowest camera fps | CPU ms/frame "
                             + "| peak RSS MB | " + String.join(" | ", PipelineBench.STAGES.stream().map(st -> st + " ms p50/p90")

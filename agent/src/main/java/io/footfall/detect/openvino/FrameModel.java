@@ -81,7 +81,7 @@ final class FrameModel {
     synchronized SlotPool pool(FrameStaging.TensorSize size, int inFlight) {
         SlotPool p = pools.get(size);
         if (p == null) {
-            p = new SlotPool(this, size, acquire(size), 2 * inFlight);
+            p = new SlotPool(this, size, acquire(size));
             pools.put(size, p);
         }
         p.raiseLimit(2 * inFlight);

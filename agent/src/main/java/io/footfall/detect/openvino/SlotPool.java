@@ -21,11 +21,10 @@ final class SlotPool {
     private int limit;
     int users;
 
-    SlotPool(FrameModel model, FrameStaging.TensorSize size, OvCompiledModel compiled, int limit) {
+    SlotPool(FrameModel model, FrameStaging.TensorSize size, OvCompiledModel compiled) {
         this.model = model;
         this.size = size;
         this.compiled = compiled;
-        this.limit = limit;
     }
 
     FrameStaging.TensorSize size() {
