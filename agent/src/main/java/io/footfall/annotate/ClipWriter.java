@@ -30,6 +30,7 @@ public final class ClipWriter implements AutoCloseable {
 
     private final FFmpegFrameRecorder recorder;
     private final Path file;
+    /** Hands BGR frames of odd sizes to the recorder (swscale converts those); null for even sizes. */
     private final org.bytedeco.javacv.Frame carrier;
     private final long firstPtsMillis;
     private final int width;
@@ -64,8 +65,10 @@ public final class ClipWriter implements AutoCloseable {
         } catch (FrameRecorder.Exception e) {
             throw new UncheckedIOException(new IOException("cannot start writing clip " + file + ": " + e.getMessage(), e));
         }
-        carrier = new org.bytedeco.javacv.Frame(width, height, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 3);
         boolean even = width % 2 == 0 && height % 2 == 0;
+        // An empty carrier: a sized one would allocate a frame's worth of native memory that only a garbage collection
+        // frees, per clip.
+        carrier = even ? null : new org.bytedeco.javacv.Frame();
         yuv = even ? new Mat(height * 3 / 2, width, CV_8UC1) : null;
         yuvBytes = even ? yuv.createBuffer() : null;
     }
@@ -92,7 +95,11 @@ public final class ClipWriter implements AutoCloseable {
                 recorder.recordImage(width, height, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 1, width,
                         avutil.AV_PIX_FMT_YUV420P, yuvBytes);
             } else {
-                carrier.image[0] = f.bgr();
+                carrier.imageWidth = width;
+                carrier.imageHeight = height;
+                carrier.imageDepth = org.bytedeco.javacv.Frame.DEPTH_UBYTE;
+                carrier.imageChannels = 3;
+                carrier.image = new java.nio.Buffer[]{f.bgr()};
                 carrier.imageStride = f.stride();
                 recorder.record(carrier, avutil.AV_PIX_FMT_BGR24);
             }

@@ -51,7 +51,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CameraPipeline {
     private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
-    private static final int HANDOFF_CAPACITY = 4;
+    /**
+     * Decoded frames queued ahead of the detector. Decoding takes under a millisecond a frame, so two keep it ahead;
+     * each one more costs a frame of memory per camera (1.3 MB at 768x576) and, for a live camera, freshness.
+     */
+    private static final int HANDOFF_CAPACITY = 2;
 
     /** What one camera's run did. {@code endedEarly} is set when a file source stopped before its announced end. */
     public record Summary(String cameraId, SourceInfo source, Instant start, long frames, long droppedFrames,

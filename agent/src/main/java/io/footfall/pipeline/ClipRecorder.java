@@ -206,6 +206,6 @@ final class ClipRecorder implements AutoCloseable {
         if (writer != null) {
             finishClip();
         }
-        history.clear();
+        history.close();
     }
 }

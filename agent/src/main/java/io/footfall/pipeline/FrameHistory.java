@@ -6,8 +6,6 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
@@ -22,20 +20,21 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
  * The last {@code keepMillis} of annotated frames, kept as JPEG (libjpeg-turbo through OpenCV), for the seconds before
  * an event that a clip starts with. Raw frames cost 1.3 MB each at 768x576 and 6 MB at 1080p, so six seconds of eight
  * cameras held over 600 MB; as JPEG they hold about 20 times less, for about 2 ms of CPU per frame, and only the
- * frames a clip opens with are ever decoded again. Not thread-safe.
+ * frames a clip opens with are ever decoded again. The JPEGs lie in one native {@link ByteRing} per camera, not in
+ * byte arrays: frames that live a few seconds each made the JVM grow its heap to several times what they hold.
+ * Not thread-safe.
  */
-final class FrameHistory {
-    static final int QUALITY = 90;
+final class FrameHistory implements AutoCloseable {
+    static final int QUALITY = 80;
 
-    private record Kept(long index, long ptsMillis, int width, int height, byte[] jpeg) {
+    private record Kept(long index, long ptsMillis, int width, int height) {
     }
 
     private final long keepMillis;
-    private final Deque<Kept> frames = new ArrayDeque<>();
+    private final ByteRing<Kept> frames = new ByteRing<>();
     private final IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, QUALITY);
     private final BytePointer encoded = new BytePointer();
     private ByteBuffer decoded;
-    private long bytes;
 
     FrameHistory(long keepMillis) {
         this.keepMillis = keepMillis;
@@ -49,23 +48,22 @@ final class FrameHistory {
                 throw new IllegalStateException("could not compress frame " + f.index() + " for the clip history");
             }
         }
-        byte[] jpeg = new byte[(int) encoded.limit()];
-        encoded.position(0).get(jpeg);
-        frames.addLast(new Kept(f.index(), f.ptsMillis(), f.width(), f.height(), jpeg));
-        bytes += jpeg.length;
-        while (f.ptsMillis() - frames.peekFirst().ptsMillis() > keepMillis) {
-            bytes -= frames.removeFirst().jpeg().length;
+        frames.add(new Kept(f.index(), f.ptsMillis(), f.width(), f.height()),
+                encoded.position(0).asByteBuffer());
+        while (f.ptsMillis() - frames.oldest().ptsMillis() > keepMillis) {
+            frames.removeOldest();
         }
     }
 
     /** The timestamp of the oldest frame kept at or after {@code ptsMillis}, if any. */
     OptionalLong firstAtOrAfter(long ptsMillis) {
-        for (Kept k : frames) {
-            if (k.ptsMillis() >= ptsMillis) {
-                return OptionalLong.of(k.ptsMillis());
+        long[] first = {Long.MIN_VALUE};
+        frames.forEachMeta(k -> {
+            if (first[0] == Long.MIN_VALUE && k.ptsMillis() >= ptsMillis) {
+                first[0] = k.ptsMillis();
             }
-        }
-        return OptionalLong.empty();
+        });
+        return first[0] == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(first[0]);
     }
 
     /**
@@ -73,20 +71,20 @@ final class FrameHistory {
      * buffer: each is valid only during its call.
      */
     void replay(long from, long until, Consumer<Frame> out) {
-        for (Kept k : frames) {
+        frames.forEach((k, jpeg) -> {
             if (k.ptsMillis() >= from && k.ptsMillis() < until) {
-                out.accept(decode(k));
+                out.accept(decode(k, jpeg));
             }
-        }
+        });
     }
 
-    private Frame decode(Kept k) {
+    private Frame decode(Kept k, ByteBuffer jpeg) {
         int size = k.width() * k.height() * 3;
         if (decoded == null || decoded.capacity() < size) {
             decoded = ByteBuffer.allocateDirect(size);
         }
-        try (BytePointer in = new BytePointer(k.jpeg());
-             Mat buf = new Mat(1, k.jpeg().length, CV_8UC1, in);
+        try (BytePointer in = new BytePointer(jpeg);
+             Mat buf = new Mat(1, jpeg.remaining(), CV_8UC1, in);
              Mat image = imdecode(buf, IMREAD_COLOR)) {
             if (image.empty() || image.cols() != k.width() || image.rows() != k.height()) {
                 throw new IllegalStateException("frame " + k.index() + " of the clip history did not decompress");
@@ -105,7 +103,7 @@ final class FrameHistory {
 
     /** Compressed bytes held. */
     long bytes() {
-        return bytes;
+        return frames.bytes();
     }
 
     /** Frames held. */
@@ -113,8 +111,19 @@ final class FrameHistory {
         return frames.size();
     }
 
+    /** Native memory held for the frames (at least {@link #bytes}). */
+    long capacity() {
+        return frames.capacity();
+    }
+
+    /** Forgets the frames; the memory is kept for the next ones. */
     void clear() {
         frames.clear();
-        bytes = 0;
+    }
+
+    /** Forgets the frames and frees their memory. */
+    @Override
+    public void close() {
+        frames.close();
     }
 }

@@ -41,6 +41,27 @@ class FrameHistoryTest {
         assertThat(history.bytes()).isZero();
     }
 
+    @Test
+    void framesKeptForSecondsGoRoundOneBufferAndStillComeBackFaithfully() throws Exception {
+        long[] indexes = java.util.stream.LongStream.range(200, 320).toArray();
+        List<Frame> frames = TestFrames.at(SharedData.require(SharedData.VTEST), indexes);
+        try (FrameHistory history = new FrameHistory(1_000)) {
+            for (Frame f : frames) {
+                history.add(f);
+            }
+            assertThat(history.size()).as("10 frames/s: one second back from frame 319 is frames 309-319").isEqualTo(11);
+            assertThat(history.capacity()).as("120 frames went through a buffer of a few seconds' worth")
+                    .isBetween(history.bytes(), history.bytes() * 3);
+            List<Long> replayed = new ArrayList<>();
+            history.replay(31_500, 32_000, f -> {
+                replayed.add(f.index());
+                assertThat(meanAbsoluteDifference(f, frames.get((int) (f.index() - 200)))).as("frame %d", f.index())
+                        .isLessThan(3.0);
+            });
+            assertThat(replayed).containsExactly(315L, 316L, 317L, 318L, 319L);
+        }
+    }
+
     private static double meanAbsoluteDifference(Frame a, Frame b) {
         long sum = 0;
         int n = a.width() * 3;
