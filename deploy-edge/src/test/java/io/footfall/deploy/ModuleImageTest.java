@@ -114,7 +114,9 @@ class ModuleImageTest {
         assertThat(config.path("Labels").path("org.opencontainers.image.version").asText()).isNotBlank();
         assertThat(config.path("Labels").path("org.opencontainers.image.licenses").asText()).isNotBlank();
         assertThat(config.path("Labels").path("org.opencontainers.image.source").asText()).isNotBlank();
-        assertThat(config.path("Env").toString()).contains("FOOTFALL_DATA_DIR=/var/lib/footfall");
+        assertThat(config.path("Env").toString()).contains("FOOTFALL_DATA_DIR=/var/lib/footfall")
+                .as("glibc's allocator bounded, as the launcher does (docs/benchmarks.md)")
+                .contains("MALLOC_ARENA_MAX=2", "MALLOC_MMAP_THRESHOLD_=131072", "MALLOC_TRIM_THRESHOLD_=131072");
     }
 
     private record Run(int exitCode, String output, Path log) {
