@@ -68,9 +68,20 @@ public final class ClipWriter implements AutoCloseable {
         boolean even = width % 2 == 0 && height % 2 == 0;
         // An empty carrier: a sized one would allocate a frame's worth of native memory that only a garbage collection
         // frees, per clip.
-        carrier = even ? null : new org.bytedeco.javacv.Frame();
+        carrier = even ? null : emptyCarrier(width, height);
         yuv = even ? new Mat(height * 3 / 2, width, CV_8UC1) : null;
         yuvBytes = even ? yuv.createBuffer() : null;
+    }
+
+    /** A BGR frame description of {@code width x height} whose pixels each write sets. */
+    private static org.bytedeco.javacv.Frame emptyCarrier(int width, int height) {
+        org.bytedeco.javacv.Frame c = new org.bytedeco.javacv.Frame();
+        c.imageWidth = width;
+        c.imageHeight = height;
+        c.imageDepth = org.bytedeco.javacv.Frame.DEPTH_UBYTE;
+        c.imageChannels = 3;
+        c.image = new java.nio.Buffer[1];
+        return c;
     }
 
     public Path file() {
@@ -95,11 +106,7 @@ public final class ClipWriter implements AutoCloseable {
                 recorder.recordImage(width, height, org.bytedeco.javacv.Frame.DEPTH_UBYTE, 1, width,
                         avutil.AV_PIX_FMT_YUV420P, yuvBytes);
             } else {
-                carrier.imageWidth = width;
-                carrier.imageHeight = height;
-                carrier.imageDepth = org.bytedeco.javacv.Frame.DEPTH_UBYTE;
-                carrier.imageChannels = 3;
-                carrier.image = new java.nio.Buffer[]{f.bgr()};
+                carrier.image[0] = f.bgr();
                 carrier.imageStride = f.stride();
                 recorder.record(carrier, avutil.AV_PIX_FMT_BGR24);
             }

@@ -5,8 +5,8 @@ import org.bytedeco.javacpp.BytePointer;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * Byte records of any length, first in first out, packed one after another in one reused native buffer that wraps
@@ -70,10 +70,21 @@ final class ByteRing<M> implements AutoCloseable {
     }
 
     /** Every record's description, oldest first. */
-    void forEachMeta(Consumer<M> out) {
-        for (Entry<M> e : entries) {
-            out.accept(e.meta);
-        }
+    Iterable<M> descriptions() {
+        return () -> {
+            Iterator<Entry<M>> it = entries.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public M next() {
+                    return it.next().meta;
+                }
+            };
+        };
     }
 
     /**

@@ -57,13 +57,12 @@ final class FrameHistory implements AutoCloseable {
 
     /** The timestamp of the oldest frame kept at or after {@code ptsMillis}, if any. */
     OptionalLong firstAtOrAfter(long ptsMillis) {
-        long[] first = {Long.MIN_VALUE};
-        frames.forEachMeta(k -> {
-            if (first[0] == Long.MIN_VALUE && k.ptsMillis() >= ptsMillis) {
-                first[0] = k.ptsMillis();
+        for (Kept k : frames.descriptions()) {
+            if (k.ptsMillis() >= ptsMillis) {
+                return OptionalLong.of(k.ptsMillis());
             }
-        });
-        return first[0] == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(first[0]);
+        }
+        return OptionalLong.empty();
     }
 
     /**
