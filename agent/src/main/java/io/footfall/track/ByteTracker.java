@@ -137,7 +137,8 @@ public final class ByteTracker {
         }
 
         // 6. Appearance recovery: a high detection nobody claimed that looks like a lost person within reach is that
-        //    person again (a jump or an occlusion the motion model could not bridge), not a new one.
+        //    person again (a jump or an occlusion the motion model could not bridge), not a new one. Only an uncrowded
+        //    detection: the crop of a box overlapping another shows two people (see firstCost).
         List<Candidate> unclaimed = recover(tentative.unmatchedDetections(), now, in);
 
         // 7. New tracks from high detections nobody claimed; on the very first frame they are trusted at once.
@@ -261,7 +262,7 @@ public final class ByteTracker {
         List<Track> lost = tracks.stream().filter(t -> t.state() == TrackState.LOST && t.feature() != null
                 && now - t.lastSeenPts() <= keepLostMillis(t)).toList();
         double limit = config.appearance().recoverDistance();
-        Matching recovered = associate(lost, unclaimed, limit, (t, c) -> c.embedding() != null
+        Matching recovered = associate(lost, unclaimed, limit, (t, c) -> c.embedding() != null && !c.crowded()
                 && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), now - t.lastSeenPts(), in) ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
         recovered.pairs().forEach(p -> match(p, now));
         return recovered.unmatchedDetections();
@@ -284,8 +285,9 @@ public final class ByteTracker {
     /**
      * ByteTrack's {@code 1 - iou·score}, lowered by appearance as BoT-SORT does: for a followed person only when the
      * boxes are close (IoU at least 0.5) and the appearance close enough; for a lost person also without overlap,
-     * when the appearance is closer still and the detection lies within reach of where the person was last seen.
-     * A lost track past the motion model's timeout is matched by appearance alone: its predicted box has drifted.
+     * when the appearance is closer still, the detection lies within reach of where the person was last seen, and its
+     * crop shows one person: a box overlapping another one shows both, and looks like either (on TUD-Campus such a
+     * head-and-shoulders box between two people took a lost id and crossed the line once more). A lost track past the motion model's timeout is matched by appearance alone: its predicted box has drifted.
      */
     private double firstCost(Track t, Candidate c, long now, FrameDetections in) {
         double iou = t.box().iou(c.box());
@@ -308,7 +310,7 @@ public final class ByteTracker {
         if (t.state() == TrackState.CONFIRMED) {
             return iou >= AppearanceRules.PROXIMITY_IOU && distance <= a.matchDistance() ? Math.min(cost, distance) : cost;
         }
-        return distance <= a.recoverDistance() && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
+        return !c.crowded() && distance <= a.recoverDistance() && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
     }
 
     private static double overlapCost(Track t, Candidate c) {

@@ -81,6 +81,21 @@ class AppearanceTrackingTest {
     }
 
     @Test
+    void aCropOfTwoPeopleDoesNotRecoverALostPerson() {
+        ByteTracker tracker = new ByteTracker(ON, new TrackIdSequence());
+        TrackId red = onlyId(walk(tracker, 0, 10, 100, RED).get(9));
+        // Back 3 frames later, but half hidden by someone beside them: each crop shows both people, so it looks like
+        // RED and proves nothing (TUD-Campus: such a head-and-shoulders box took a lost id and crossed the line).
+        FrameDetections f = frame(13, pts(13, 10), person(320, 200, 0.9f), person(340, 200, 0.9f));
+        TrackedFrame out = tracker.update(f, sampled(tracker, f, RED_AGAIN));
+        assertThat(out.confirmed()).noneSatisfy(o -> assertThat(o.id()).isEqualTo(red));
+        // The same person alone in the next frame is RED again.
+        FrameDetections alone = frame(14, pts(14, 10), person(330, 200, 0.9f));
+        TrackedFrame next = tracker.update(alone, sampled(tracker, alone, RED_AGAIN));
+        assertThat(next.confirmed()).anySatisfy(o -> assertThat(o.id()).isEqualTo(red));
+    }
+
+    @Test
     void aLookAlikeOutOfReachIsNotTheLostPerson() {
         ByteTracker tracker = new ByteTracker(ON, new TrackIdSequence());
         TrackId id = onlyId(walk(tracker, 0, 10, 100, RED).get(9));
