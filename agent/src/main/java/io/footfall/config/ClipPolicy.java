@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * Which annotated video to keep.
  *
- * @param mode  {@code off}; {@code continuous}: the whole run in one file per camera; {@code events}: a short
- *              clip around each crossing
+ * @param mode  {@code off}; {@code continuous}: the whole run in one-minute files per camera; {@code events}: a
+ *              short clip around each crossing (crossings close together share one, at most a minute a file)
  * @param pre   with {@code events}: seconds kept before the crossing
  * @param post  with {@code events}: seconds kept after the last crossing of the clip
  */

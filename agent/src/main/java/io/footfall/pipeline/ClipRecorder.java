@@ -24,7 +24,11 @@ import java.util.List;
  * counting goes on. Crossings arrive only after their cancel window, so the recorder keeps the last
  * {@code pre + cancelWindow} of frames in memory ({@link FrameHistory}, reused buffers) and starts a clip at
  * {@code crossing - pre}; a clip
- * ends {@code post} after the last crossing in it. Not thread-safe.
+ * ends {@code post} after the last crossing in it. A crossing whose {@code pre} reaches back into the clip just ended
+ * carries that clip on instead of starting another over the same seconds: at a busy door the clips would otherwise
+ * overlap, and each overlap costs decoding the history and encoding those seconds twice (on a crowded clip, 1.8 times
+ * the frames of the video were encoded). An event clip runs at most a minute; then the next file goes on from there.
+ * Not thread-safe.
  */
 final class ClipRecorder implements AutoCloseable {
 
@@ -41,11 +45,19 @@ final class ClipRecorder implements AutoCloseable {
     private long writerFirstPts;
     private long writerLastPts;
     private long endAtPts = Long.MIN_VALUE;
+    /** Past its last crossing's {@code post}: nothing more is written, but a crossing soon after may carry it on. */
+    private boolean lingering;
+    /** How long a clip stays open past its end for that: until no crossing still to come can reach back into it. */
+    private final long lingerMillis;
     private long pausedUntilPts = Long.MIN_VALUE;
     private long failures;
     private static final long PAUSE_AFTER_FAILURE_MILLIS = 60_000;
     /** How much video one continuous segment holds (by frame time). */
     static final long CONTINUOUS_SEGMENT_MILLIS = 60_000;
+    /** The longest an event clip runs before it goes on in the next file. */
+    static final long MAX_EVENT_CLIP_MILLIS = 60_000;
+    /** The longest a finished event clip is held open for a crossing that might carry it on. */
+    private static final long MAX_LINGER_MILLIS = 10_000;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClipRecorder.class);
 
     ClipRecorder(ClipPolicy policy, Path folder, String deviceId, String cameraId, Instant start, double fps,
@@ -58,6 +70,8 @@ final class ClipRecorder implements AutoCloseable {
         this.fps = fps;
         this.historyMillis = policy.pre().plus(cancelWindow).toMillis() + 1000;
         this.history = new FrameHistory(historyMillis);
+        // A crossing is reported a cancel window after it happened and its clip starts pre before it.
+        this.lingerMillis = Math.min(MAX_LINGER_MILLIS, policy.pre().plus(cancelWindow).toMillis());
     }
 
     /** Takes one annotated frame and the events of the same step. */
@@ -85,17 +99,29 @@ final class ClipRecorder implements AutoCloseable {
                 }
                 write(annotated);
             }
-            case EVENTS -> {
-                history.add(annotated);
-                acceptForEvents(annotated, events);
-            }
+            case EVENTS -> acceptForEvents(annotated, events);
         }
     }
 
     private void acceptForEvents(Frame frame, List<CountEvent> events) {
+        // A frame written straight into a clip is never needed again: a later crossing whose seconds before reach back
+        // into that clip carries on in it (below). Only frames outside a clip are compressed for the history.
+        if (writer == null || lingering) {
+            history.add(frame);
+        }
         for (CountEvent e : events) {
             if (e instanceof LineCrossing c) {
                 long from = c.ptsMillis() - policy.pre().toMillis();
+                if (writer != null && lingering) {
+                    if (from <= writerLastPts) {
+                        // Its seconds before overlap the open clip: one clip goes on, each frame encoded once, instead
+                        // of a second clip that decodes and encodes those seconds again.
+                        history.replay(writerLastPts + 1, frame.ptsMillis(), this::write);
+                        lingering = false;
+                    } else {
+                        finishClip();
+                    }
+                }
                 if (writer == null) {
                     long first = Math.min(frame.ptsMillis(), history.firstAtOrAfter(from).orElse(frame.ptsMillis()));
                     open(frame.width(), frame.height(), first, cameraId + "-" + stamp(start.plusMillis(first)));
@@ -104,11 +130,33 @@ final class ClipRecorder implements AutoCloseable {
                 endAtPts = Math.max(endAtPts, c.ptsMillis() + policy.post().toMillis());
             }
         }
-        if (writer != null) {
-            write(frame);
-            if (frame.ptsMillis() >= endAtPts) {
-                finishClip();
+        if (writer == null) {
+            return;
+        }
+        if (!lingering) {
+            if (frame.ptsMillis() - writerFirstPts >= MAX_EVENT_CLIP_MILLIS) {
+                splitClip(frame);
+                if (writer == null) {
+                    return;
+                }
             }
+            write(frame);
+            lingering = frame.ptsMillis() >= endAtPts;
+        } else if (frame.ptsMillis() - writerLastPts > lingerMillis) {
+            finishClip();
+        }
+    }
+
+    /**
+     * Ends a clip that has run for {@link #MAX_EVENT_CLIP_MILLIS} and goes on in a new one from {@code frame}, so a
+     * busy door still gives files that are finished, registered and uploaded while people keep walking through.
+     */
+    private void splitClip(Frame frame) {
+        long end = endAtPts;
+        finishClip();
+        if (writer == null && frame.ptsMillis() >= pausedUntilPts) {
+            open(frame, cameraId + "-" + stamp(start.plusMillis(frame.ptsMillis())));
+            endAtPts = end;
         }
     }
 
@@ -155,6 +203,7 @@ final class ClipRecorder implements AutoCloseable {
             }
         }
         endAtPts = Long.MIN_VALUE;
+        lingering = false;
         pausedUntilPts = pts + PAUSE_AFTER_FAILURE_MILLIS;
         log.warn("event=clip_failed camera={} file={} reason=\"{}\" pausedSeconds={} failures={}", cameraId,
                 file == null ? "-" : file.getFileName(), ClipFailures.reason(e), PAUSE_AFTER_FAILURE_MILLIS / 1000, failures);
@@ -191,6 +240,7 @@ final class ClipRecorder implements AutoCloseable {
                 writer.file(), clipStart, start.plusMillis(writerLastPts), writer.frames(), bytes));
         writer = null;
         endAtPts = Long.MIN_VALUE;
+        lingering = false;
     }
 
     /** Clips finished since the last call. */
