@@ -35,31 +35,19 @@ class ClipRecorderTest {
 
     @Test
     void crossingsFarApartGetAClipEach() throws Exception {
-        List<ClipRef> clips = record(20_000, 5_000, 14_000);
-        assertThat(clips).extracting(c -> millis(c.start()), c -> millis(c.end()))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2_000L, 8_000L),
-                        org.assertj.core.groups.Tuple.tuple(11_000L, 17_000L));
-        assertThat(clips).allSatisfy(ClipRecorderTest::everyFrameOnce);
+        assertSpans(record(20_000, 5_000, 14_000), "2000-8000", "11000-17000");
     }
 
     @Test
     void aCrossingWhoseSecondsBeforeReachIntoTheLastClipCarriesItOnAndNoFrameIsEncodedTwice() throws Exception {
         // The first clip ends at 8 s; the second crossing's clip would start at 6 s.
-        List<ClipRef> clips = record(20_000, 5_000, 9_000);
-        assertThat(clips).hasSize(1);
-        assertThat(millis(clips.get(0).start())).isEqualTo(2_000);
-        assertThat(millis(clips.get(0).end())).isEqualTo(12_000);
-        everyFrameOnce(clips.get(0));
+        assertSpans(record(20_000, 5_000, 9_000), "2000-12000");
     }
 
     @Test
     void aCrossingJustAfterTheLastClipStartsTheNextWithoutOverlap() throws Exception {
         // The first clip ends at 8 s; the second crossing's clip starts at 9 s, reported while the first is held open.
-        List<ClipRef> clips = record(20_000, 5_000, 12_000);
-        assertThat(clips).extracting(c -> millis(c.start()), c -> millis(c.end()))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2_000L, 8_000L),
-                        org.assertj.core.groups.Tuple.tuple(9_000L, 15_000L));
-        assertThat(clips).allSatisfy(ClipRecorderTest::everyFrameOnce);
+        assertSpans(record(20_000, 5_000, 12_000), "2000-8000", "9000-15000");
     }
 
     @Test
@@ -112,6 +100,12 @@ class ClipRecorderTest {
             assertThat(Files.size(c.file())).isEqualTo(c.bytes()).isPositive();
         }
         return clips;
+    }
+
+    /** The clips span these milliseconds of video ({@code "first-last"}), in order, each frame once. */
+    private static void assertSpans(List<ClipRef> clips, String... spans) {
+        assertThat(clips).extracting(c -> millis(c.start()) + "-" + millis(c.end())).containsExactly(spans);
+        assertThat(clips).allSatisfy(ClipRecorderTest::everyFrameOnce);
     }
 
     /** A clip holds every frame from its start to its end, once: none twice, none missing. */

@@ -51,6 +51,12 @@ class AppearanceTrackingTest {
         return Arrays.asList(e);
     }
 
+    /** Frame {@code index} at 10 frames/s with these people, each sampled (where asked) as {@code look}. */
+    private static TrackedFrame step(ByteTracker tracker, int index, Embedding look, Detection... people) {
+        FrameDetections f = frame(index, pts(index, 10), people);
+        return tracker.update(f, sampled(tracker, f, look));
+    }
+
     private static TrackId onlyId(TrackedFrame f) {
         assertThat(f.confirmed()).hasSize(1);
         return f.confirmed().get(0).id();
@@ -86,13 +92,11 @@ class AppearanceTrackingTest {
         TrackId red = onlyId(walk(tracker, 0, 10, 100, RED).get(9));
         // Back 3 frames later, but half hidden by someone beside them: each crop shows both people, so it looks like
         // RED and proves nothing (TUD-Campus: such a head-and-shoulders box took a lost id and crossed the line).
-        FrameDetections f = frame(13, pts(13, 10), person(320, 200, 0.9f), person(340, 200, 0.9f));
-        TrackedFrame out = tracker.update(f, sampled(tracker, f, RED_AGAIN));
-        assertThat(out.confirmed()).noneSatisfy(o -> assertThat(o.id()).isEqualTo(red));
+        assertThat(step(tracker, 13, RED_AGAIN, person(320, 200, 0.9f), person(340, 200, 0.9f)).confirmed())
+                .noneSatisfy(o -> assertThat(o.id()).isEqualTo(red));
         // The same person alone in the next frame is RED again.
-        FrameDetections alone = frame(14, pts(14, 10), person(330, 200, 0.9f));
-        TrackedFrame next = tracker.update(alone, sampled(tracker, alone, RED_AGAIN));
-        assertThat(next.confirmed()).anySatisfy(o -> assertThat(o.id()).isEqualTo(red));
+        assertThat(step(tracker, 14, RED_AGAIN, person(330, 200, 0.9f)).confirmed())
+                .anySatisfy(o -> assertThat(o.id()).isEqualTo(red));
     }
 
     @Test
