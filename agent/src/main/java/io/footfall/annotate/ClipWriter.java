@@ -62,7 +62,19 @@ public final class ClipWriter implements AutoCloseable {
         recorder.setGopSize((int) Math.max(1, Math.round(fps > 0 ? fps * 2 : 50)));
         try {
             recorder.start();
-        } catch (FrameRecorder.Exception e) {
+        } catch (FrameRecorder.Exception | RuntimeException e) {
+            // FFmpeg has created the file by now (a full disk fails on the header): no caller holds a writer to clean
+            // up, so the encoder and the partial file go here.
+            try {
+                recorder.close();
+            } catch (FrameRecorder.Exception | RuntimeException ignored) {
+                // the start failed already; that is the error to report
+            }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // retention sweeps files no record names
+            }
             throw new UncheckedIOException(new IOException("cannot start writing clip " + file + ": " + e.getMessage(), e));
         }
         boolean even = width % 2 == 0 && height % 2 == 0;

@@ -4,6 +4,7 @@ import io.footfall.config.ClipPolicy;
 import io.footfall.count.CountEvent;
 import io.footfall.count.Direction;
 import io.footfall.count.LineCrossing;
+import io.footfall.testing.TinyTmpfs;
 import io.footfall.track.TrackId;
 import io.footfall.video.Frame;
 import org.junit.jupiter.api.Test;
@@ -72,24 +73,61 @@ class ClipRecorderTest {
                 .isEqualTo((crossings[crossings.length - 1] + 3_000 - 2_000) / FRAME_MILLIS + 1);
     }
 
+    @Test
+    void aFullDiskLosesOnlyTheClipThatCouldNotStartThenRecordingResumesAfterItsPause() throws Exception {
+        // The first clip is done at 8 s; the second would start at 11 s on a full disk.
+        assertSpans(recordOnTinyDisk(11_000), "2000-8000", "85000-91000");
+    }
+
+    @Test
+    void aDiskFillingUpMidClipLosesThatClipNotTheOnesAfterThePause() throws Exception {
+        assertSpans(recordOnTinyDisk(6_000), "85000-91000");
+    }
+
+    /**
+     * Crossings at 5 s, 14 s and 88 s on a 2 MB disk that is filled at {@code fillAt} and given room again at 75 s
+     * (a failed clip pauses recording for a minute). One failure, and no partial file left behind.
+     */
+    private List<ClipRef> recordOnTinyDisk(long fillAt) throws Exception {
+        try (TinyTmpfs disk = TinyTmpfs.mount("2m")) {
+            Path clipsDir = disk.path().resolve("clips");
+            List<ClipRef> clips = new ArrayList<>();
+            Set<Long> reportAt = Set.of(7_000L, 16_000L, 90_000L);
+            try (ClipRecorder recorder = new ClipRecorder(policy(), clipsDir, "dev", "cam", START, 1000.0 / FRAME_MILLIS,
+                    Duration.ofMillis(CANCEL_WINDOW_MILLIS))) {
+                for (long pts = 0, i = 0; pts <= 100_000; pts += FRAME_MILLIS, i++) {
+                    if (pts == fillAt) {
+                        disk.fill("ballast");
+                    }
+                    if (pts == 75_000) {
+                        Files.delete(disk.path().resolve("ballast"));
+                    }
+                    recorder.accept(noise(i, pts), reportAt.contains(pts) ? List.of(crossing(i, pts)) : List.of());
+                    clips.addAll(recorder.drainFinished());
+                }
+                recorder.close();
+                clips.addAll(recorder.drainFinished());
+                assertThat(recorder.failures()).isEqualTo(1);
+            }
+            try (var files = Files.list(clipsDir)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted()).as("only the clips registered")
+                        .containsExactlyElementsOf(clips.stream().map(c -> c.file().getFileName().toString()).sorted().toList());
+            }
+            return clips;
+        }
+    }
+
     /** Plays {@code lengthMillis} of video, reporting each crossing a cancel window after its time; the clips made. */
     private List<ClipRef> record(long lengthMillis, long... crossingMillis) throws Exception {
-        ClipPolicy policy = new ClipPolicy(ClipPolicy.Mode.EVENTS, Duration.ofSeconds(3), Duration.ofSeconds(3));
         List<ClipRef> clips = new ArrayList<>();
         Set<Long> reportAt = new TreeSet<>();
         for (long c : crossingMillis) {
             reportAt.add(c + CANCEL_WINDOW_MILLIS);
         }
-        try (ClipRecorder recorder = new ClipRecorder(policy, folder, "dev", "cam", START, 1000.0 / FRAME_MILLIS,
+        try (ClipRecorder recorder = new ClipRecorder(policy(), folder, "dev", "cam", START, 1000.0 / FRAME_MILLIS,
                 Duration.ofMillis(CANCEL_WINDOW_MILLIS))) {
             for (long pts = 0, i = 0; pts <= lengthMillis; pts += FRAME_MILLIS, i++) {
-                List<CountEvent> events = new ArrayList<>();
-                if (reportAt.contains(pts)) {
-                    long at = pts - CANCEL_WINDOW_MILLIS;
-                    events.add(new LineCrossing("e" + i, "dev", "cam", "door", Direction.IN, new TrackId(i),
-                            at / FRAME_MILLIS, at, START.plusMillis(at)));
-                }
-                recorder.accept(frame(i, pts), events);
+                recorder.accept(frame(i, pts), reportAt.contains(pts) ? List.of(crossing(i, pts)) : List.of());
                 clips.addAll(recorder.drainFinished());
             }
             recorder.close();
@@ -100,6 +138,27 @@ class ClipRecorderTest {
             assertThat(Files.size(c.file())).isEqualTo(c.bytes()).isPositive();
         }
         return clips;
+    }
+
+    private static ClipPolicy policy() {
+        return new ClipPolicy(ClipPolicy.Mode.EVENTS, Duration.ofSeconds(3), Duration.ofSeconds(3));
+    }
+
+    /** A crossing reported at frame {@code index} ({@code reportedAt}), a cancel window after it happened. */
+    private static CountEvent crossing(long index, long reportedAt) {
+        long at = reportedAt - CANCEL_WINDOW_MILLIS;
+        return new LineCrossing("e" + index, "dev", "cam", "door", Direction.IN, new TrackId(index), at / FRAME_MILLIS, at,
+                START.plusMillis(at));
+    }
+
+    /** Frames no encoder can make small, so a clip fills a tiny disk. */
+    private static Frame noise(long index, long pts) {
+        Frame f = frame(index, pts);
+        java.util.Random random = new java.util.Random(index);
+        for (int p = 0; p < f.bgr().capacity(); p++) {
+            f.bgr().put(p, (byte) random.nextInt(256));
+        }
+        return f;
     }
 
     /** The clips span these milliseconds of video ({@code "first-last"}), in order, each frame once. */

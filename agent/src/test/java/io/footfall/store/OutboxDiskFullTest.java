@@ -1,5 +1,6 @@
 package io.footfall.store;
 
+import io.footfall.testing.TinyTmpfs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

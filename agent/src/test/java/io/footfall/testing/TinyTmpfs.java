@@ -1,6 +1,5 @@
-package io.footfall.store;
+package io.footfall.testing;
 
-import io.footfall.testing.SharedData;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +12,14 @@ import java.util.concurrent.TimeUnit;
  * CI). Skipped with the reason where it cannot mount, except under {@code CI=true}, where that is a failure: a
  * disk-full test that silently skips proves nothing.
  */
-final class TinyTmpfs implements AutoCloseable {
+public final class TinyTmpfs implements AutoCloseable {
     private final Path mount;
 
     private TinyTmpfs(Path mount) {
         this.mount = mount;
     }
 
-    static TinyTmpfs mount(String size) throws IOException, InterruptedException {
+    public static TinyTmpfs mount(String size) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("footfall-full-");
         String output = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
         if (output != null) {
@@ -31,12 +30,12 @@ final class TinyTmpfs implements AutoCloseable {
         return new TinyTmpfs(dir);
     }
 
-    Path path() {
+    public Path path() {
         return mount;
     }
 
     /** Writes {@code name} until the filesystem is full; returns its size. */
-    long fill(String name) throws IOException {
+    public long fill(String name) throws IOException {
         Path ballast = mount.resolve(name);
         byte[] block = new byte[4096];
         long written = 0;
