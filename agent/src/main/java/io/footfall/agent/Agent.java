@@ -185,11 +185,12 @@ public final class Agent implements AgentControl, AutoCloseable {
         String source = new SampleClips(options.paths()).resolve(cam.source());
         Instant start = cam.start().orElse(options.clock().instant());
         // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals
-        // closed by its own graceful stop.
-        boolean atAgentStart = runners.isEmpty() || !runners.containsKey(cam.id());
+        // closed by its own graceful stop. Decided here, not on the camera's thread: by the time that thread asks,
+        // the agent has usually finished starting, and the recovery was skipped after most crashes.
+        boolean atAgentStart = !started && (runners.isEmpty() || !runners.containsKey(cam.id()));
         CameraRunner runner = new CameraRunner(pipeline, detector, start, source, Sources.isLive(source),
                 watcher -> Sources.open(source, watcher), detectors, sink, progress,
-                () -> atAgentStart && !started ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
+                () -> atAgentStart ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
                         cfg.analyticsFor(cam), start) : List.of(),
                 new CameraRunner.Identity(cfg.storeId(), cfg.deviceId()), options.clock(), options.cameraBackoff(),
                 options.waitForCameras() || started);

@@ -35,6 +35,9 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            OutputFile.check("--out", out);
+        }
         DetectJob.Summary s = new DetectJob(FootfallPaths.detect())
                 .run(source, detector.settings(), Optional.ofNullable(out), maxFrames, Progress.onStderr("detect"));
         System.err.printf("detect: %d frames, %d detections, %s; per frame: preprocess %.2f ms, infer %.2f ms, decode %.2f ms (%.1f fps)%n",

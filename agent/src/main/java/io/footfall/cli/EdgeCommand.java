@@ -57,11 +57,7 @@ public final class EdgeCommand {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
-                Path parent = out.toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new BadInputException("--out " + out + ": folder " + parent + " does not exist");
-                }
-                Files.writeString(out, text);
+                Files.writeString(OutputFile.check("--out", out), text);
                 spec.commandLine().getErr().println("edge manifest: wrote " + out);
             }
             spec.commandLine().getErr().flush();

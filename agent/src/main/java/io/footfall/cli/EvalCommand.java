@@ -57,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputFile.check("--out", out);
+        }
         if (groundTruth == null) {
             throw new BadInputException("missing required option --gt FILE (the ground truth to score against)");
         }

@@ -85,6 +85,9 @@ public final class EvalSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null) {
+            OutputFile.check("--out", out);
+        }
         SweepGrid grid = new SweepGrid(detector.minScores(), SweepGrid.values("--high-thresh", highThresh),
                 SweepGrid.values("--low-thresh", lowThresh), SweepGrid.values("--new-track-thresh", newTrackThresh),
                 SweepGrid.values("--match-thresh", matchThresh));

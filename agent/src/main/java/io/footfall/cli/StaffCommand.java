@@ -80,6 +80,7 @@ public final class StaffCommand {
                     ? StaffGallery.key(readKey(keyFile), "--key-file " + keyFile)
                     : StaffGallery.key(System.getenv(StaffGallery.KEY_ENV), StaffGallery.KEY_ENV);
             checkWritable(out);
+            OutputFile.check("--out", out);
             if ((crops == null) == (source == null)) {
                 throw new BadInputException("staff enroll: give either --crops DIR (photos) or --source SOURCE with --zone "
                         + "(footage of a staff-only place)");

@@ -108,10 +108,7 @@ final class StoreExportCommand extends StoreSubcommand {
         if (outFile == null) {
             return new NonClosingWriter(out());
         }
-        Path parent = outFile.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new BadInputException("--out " + outFile + ": directory " + parent + " does not exist");
-        }
+        OutputFile.check("--out", outFile);
         return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(outFile), StandardCharsets.UTF_8));
     }
 

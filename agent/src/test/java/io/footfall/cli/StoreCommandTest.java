@@ -120,6 +120,24 @@ class StoreCommandTest {
     }
 
     @Test
+    void anExportNeverWritesOverTheStoreItReadsNorItsMirrorNorAFolder() throws Exception {
+        Path store = dir.resolve(Outbox.FILE_NAME);
+        byte[] before = Files.readAllBytes(store);
+        Files.writeString(dir.resolve("events.jsonl"), "{}\n");
+        Path link = dir.resolve("innocent.jsonl");
+        Files.createSymbolicLink(link, store);
+        for (Path target : List.of(store, link, dir.resolve("events.jsonl"), dir.resolve("outbox.hwm"))) {
+            assertThat(run("export", "--data-dir", dir.toString(), "--out", target.toString())).as(target.toString()).isEqualTo(2);
+            assertThat(err.toString()).contains("--out " + target).contains("Footfall's own data");
+        }
+        assertThat(run("export", "--data-dir", dir.toString(), "--out", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("is a directory");
+        assertThat(Files.readAllBytes(store)).isEqualTo(before);
+        assertThat(Files.readString(dir.resolve("events.jsonl"))).isEqualTo("{}\n");
+        assertThat(run("stats", "--data-dir", dir.toString())).isZero();
+    }
+
+    @Test
     void missingStoreIsExitTwoAndNothingIsCreated() {
         Path empty = dir.resolve("nothing-here");
         assertThat(run("stats", "--data-dir", empty.toString())).isEqualTo(2);
