@@ -49,6 +49,8 @@ import java.util.Set;
  * </pre>
  */
 public final class ConfigLoader {
+    /** Far above any real config (sixteen cameras with zones is a few KB), far below where parsing gets slow. */
+    static final long MAX_FILE_BYTES = 1 << 20;
 
     private ConfigLoader() {
     }
@@ -58,13 +60,26 @@ public final class ConfigLoader {
             throw new BadInputException("config file " + file + " does not exist");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            // A config is a few KB; the YAML parser takes quadratic time over some long lines (50 MB: minutes).
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new BadInputException("config file " + file + " is " + Files.size(file) + " bytes (expected at most "
+                        + MAX_FILE_BYTES + ": a config file, not data)");
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
         // Duplicate keys are errors: YAML and JSON parsers otherwise keep the last one silently.
         ObjectMapper mapper = name.endsWith(".json") ? io.footfall.json.Json.mapper() : io.footfall.json.Json.yamlMapper();
         try {
             return parse(mapper.readTree(file.toFile()), file.toString());
         } catch (JsonProcessingException e) {
+            // Limits such as the nesting depth are reported without a location.
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON" : "YAML")
-                    + " at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+                    + where + ": " + e.getOriginalMessage(), e);
+        } catch (java.io.CharConversionException e) {
+            throw new BadInputException("config file " + file + " is not UTF-8 text (expected YAML or JSON in UTF-8)", e);
         } catch (IOException e) {
             throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
@@ -114,7 +129,7 @@ public final class ConfigLoader {
         n.allowOnly(Set.of("model", "variant", "backend", "threads", "throughput", "minScore", "openvinoLib", "inputSize", "tiling",
                 "inFlight"));
         BackendKind backend = n.oneOf("backend", BackendKind.class, BackendKind.OPENVINO, BackendKind::id);
-        int threads = n.integer("threads", 1, 64, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        int threads = n.integer("threads", 1, DetectorSettings.MAX_THREADS, Math.max(1, Runtime.getRuntime().availableProcessors()));
         Optional<Float> minScore = n.has("minScore") ? Optional.of((float) n.number("minScore", 0, 1, 0)) : Optional.empty();
         return new DetectorSettings(n.string("model", "person-detection-retail-0013"),
                 Optional.ofNullable(n.has("variant") ? n.string("variant") : null), Optional.empty(), backend, threads,

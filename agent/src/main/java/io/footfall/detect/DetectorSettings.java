@@ -28,6 +28,8 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
     /** Frames in flight by default: measured in docs/benchmarks.md ("Pipelined frame path"). */
     public static final int DEFAULT_IN_FLIGHT = 4;
     public static final int MAX_IN_FLIGHT = 8;
+    /** The most inference threads a detector takes: the config file's limit too. */
+    public static final int MAX_THREADS = 64;
 
     public DetectorSettings(String model, Optional<String> variant, Optional<Path> modelFile, BackendKind backend,
                             int threads, boolean throughput, Optional<Path> openVinoLib, Optional<Float> minScore,
@@ -42,8 +44,9 @@ public record DetectorSettings(String model, Optional<String> variant, Optional<
         }
         java.util.Objects.requireNonNull(inputSize, "inputSize");
         java.util.Objects.requireNonNull(tiling, "tiling");
-        if (threads < 1) {
-            throw new BadInputException("threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            // The config file's limit too: a thousand inference threads on a store box only thrash.
+            throw new BadInputException("threads must be 1 to " + MAX_THREADS + ", got " + threads);
         }
         minScore.ifPresent(s -> {
             if (s < 0 || s > 1) {

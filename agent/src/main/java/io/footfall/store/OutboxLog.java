@@ -247,7 +247,7 @@ final class OutboxLog implements AutoCloseable {
             flushTask = null;
         }
         log.error("event=outbox_write_failed file={} durableSequence={} lostSequences={}..{} error=\"{}\"",
-                config.file(), durableSequence, durableSequence + 1, totals.lastSequence(), cause);
+                config.file(), durableSequence, durableSequence + 1, totals.lastSequence(), DiskSpace.rootMessage(cause));
         return new StoreWriteException("cannot write outbox store " + config.file() + " (" + DiskSpace.rootMessage(cause)
                 + "); records up to sequence " + durableSequence + " are safe, later ones were not stored",
                 durableSequence, cause);

@@ -136,7 +136,14 @@ public final class Sources {
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(ini)) {
             p.load(r);
-            return Double.parseDouble(p.getProperty("frameRate", Double.toString(DEFAULT_IMAGE_FPS)).trim());
+            String text = p.getProperty("frameRate", Double.toString(DEFAULT_IMAGE_FPS)).trim();
+            double fps = Double.parseDouble(text);
+            // Timestamps are frame / rate: zero, negative or not-a-number rates give no time at all.
+            if (!(fps > 0 && fps <= 1000)) {
+                throw new UnreadableSourceException(ini + " has frameRate " + text
+                        + " (expected frames per second, more than 0 and at most 1000)");
+            }
+            return fps;
         } catch (IOException | NumberFormatException e) {
             throw new UnreadableSourceException(ini + " has no valid frameRate (expected a number): " + e.getMessage(), e);
         }

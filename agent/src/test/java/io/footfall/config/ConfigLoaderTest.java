@@ -203,4 +203,17 @@ class ConfigLoaderTest {
         ConfigSchema.validate(ConfigWriter.toTree(c), "written");
         assertThat(ConfigSchema.document().path("$schema").asText()).contains("2020-12");
     }
+
+    @Test
+    void aHugeOrDeeplyNestedFileIsRefusedAtOnceWithItsName() throws Exception {
+        Path huge = tmp.resolve("huge.yaml");
+        Files.writeString(huge, "device: x\n#" + "x".repeat(3_000_000) + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(huge)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("huge.yaml is 3000012 bytes").hasMessageContaining("at most 1048576");
+
+        Path deep = tmp.resolve("deep.json");
+        Files.writeString(deep, "{\"device\": " + "[".repeat(1001) + "]".repeat(1001) + "}");
+        assertThatThrownBy(() -> ConfigLoader.load(deep)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("deep.json is not valid JSON").hasMessageContaining("nesting depth");
+    }
 }

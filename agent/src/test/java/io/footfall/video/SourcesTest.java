@@ -135,4 +135,15 @@ class SourcesTest {
         assertThatThrownBy(() -> Sources.open(tmp.toString())).isInstanceOf(UnreadableSourceException.class)
                 .hasMessageContaining(tmp.toString());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "-5", "NaN", "Infinity", "1e9"})
+    void aSequenceWhoseFrameRateGivesNoTimeIsRefusedNamingTheFileAndTheValue(String rate) throws Exception {
+        Path seq = Files.createDirectories(tmp.resolve("seq-" + rate));
+        Files.writeString(seq.resolve("seqinfo.ini"), "[Sequence]\nframeRate=" + rate + "\n");
+        assertThatThrownBy(() -> Sources.seqinfoFps(seq)).isInstanceOf(UnreadableSourceException.class)
+                .hasMessageContaining("seqinfo.ini has frameRate " + rate).hasMessageContaining("more than 0");
+        Files.writeString(seq.resolve("seqinfo.ini"), "[Sequence]\nframeRate=14\n");
+        assertThat(Sources.seqinfoFps(seq)).isEqualTo(14.0);
+    }
 }
