@@ -2,6 +2,7 @@ package io.footfall.cli;
 
 import io.footfall.BadInputException;
 import io.footfall.detect.DetectorSetupException;
+import io.footfall.logging.RedactedMessage;
 import io.footfall.video.Redaction;
 import picocli.CommandLine;
 
@@ -54,7 +55,7 @@ public final class ExitCodes {
                 // A broken invariant, not a failure we raise on purpose: say so, so it is reported rather than worked around.
                 msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg;
             }
-            err.println(cl.getCommandSpec().qualifiedName() + ": " + Redaction.text(msg));
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + RedactedMessage.escapeControls(Redaction.text(msg)));
             if (verbose(parse)) {
                 StringWriter trace = new StringWriter();
                 ex.printStackTrace(new PrintWriter(trace));
@@ -69,7 +70,8 @@ public final class ExitCodes {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
-            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + Redaction.text(ex.getMessage()));
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": "
+                    + RedactedMessage.escapeControls(Redaction.text(ex.getMessage())));
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
             cl.getErr().flush();
             return BAD_INPUT;
