@@ -115,6 +115,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         Retention retention = null;
         EventSink sink = null;
         try {
+            UnrecordedClips.remove(outbox, options.dataDir().resolve("clips"));
             retention = Retention.start(outbox, config.store().retentionInterval());
             sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(options.dataDir())));
             Agent agent = new Agent(config, options, outbox, retention, sink, detectors);

@@ -73,7 +73,7 @@ public final class ClipWriter implements AutoCloseable {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // retention sweeps files no record names
+                // the next agent start removes files no record names (UnrecordedClips)
             }
             throw new UncheckedIOException(new IOException("cannot start writing clip " + file + ": " + e.getMessage(), e));
         }

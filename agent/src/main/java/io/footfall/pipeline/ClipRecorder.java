@@ -199,7 +199,7 @@ final class ClipRecorder implements AutoCloseable {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
-                // retention sweeps untracked files on the next start
+                // the next agent start removes files no record names (UnrecordedClips)
             }
         }
         endAtPts = Long.MIN_VALUE;
