@@ -122,7 +122,10 @@ public final class RunCommand implements Callable<Integer> {
             s.lines().forEach((name, t) -> sb.append(", line ").append(name).append(" in=").append(t.in()).append(" out=").append(t.out()));
             sb.append(", ").append(s.events()).append(" events, ").append(String.format(java.util.Locale.ROOT, "%.1f", s.fps()))
                     .append(" frames/s");
-            if (s.source().endedEarly(s.frames() + s.droppedFrames())) {
+            if (s.stopped() && s.source().frameCount() > 0) {
+                sb.append(", stopped at frame ").append(s.frames() + s.droppedFrames()).append(" of ")
+                        .append(s.source().frameCount());
+            } else if (s.source().endedEarly(s.frames() + s.droppedFrames())) {
                 sb.append(", source ended early at frame ").append(s.frames() + s.droppedFrames()).append(" of ")
                         .append(s.source().frameCount()).append(" (truncated or damaged file?)");
             }
