@@ -16,7 +16,7 @@ public record ReportOptions(ZoneId zone, Optional<LocalDate> from, Optional<Loca
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw new IllegalArgumentException("--to " + to.get() + ": expected a day on or after --from " + from.get());
+            throw new io.footfall.BadInputException("--to " + to.get() + ": expected a day on or after --from " + from.get());
         }
     }
 
