@@ -165,7 +165,23 @@ public final class Agent implements AgentControl, AutoCloseable {
                         + "per frame as 'footfall detect' writes");
             }
         }
+        warnIfRecordedAboveLowThresh(file, lines, config.trackerFor(config.cameras().get(0)).lowThresh());
         return s -> new ReplayDetector(file.toString(), byFrame, s.minScore().orElse(0f));
+    }
+
+    /**
+     * ByteTrack keeps people through weak detections down to {@code lowThresh}; 'footfall detect' records from the
+     * model's own threshold unless told otherwise. A recording without a box near {@code lowThresh} was very likely made
+     * above it, and counts from it come out lower than a live run's (the one-by-one clip: 4 in instead of 6).
+     */
+    private static void warnIfRecordedAboveLowThresh(Path file, List<DetectionsLine> lines, double lowThresh) {
+        double lowest = lines.stream().flatMap(l -> l.detections().stream()).mapToDouble(DetectionsLine.Box::score)
+                .min().orElse(Double.NaN);
+        if (lowest > lowThresh + 0.2) {
+            log.warn("event=detections_above_low_thresh file={} lowestScore={} lowThresh={} note=\"counts may be lower "
+                    + "than a live run's; record with 'footfall detect --min-score {}'\"", file,
+                    String.format(java.util.Locale.ROOT, "%.2f", lowest), (float) lowThresh, (float) lowThresh);
+        }
     }
 
     private synchronized void startCameras(FootfallConfig cfg) {
