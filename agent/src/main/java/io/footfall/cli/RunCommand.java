@@ -81,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--detections", paramLabel = "FILE", description = "Count from a recording of 'footfall detect --out FILE' "
             + "of the same source instead of running the model: recount with other lines, zones or tracker settings in "
-            + "seconds, with the same detections on any machine.")
+            + "seconds, with the same detections on any machine. Record with 'footfall detect --min-score 0.1' (the tracker's "
+            + "lowThresh): the tracker follows people through weak detections.")
     Path detections;
 
     @Option(names = "--ops-port", paramLabel = "PORT", description = "Serve the operations endpoint on this port "

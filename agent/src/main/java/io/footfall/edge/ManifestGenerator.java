@@ -165,7 +165,8 @@ public final class ManifestGenerator {
     private static List<String> warnings(FootfallConfig config) {
         List<String> out = new ArrayList<>();
         for (CameraConfig c : config.cameras()) {
-            if (hasUserInfo(c.source())) {
+            // Redaction masks what it knows as secret: user:password@, SharedAccessKey=, sig= and the like.
+            if (hasUserInfo(c.source()) || !io.footfall.video.Redaction.text(c.source()).equals(c.source())) {
                 out.add("camera " + c.id() + ": its source URL carries credentials, which the module twin stores in clear "
                         + "for anyone with registry read access; prefer a camera account limited to streaming");
             }

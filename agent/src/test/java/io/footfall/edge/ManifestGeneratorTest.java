@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,5 +161,21 @@ class ManifestGeneratorTest {
         assertThatThrownBy(() -> TwinLimits.check(deep, "d")).hasMessageContaining("deeper than 10");
         ObjectNode big = JSON.createObjectNode().put("x", "y".repeat(TwinLimits.MAX_BYTES));
         assertThatThrownBy(() -> TwinLimits.check(big, "d")).hasMessageContaining("at most " + TwinLimits.MAX_BYTES);
+    }
+
+    @Test
+    void everyKindOfSecretInASourceIsWarnedAboutNotOnlyAUserAndPassword() throws Exception {
+        Path f = tmp.resolve("secrets.yaml");
+        Files.writeString(f, """
+                device: box1
+                cameras:
+                  - {id: cam1, source: "rtsp://user:pw1@10.0.0.1/s"}
+                  - {id: cam2, source: "https://acct.blob.core.windows.net/c/v.mp4?sv=2020-10-02&sig=c2VjcmV0c2ln"}
+                  - {id: cam3, source: "rtsp://10.0.0.3/stream1"}
+                """);
+        List<String> warnings = ManifestGenerator.fromFile(f, "footfall:1").warnings();
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).contains("cam1").doesNotContain("pw1");
+        assertThat(warnings.get(1)).contains("cam2").doesNotContain("c2VjcmV0c2ln");
     }
 }
