@@ -33,7 +33,10 @@ final class DataFolder {
                 // The outbox may still open and retention may free space: let it try.
                 return;
             }
-            throw new BadInputException("data folder " + dir + " cannot be used: " + reason, e);
+            // A symbolic-link loop or /proc give no reason: name the exception and what was expected instead.
+            throw new BadInputException("data folder " + dir + " cannot be used: "
+                    + (reason.isEmpty() ? e.getClass().getSimpleName() : reason)
+                    + " (expected a folder Footfall can create and write files in)", e);
         } catch (IOException e) {
             throw new BadInputException("data folder " + dir + " cannot be used: " + e.getMessage(), e);
         }

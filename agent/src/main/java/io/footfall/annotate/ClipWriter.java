@@ -40,6 +40,11 @@ public final class ClipWriter implements AutoCloseable {
     private final ByteBuffer yuvBytes;
     private long frames;
 
+    static {
+        // A clip may be the first FFmpeg use in the process (an image-folder source): its muxer and encoder log too.
+        io.footfall.video.FFmpegLog.install();
+    }
+
     public ClipWriter(Path file, int width, int height, double fps, long firstPtsMillis) {
         this.file = file;
         this.firstPtsMillis = firstPtsMillis;

@@ -34,7 +34,8 @@ final class OutputFile {
         }
         Path parent = target.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new BadInputException(option + " " + out + ": directory " + parent + " does not exist");
+            throw new BadInputException(option + " " + out + ": " + parent
+                    + (Files.exists(parent) ? " is a file, not a directory" : " does not exist") + " (expected a file in an existing folder)");
         }
         Path real = realPath(target);
         String name = real.getFileName() == null ? "" : real.getFileName().toString();

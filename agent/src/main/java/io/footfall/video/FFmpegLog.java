@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>FFmpeg has one process-wide log callback, so this is installed once; the callback object is kept
  * reachable here, since native code holds only its address.
  */
-final class FFmpegLog extends LogCallback {
+public final class FFmpegLog extends LogCallback {
     private static final Logger log = LoggerFactory.getLogger("ffmpeg");
     /** {@code [h264 @ 0x55d0c8e0a2c0] } → component {@code h264}. */
     private static final Pattern PREFIX = Pattern.compile("^\\[([\\w\\-.:]+) @ 0x[0-9a-f]+]\\s*");
@@ -36,7 +36,7 @@ final class FFmpegLog extends LogCallback {
     }
 
     /** Makes sure FFmpeg logs through here; cheap after the first call. */
-    static void install() {
+    public static void install() {
         // Loading this class ran the static initialiser; nothing more to do.
     }
 
