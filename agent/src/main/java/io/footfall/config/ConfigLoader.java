@@ -72,6 +72,9 @@ public final class ConfigLoader {
         // Duplicate keys are errors: YAML and JSON parsers otherwise keep the last one silently.
         ObjectMapper mapper = name.endsWith(".json") ? io.footfall.json.Json.mapper() : io.footfall.json.Json.yamlMapper();
         try {
+            if (!name.endsWith(".json")) {
+                refuseAliases(mapper, file);
+            }
             return parse(mapper.readTree(file.toFile()), file.toString());
         } catch (JsonProcessingException e) {
             // Limits such as the nesting depth are reported without a location.
@@ -82,6 +85,21 @@ public final class ConfigLoader {
             throw new BadInputException("config file " + file + " is not UTF-8 text (expected YAML or JSON in UTF-8)", e);
         } catch (IOException e) {
             throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * YAML anchors and aliases ({@code &p} ... {@code *p}) would reach the schema as the alias's name ("expected a
+     * list, found "p""): the YAML reader does not resolve them. Said plainly instead, with the line.
+     */
+    private static void refuseAliases(ObjectMapper mapper, Path file) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(file.toFile())) {
+            while (p.nextToken() != null) {
+                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                    throw new ConfigException("config file " + file + " uses a YAML alias (*" + p.getText() + ") at line "
+                            + p.currentLocation().getLineNr() + ": aliases are not supported; write the value out in full");
+                }
+            }
         }
     }
 

@@ -216,4 +216,21 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(deep)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("deep.json is not valid JSON").hasMessageContaining("nesting depth");
     }
+
+    @Test
+    void aYamlAliasIsRefusedPlainlyWithItsLine() throws Exception {
+        Path f = tmp.resolve("alias.yaml");
+        Files.writeString(f, """
+                device: box1
+                cameras:
+                  - id: a
+                    source: /media/a.mp4
+                    lines: [{name: door, points: &p [[0.8, 0], [0.8, 1]]}]
+                  - id: b
+                    source: /media/b.mp4
+                    lines: [{name: door, points: *p}]
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("uses a YAML alias (*p) at line 8").hasMessageContaining("not supported");
+    }
 }
