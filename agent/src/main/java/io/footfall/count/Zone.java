@@ -14,16 +14,20 @@ public record Zone(String name, List<Point> polygon) {
     public Zone {
         Names.check("zone", name);
         polygon = List.copyOf(polygon);
+        if (polygon.size() >= 4 && polygon.get(0).equals(polygon.get(polygon.size() - 1))) {
+            // A closed ring, as GeoJSON and most drawing tools write it: the last corner is the first again.
+            polygon = polygon.subList(0, polygon.size() - 1);
+        }
         if (polygon.size() < 3) {
             throw new BadInputException("zone " + name + ": expected at least 3 points, got " + polygon.size());
         }
         Names.relative("zone " + name, polygon);
         if (Math.abs(area(polygon)) < 1e-9) {
-            throw new BadInputException("zone " + name + ": expected a polygon with an area, got " + polygon);
+            throw new BadInputException("zone " + name + ": expected a polygon with an area, got " + describe(polygon));
         }
         if (!io.footfall.geometry.Polygons.isSimple(polygon)) {
             throw new BadInputException("zone " + name + ": expected a simple polygon (edges that do not cross each other), "
-                    + "got a self-intersecting one " + polygon + "; list the corners in order around the zone");
+                    + "got a self-intersecting one " + describe(polygon) + "; list the corners in order around the zone");
         }
     }
 
@@ -40,6 +44,15 @@ public record Zone(String name, List<Point> polygon) {
     /** This zone in the pixels of a {@code width × height} frame. */
     Shape inPixels(int width, int height) {
         return new Shape(polygon.stream().map(p -> p.scaled(width, height)).toList());
+    }
+
+    /** {@code [[x, y], ...]} as a config writes it, the first few corners only of a long one. */
+    static String describe(List<Point> ps) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < Math.min(ps.size(), 8); i++) {
+            sb.append(i == 0 ? "" : ", ").append('[').append(ps.get(i).x()).append(", ").append(ps.get(i).y()).append(']');
+        }
+        return sb.append(ps.size() > 8 ? ", ... " + ps.size() + " points]" : "]").toString();
     }
 
     private static double area(List<Point> ps) {

@@ -136,4 +136,14 @@ class ZoneCountingTest {
     private static TrackedFrame frame(int i, List<io.footfall.track.TrackedObject> objects, List<TrackId> ended) {
         return new TrackedFrame(i, i * 100L, Scene.SIZE, Scene.SIZE, objects, ended);
     }
+
+    @Test
+    void aClosedRingIsTheSameZoneAndABadOneIsShownAsTheConfigWritesIt() {
+        Zone open = Zone.parse("shelf", "0.1,0.1,0.4,0.1,0.4,0.5,0.1,0.5");
+        Zone closed = Zone.parse("shelf", "0.1,0.1,0.4,0.1,0.4,0.5,0.1,0.5,0.1,0.1");
+        assertThat(closed).isEqualTo(open);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Zone.parse("bow", "0,0,1,1,1,0,0,0.5"))
+                .hasMessageContaining("self-intersecting one [[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 0.5]]")
+                .hasMessageNotContaining("Point[");
+    }
 }
