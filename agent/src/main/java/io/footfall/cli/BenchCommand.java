@@ -147,7 +147,7 @@ public final class BenchCommand {
         public Integer call() throws Exception {
             if (frames < 1 || warmup < 0 || (threads != null && threads < 1)) {
                 throw new BadInputException("bench detect: --frames must be >= 1, --warmup >= 0 and --threads >= 1; got --frames "
-                        + frames + " --warmup " + warmup + " --threads " + threads);
+                        + frames + " --warmup " + warmup + (threads == null ? "" : " --threads " + threads));
             }
             int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             BackendKind only = backend == null ? null : BackendKind.parse(backend);

@@ -58,7 +58,7 @@ final class LossRecovery {
                     + ".." + mark + " and the loss could not be recorded: " + DiskSpace.describe(e), e);
         }
         log.error("event=outbox_data_lost file={} storeLast={} highWaterMark={} damagedFile={} recovered=true "
-                + "message=\"{}\"", config.file(), last, mark, damaged, loss.describe());
+                + "message=\"{}\"", config.file(), last, mark, damaged == null ? "-" : damaged, loss.describe());
         return recovered;
     }
 
