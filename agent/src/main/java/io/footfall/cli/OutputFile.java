@@ -37,6 +37,9 @@ final class OutputFile {
             throw new BadInputException(option + " " + out + ": " + parent
                     + (Files.exists(parent) ? " is a file, not a directory" : " does not exist") + " (expected a file in an existing folder)");
         }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw new BadInputException(option + " " + out + ": folder " + parent + " is not writable");
+        }
         Path real = realPath(target);
         String name = real.getFileName() == null ? "" : real.getFileName().toString();
         boolean store = name.endsWith(".mv.db");

@@ -79,7 +79,7 @@ public final class StaffCommand {
             byte[] key = keyFile != null
                     ? StaffGallery.key(readKey(keyFile), "--key-file " + keyFile)
                     : StaffGallery.key(System.getenv(StaffGallery.KEY_ENV), StaffGallery.KEY_ENV);
-            checkWritable(out);
+            // Before any photo or frame is read: enrolment from footage takes minutes, and must not end on a bad path.
             OutputFile.check("--out", out);
             if ((crops == null) == (source == null)) {
                 throw new BadInputException("staff enroll: give either --crops DIR (photos) or --source SOURCE with --zone "
@@ -141,20 +141,6 @@ public final class StaffCommand {
                     + " enrolled into " + out
                     + " (encrypted; set tracker.appearance.staffGallery to it)");
             return ExitCodes.OK;
-        }
-
-        /** Before any photo or frame is read: enrolment from footage takes minutes, and must not end on a bad path. */
-        private static void checkWritable(Path out) {
-            if (Files.isDirectory(out)) {
-                throw new BadInputException("--out " + out + ": is a folder; expected the path of the gallery file to write");
-            }
-            Path folder = out.toAbsolutePath().getParent();
-            if (folder == null || !Files.isDirectory(folder)) {
-                throw new BadInputException("--out " + out + ": folder " + folder + " does not exist");
-            }
-            if (!Files.isWritable(folder)) {
-                throw new BadInputException("--out " + out + ": folder " + folder + " is not writable");
-            }
         }
 
         private static String readKey(Path file) {

@@ -62,7 +62,7 @@ class StaffEnrollInputTest {
     void anOutputPathThatCannotBeWrittenIsRefusedBeforeAnyFootageIsRead() throws Exception {
         String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
         assertThat(run("--out", tmp.toString(), "--source", clip, "--zone", "0,0,1,0,1,1,0,1"))
-                .contains("--out " + tmp).contains("is a folder");
+                .contains("--out " + tmp).contains("is a directory");
         assertThat(run("--out", tmp.resolve("missing/g.bin").toString(), "--source", clip, "--zone", "0,0,1,0,1,1,0,1"))
                 .contains("does not exist").doesNotContain("staff enroll: 1/");
     }
