@@ -191,6 +191,10 @@ one-by-one: the 6 people who cross the door line at x = 0.8, left to right). VIR
 one-by-one clip no box ground truth (–). frames/s is the whole pipeline (decode, detect, track, count) on this
 machine, shared with other work, so compare it within one table only.
 
+Rows marked "+ appearance" add `--appearance`: the tracker also compares people's looks
+(person-reidentification-retail-0288) to follow them through occlusions, and the row above is the same detector
+without it. How appearance is used, and where it cannot help, is in docs/benchmarks.md ("Appearance on and off").
+
 {table(results)}
 Tune one camera's thresholds against its own footage with `footfall eval sweep` (see `footfall eval sweep --help`).
 """

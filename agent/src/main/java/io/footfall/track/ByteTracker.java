@@ -112,20 +112,24 @@ public final class ByteTracker {
         List<Track> pool = new ArrayList<>(withState(TrackState.CONFIRMED));
         pool.addAll(withState(TrackState.LOST));
         Matching first = associate(pool, high, config.matchThresh(), (t, c) -> firstCost(t, c, now, in));
-        first.pairs().forEach(p -> match(p, now));
+        for (Pair p : first.pairs()) {
+            boolean byAppearance = p.track().state() == TrackState.LOST
+                    && motionCost(p.track(), p.candidate(), now) > config.matchThresh();
+            match(p, now, byAppearance);
+        }
 
         // 4. Second association: confirmed tracks still unmatched against low detections, plain IoU.
         List<Track> unmatchedConfirmed = first.unmatchedTracks().stream()
                 .filter(t -> t.state() == TrackState.CONFIRMED).toList();
         Matching second = associate(unmatchedConfirmed, low, LOW_MATCH_THRESH, (t, c) -> 1 - t.box().iou(c.box()));
-        second.pairs().forEach(p -> match(p, now));
+        second.pairs().forEach(p -> match(p, now, false));
         second.unmatchedTracks().forEach(Track::markLost);
 
         // 5. Tentative tracks against the high detections left over; enough hits confirm and give an id.
         Matching tentative = associate(withState(TrackState.TENTATIVE), first.unmatchedDetections(),
                 TENTATIVE_MATCH_THRESH, ByteTracker::overlapCost);
         for (Pair p : tentative.pairs()) {
-            match(p, now);
+            match(p, now, false);
             if (p.track().hits() >= config.minHits()) {
                 p.track().confirm(ids.next());
             }
@@ -138,7 +142,8 @@ public final class ByteTracker {
 
         // 6. Appearance recovery: a high detection nobody claimed that looks like a lost person within reach is that
         //    person again (a jump or an occlusion the motion model could not bridge), not a new one. Only an uncrowded
-        //    detection: the crop of a box overlapping another shows two people (see firstCost).
+        //    detection (the crop of a box overlapping another shows two people, see firstCost), scoring at least what
+        //    a new track needs: recovering a person is starting their track again.
         List<Candidate> unclaimed = recover(tentative.unmatchedDetections(), now, in);
 
         // 7. New tracks from high detections nobody claimed; on the very first frame they are trusted at once.
@@ -181,7 +186,7 @@ public final class ByteTracker {
                         endedAppearances.add(t.appearance());
                     }
                 }
-            } else if (t.id() != null) {
+            } else if (t.id() != null && !t.onProbation()) {
                 objects.add(t.toObject());
             }
         }
@@ -262,10 +267,16 @@ public final class ByteTracker {
         List<Track> lost = tracks.stream().filter(t -> t.state() == TrackState.LOST && t.feature() != null
                 && now - t.lastSeenPts() <= keepLostMillis(t)).toList();
         double limit = config.appearance().recoverDistance();
-        Matching recovered = associate(lost, unclaimed, limit, (t, c) -> c.embedding() != null && !c.crowded()
+        Matching recovered = associate(lost, unclaimed, limit, (t, c) -> recoverable(c)
                 && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), now - t.lastSeenPts(), in) ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
-        recovered.pairs().forEach(p -> match(p, now));
+        for (Pair p : recovered.pairs()) {
+            match(p, now, true);
+        }
         return recovered.unmatchedDetections();
+    }
+
+    private boolean recoverable(Candidate c) {
+        return c.embedding() != null && !c.crowded() && c.detection().score() >= config.newTrackThresh();
     }
 
     private long keepLostMillis(Track t) {
@@ -274,8 +285,13 @@ public final class ByteTracker {
                 ? motion : Math.max(motion, config.appearance().recoverWithin().toMillis());
     }
 
-    private void match(Pair p, long now) {
-        p.track().match(p.detection(), now);
+    /**
+     * A lost person matched by appearance alone is withheld from the output until seen {@code minHits} times, as a
+     * new track is: one crop that looks like someone lost is not yet that person (on VIRAT, a one-frame recovery
+     * reported a box the ground truth has no one at).
+     */
+    private void match(Pair p, long now, boolean byAppearance) {
+        p.track().match(p.detection(), now, byAppearance ? config.minHits() : 1);
         Candidate c = p.candidate();
         if (c.embedding() != null && !c.crowded()) {
             p.track().observe(c.embedding(), config.appearance().emaAlpha(), now);
@@ -290,8 +306,7 @@ public final class ByteTracker {
      * head-and-shoulders box between two people took a lost id and crossed the line once more). A lost track past the motion model's timeout is matched by appearance alone: its predicted box has drifted.
      */
     private double firstCost(Track t, Candidate c, long now, FrameDetections in) {
-        double iou = t.box().iou(c.box());
-        double cost = 1 - iou * c.detection().score();
+        double cost = motionCost(t, c, now);
         if (t.feature() == null) {
             return cost; // always so with appearance off: exactly ByteTrack
         }
@@ -299,18 +314,28 @@ public final class ByteTracker {
         if (t.state() == TrackState.LOST && lostFor > keepLostMillis(t)) {
             return IMPOSSIBLE; // no frame came while its window closed: it is gone
         }
-        if (t.state() == TrackState.LOST && lostFor > config.lostTimeout().toMillis()) {
-            cost = 1;
-        }
         if (c.embedding() == null) {
             return cost;
         }
         AppearanceConfig a = config.appearance();
         double distance = t.feature().distance(c.embedding());
+        double iou = t.box().iou(c.box());
         if (t.state() == TrackState.CONFIRMED) {
             return iou >= AppearanceRules.PROXIMITY_IOU && distance <= a.matchDistance() ? Math.min(cost, distance) : cost;
         }
-        return !c.crowded() && distance <= a.recoverDistance() && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
+        return recoverable(c) && distance <= a.recoverDistance() && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
+    }
+
+    /**
+     * ByteTrack's {@code 1 - iou·score}; for a lost track past the motion model's timeout 1 (never a match): its
+     * predicted box has drifted, only appearance may bring it back.
+     */
+    private double motionCost(Track t, Candidate c, long now) {
+        if (t.feature() != null && t.state() == TrackState.LOST
+                && now - t.lastSeenPts() > config.lostTimeout().toMillis()) {
+            return 1;
+        }
+        return overlapCost(t, c);
     }
 
     private static double overlapCost(Track t, Candidate c) {

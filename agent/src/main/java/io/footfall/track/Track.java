@@ -18,6 +18,8 @@ final class Track {
     private Embedding feature;
     private long featurePts;
     private boolean endReported;
+    /** Hits still needed before a track recovered by appearance alone is reported again. */
+    private int probation;
 
     Track(Detection first, long ptsMillis) {
         this.kalman = KalmanFilter.initiate(first.box());
@@ -35,15 +37,21 @@ final class Track {
         matchedLastFrame = false;
     }
 
-    /** Folds in a matched detection; a lost track comes back under its old id. */
-    void match(Detection d, long ptsMillis) {
+    /**
+     * Folds in a matched detection; a lost track comes back under its old id, reported again once matched
+     * {@code hitsToReport} times (this one included). Until then its end, if reported, stands.
+     */
+    void match(Detection d, long ptsMillis, int hitsToReport) {
         kalman = KalmanFilter.update(kalman, d.box());
         score = d.score();
         lastSeenPts = ptsMillis;
         lastSeenBox = d.box();
-        endReported = false;
         matchedLastFrame = true;
         hits++;
+        probation = state == TrackState.LOST && hitsToReport > 1 ? hitsToReport - 1 : Math.max(0, probation - 1);
+        if (probation == 0) {
+            endReported = false;
+        }
         if (state == TrackState.LOST) {
             state = TrackState.CONFIRMED;
         }
@@ -53,6 +61,10 @@ final class Track {
     void observe(Embedding sample, double alpha, long ptsMillis) {
         feature = feature == null ? sample : feature.blend(sample, alpha);
         featurePts = ptsMillis;
+    }
+
+    boolean onProbation() {
+        return probation > 0;
     }
 
     /** Null before the first appearance sample. */

@@ -53,8 +53,7 @@ class TrackingAgainstGroundTruthTest {
         // People walk along the pavement across the middle of the frame: GT 4 in (left to right), 1 out.
         run(seq, List.of(CountLine.parse("mid", "0.5,0,0.5,1")), data);
 
-        EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
-        System.out.print(r.table());
+        EvalReport r = score(gt, data);
 
         assertThat(r.frames()).isEqualTo(71);
         assertThat(r.format()).as("columns 8-10 all -1").isEqualTo(GroundTruthFormat.MOT15);
@@ -125,8 +124,7 @@ class TrackingAgainstGroundTruthTest {
         Path data = tmp.resolve("virat");
         run(clip, List.of(), data);
 
-        EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
-        System.out.print(r.table());
+        EvalReport r = score(gt, data);
 
         assertThat(r.frames()).isEqualTo(493);
         assertThat(r.format()).isEqualTo(GroundTruthFormat.VIRAT);
@@ -157,8 +155,7 @@ class TrackingAgainstGroundTruthTest {
         DetectorSettings tiled = DetectorSettings.defaults("person-detection-retail-0013", BackendKind.OPENVINO)
                 .withView(Optional.empty(), Optional.of(io.footfall.detect.Tiling.parse("2x2,0.2")));
         run(clip, List.of(), data, TrackerConfig.defaults(), tiled);
-        EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
-        System.out.print(r.table());
+        EvalReport r = score(gt, data);
         assertThat(r.frames()).isEqualTo(493);
         assertThat(r.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(0.30);   // measured 0.335
         assertThat(r.tracking().idf1()).as("IDF1").isGreaterThanOrEqualTo(0.55);   // measured 0.595
@@ -190,10 +187,33 @@ class TrackingAgainstGroundTruthTest {
         Path viratGt = SharedData.require(SharedData.VIRAT_GT);
         EvalReport viratOff = scored(virat, List.of(), viratGt, TrackerConfig.defaults(), tmp.resolve("virat-off"));
         EvalReport viratOn = scored(virat, List.of(), viratGt, APPEARANCE, tmp.resolve("virat-on"));
-        assertThat(viratOn.tracking().idf1()).as("VIRAT IDF1").isGreaterThanOrEqualTo(viratOff.tracking().idf1() - 0.001);
+        assertThat(viratOn.tracking().idf1()).as("VIRAT IDF1").isGreaterThanOrEqualTo(viratOff.tracking().idf1());
         assertThat(viratOn.tracking().idSwitches()).as("VIRAT IDSW").isLessThanOrEqualTo(viratOff.tracking().idSwitches());
-        // 5 more false-positive frames of 2 614 (see above); more would be a regression.
-        assertThat(viratOn.tracking().mota()).as("VIRAT MOTA").isGreaterThanOrEqualTo(viratOff.tracking().mota() - 0.0025);
+        // A lost person recovered by appearance alone is reported from their second frame back, as a new track is:
+        // before, VIRAT lost 0.002 of MOTA to one-frame recoveries of someone the ground truth does not have.
+        assertThat(viratOn.tracking().mota()).as("VIRAT MOTA").isGreaterThanOrEqualTo(viratOff.tracking().mota());
+    }
+
+    /**
+     * The default detector leaves TUD-Campus no switch that appearance can remove (two people side by side share one
+     * box); yolox-nano's boxes leave 7, and appearance must remove some of them, at no cost to MOTA or the line.
+     */
+    @Test
+    void appearanceRemovesSwitchesOnTudCampusWhereTheDetectorLeavesSome() throws Exception {
+        Path tud = SharedData.require(SharedData.TUD_CAMPUS);
+        List<CountLine> mid = List.of(CountLine.parse("mid", "0.5,0,0.5,1"));
+        DetectorSettings yolox = DetectorSettings.defaults("yolox-nano", BackendKind.OPENVINO);
+        Path gt = tud.resolve("gt/gt.txt");
+        run(tud, mid, tmp.resolve("yolox-off"), TrackerConfig.defaults(), yolox);
+        run(tud, mid, tmp.resolve("yolox-on"), APPEARANCE, yolox);
+        EvalReport off = score(gt, tmp.resolve("yolox-off"));
+        EvalReport on = score(gt, tmp.resolve("yolox-on"));
+        assertThat(off.tracking().idSwitches()).as("yolox-nano IDSW, appearance off").isGreaterThanOrEqualTo(5);
+        assertThat(on.tracking().idSwitches()).as("yolox-nano IDSW, appearance on (measured 3 against 7)")
+                .isLessThanOrEqualTo(off.tracking().idSwitches() - 3);
+        assertThat(on.tracking().idf1()).as("IDF1").isGreaterThan(off.tracking().idf1());
+        assertThat(on.tracking().mota()).as("MOTA").isGreaterThanOrEqualTo(off.tracking().mota());
+        assertThat(on.lines().get(0).absError()).as("line error").isLessThanOrEqualTo(off.lines().get(0).absError());
     }
 
     private static final TrackerConfig APPEARANCE = TrackerConfig.defaults()
@@ -202,6 +222,10 @@ class TrackingAgainstGroundTruthTest {
     private static EvalReport scored(Path source, List<CountLine> lines, Path gt, TrackerConfig tracker, Path data)
             throws Exception {
         run(source, lines, data, tracker);
+        return score(gt, data);
+    }
+
+    private static EvalReport score(Path gt, Path data) throws Exception {
         EvalReport r = new EvalJob().evaluate(new EvalJob.Request(gt, data, Optional.empty(), Optional.empty(), Optional.empty()));
         System.out.print(r.table());
         return r;
