@@ -93,6 +93,15 @@ class AppearanceTrackingTest {
             ended.addAll(f.ended());
         }
         assertThat(ended).as("ended once, never shown again in between").containsExactly(id);
+        assertThat(tracker.drainEnded()).as("its appearance handed to the visitor count once").hasSize(1);
+        assertThat(tracker.drainAll()).isEmpty();
+    }
+
+    @Test
+    void withMinHitsOneARecoveredPersonIsReportedAtOnceAsANewTrackWouldBe() {
+        ByteTracker tracker = new ByteTracker(ON.withMinHits(1), new TrackIdSequence());
+        TrackId id = onlyId(walk(tracker, 0, 10, 100, RED).get(9));
+        assertThat(onlyId(walk(tracker, 13, 1, 320, RED_AGAIN).get(0))).isEqualTo(id);
     }
 
     @Test
