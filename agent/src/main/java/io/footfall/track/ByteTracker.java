@@ -268,7 +268,8 @@ public final class ByteTracker {
                 && now - t.lastSeenPts() <= keepLostMillis(t)).toList();
         double limit = config.appearance().recoverDistance();
         Matching recovered = associate(lost, unclaimed, limit, (t, c) -> recoverable(c)
-                && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), now - t.lastSeenPts(), in) ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
+                && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), now - t.lastSeenPts(), in)
+                ? t.feature().distance(c.embedding()) : IMPOSSIBLE);
         for (Pair p : recovered.pairs()) {
             match(p, now, true);
         }
@@ -303,7 +304,9 @@ public final class ByteTracker {
      * boxes are close (IoU at least 0.5) and the appearance close enough; for a lost person also without overlap,
      * when the appearance is closer still, the detection lies within reach of where the person was last seen, and its
      * crop shows one person: a box overlapping another one shows both, and looks like either (on TUD-Campus such a
-     * head-and-shoulders box between two people took a lost id and crossed the line once more). A lost track past the motion model's timeout is matched by appearance alone: its predicted box has drifted.
+     * head-and-shoulders box between two people took a lost id and crossed the line once more), and it scores what a
+     * new track needs. A lost track past the motion model's timeout is matched by appearance alone: its predicted box
+     * has drifted.
      */
     private double firstCost(Track t, Candidate c, long now, FrameDetections in) {
         double cost = motionCost(t, c, now);
@@ -323,7 +326,8 @@ public final class ByteTracker {
         if (t.state() == TrackState.CONFIRMED) {
             return iou >= AppearanceRules.PROXIMITY_IOU && distance <= a.matchDistance() ? Math.min(cost, distance) : cost;
         }
-        return recoverable(c) && distance <= a.recoverDistance() && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
+        return recoverable(c) && distance <= a.recoverDistance()
+                && AppearanceRules.withinReach(t.lastSeenBox(), c.box(), lostFor, in) ? Math.min(cost, distance) : cost;
     }
 
     /**
