@@ -55,7 +55,7 @@ public final class ExitCodes {
                 // A broken invariant, not a failure we raise on purpose: say so, so it is reported rather than worked around.
                 msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg;
             }
-            err.println(cl.getCommandSpec().qualifiedName() + ": " + RedactedMessage.escapeControls(Redaction.text(msg)));
+            err.println(cl.getCommandSpec().qualifiedName() + ": " + RedactedMessage.oneLine(msg));
             if (verbose(parse)) {
                 StringWriter trace = new StringWriter();
                 ex.printStackTrace(new PrintWriter(trace));
@@ -71,7 +71,7 @@ public final class ExitCodes {
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": "
-                    + RedactedMessage.escapeControls(Redaction.text(ex.getMessage())));
+                    + RedactedMessage.oneLine(ex.getMessage()));
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
             cl.getErr().flush();
             return BAD_INPUT;

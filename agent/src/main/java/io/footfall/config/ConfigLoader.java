@@ -59,27 +59,24 @@ public final class ConfigLoader {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("config file " + file + " does not exist");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        // Duplicate keys are errors: YAML and JSON parsers otherwise keep the last one silently.
+        ObjectMapper mapper = json ? io.footfall.json.Json.mapper() : io.footfall.json.Json.yamlMapper();
         try {
             // A config is a few KB; the YAML parser takes quadratic time over some long lines (50 MB: minutes).
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new BadInputException("config file " + file + " is " + Files.size(file) + " bytes (expected at most "
+            long bytes = Files.size(file);
+            if (bytes > MAX_FILE_BYTES) {
+                throw new BadInputException("config file " + file + " is " + bytes + " bytes (expected at most "
                         + MAX_FILE_BYTES + ": a config file, not data)");
             }
-        } catch (IOException e) {
-            throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
-        }
-        // Duplicate keys are errors: YAML and JSON parsers otherwise keep the last one silently.
-        ObjectMapper mapper = name.endsWith(".json") ? io.footfall.json.Json.mapper() : io.footfall.json.Json.yamlMapper();
-        try {
-            if (!name.endsWith(".json")) {
+            if (!json) {
                 refuseAliases(mapper, file);
             }
             return parse(mapper.readTree(file.toFile()), file.toString());
         } catch (JsonProcessingException e) {
             // Limits such as the nesting depth are reported without a location.
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new ConfigException("config file " + file + " is not valid " + (name.endsWith(".json") ? "JSON" : "YAML")
+            throw new ConfigException("config file " + file + " is not valid " + (json ? "JSON" : "YAML")
                     + where + ": " + e.getOriginalMessage(), e);
         } catch (java.io.CharConversionException e) {
             throw new BadInputException("config file " + file + " is not UTF-8 text (expected YAML or JSON in UTF-8)", e);

@@ -13,7 +13,12 @@ import io.footfall.video.Redaction;
 public final class RedactedMessage extends MessageConverter {
     @Override
     public String convert(ILoggingEvent event) {
-        return escapeControls(Redaction.text(super.convert(event)));
+        return oneLine(super.convert(event));
+    }
+
+    /** {@code s} as a log line or a terminal may show it: credentials masked, control characters escaped. */
+    public static String oneLine(String s) {
+        return escapeControls(Redaction.text(s));
     }
 
     /** {@code s} with its control characters escaped, for one line of a log or a terminal. */
