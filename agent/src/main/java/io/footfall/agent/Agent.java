@@ -77,7 +77,11 @@ public final class Agent implements AgentControl, AutoCloseable {
     private VisitorGallery visitors;
     private Extensions extensions = new Extensions();
     private volatile FootfallConfig config;
+    /** Kept from the shutdown deadline for flushing, the run record and closing the outbox after the extensions. */
+    private static final Duration CLOSE_RESERVE = Duration.ofMillis(700);
     private volatile boolean stopping;
+    /** When the stop was asked for (a signal's watchdog counts from then); null while running. */
+    private volatile Instant stopRequestedAt;
     /** Set once the first cameras have started: later starts come from live reconfiguration. */
     private volatile boolean started;
     private Throwable failure;
@@ -268,6 +272,7 @@ public final class Agent implements AgentControl, AutoCloseable {
     public synchronized void shutdown() {
         if (!stopping) {
             stopping = true;
+            stopRequestedAt = Instant.now();
             log.info("event=agent_stopping cameras={}", runners.size());
         }
         stopAllCameras();
@@ -299,7 +304,11 @@ public final class Agent implements AgentControl, AutoCloseable {
     /** Flushes the outbox, stops the extensions within what is left of the deadline, closes retention and the outbox. */
     @Override
     public void close() {
-        Instant deadline = Instant.now().plus(options.shutdownDeadline());
+        // Counted from the stop request, as the signal's watchdog counts, less what closing the outbox needs: counted
+        // from here, after the cameras drained, the extensions' share would end after the watchdog halts the process.
+        Instant requested = stopRequestedAt;
+        Instant deadline = (requested != null ? requested : Instant.now()).plus(options.shutdownDeadline())
+                .minus(CLOSE_RESERVE);
         shutdown();
         for (CameraRunner r : runners.values()) {
             try {
@@ -348,6 +357,10 @@ public final class Agent implements AgentControl, AutoCloseable {
         if (stopping) {
             throw new ConfigException("the agent is stopping; configuration not applied");
         }
+        // Whatever can still refuse the document runs before anything changes, so a rejected one keeps the running
+        // configuration: a sample clip that cannot be fetched, a full disk under the configuration history.
+        SampleClips samples = new SampleClips(options.paths());
+        next.cameras().forEach(cam -> samples.resolve(cam.source()));
         configRecord.saveIfChanged(next);
         FootfallConfig before = config;
         config = next;

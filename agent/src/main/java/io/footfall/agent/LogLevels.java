@@ -8,14 +8,14 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.Set;
 
-/** Changes logback levels at run time (the {@code setLogLevel} direct method). */
-final class LogLevels {
+/** Changes logback levels at run time (the {@code setLogLevel} direct method, the CLI's quiet SDKs). */
+public final class LogLevels {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     private LogLevels() {
     }
 
-    static void set(String logger, String level) {
+    public static void set(String logger, String level) {
         String l = level == null ? "" : level.trim().toUpperCase(Locale.ROOT);
         if (!LEVELS.contains(l)) {
             throw new BadInputException("log level: expected one of " + LEVELS + ", got '" + level + "'");

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a {@link FootfallConfig} in the schema {@link ConfigLoader} reads, so what a run used can be
@@ -31,7 +32,21 @@ public final class ConfigWriter {
     private ConfigWriter() {
     }
 
+    /** The configuration as a document, camera sources {@linkplain Redaction#source redacted}: to store or report. */
     public static ObjectNode toTree(FootfallConfig c) {
+        return toTree(c, Redaction::source);
+    }
+
+    /**
+     * The configuration as a document with camera sources as given, credentials included: only to merge a partial
+     * document (a twin patch) over in memory and parse again. Merging over the redacted form would replace every
+     * camera's password with the mask. Never store, log or report the result.
+     */
+    public static ObjectNode toMergeBase(FootfallConfig c) {
+        return toTree(c, UnaryOperator.identity());
+    }
+
+    private static ObjectNode toTree(FootfallConfig c, UnaryOperator<String> source) {
         ObjectNode root = F.objectNode();
         root.put("device", c.deviceId());
         root.put("storeId", c.storeId());
@@ -50,8 +65,7 @@ public final class ConfigWriter {
         for (CameraConfig cam : c.cameras()) {
             ObjectNode n = cams.addObject();
             n.put("id", cam.id());
-            // Stored and reported configurations must never carry a camera password.
-            n.put("source", Redaction.source(cam.source()));
+            n.put("source", source.apply(cam.source()));
             cam.start().ifPresent(s -> n.put("start", s.toString()));
             ArrayNode lines = n.putArray("lines");
             for (CountLine l : cam.lines()) {

@@ -32,6 +32,14 @@ public final class Redaction {
     /** {@code name=value} after {@code ?}, {@code &}, {@code ;}, {@code /} or {@code _}; the value ends at a separator. */
     private static final Pattern SECRET_PARAM = Pattern.compile(
             "(?i)(?<=^|[?&;/_#])(" + SECRET_KEY + ")(=|%3D)([^&;#\\s\"'<>]*)");
+    /**
+     * Names that are credentials wherever they stand, also after a quote or a space ({@code "AccountKey=..."} in a
+     * config error, {@code pw=x SharedAccessKey=y}): the connection-string and common secret names, whole words only
+     * so that log fields such as {@code signal=} stay readable.
+     */
+    private static final Pattern CREDENTIAL_ANYWHERE = Pattern.compile("(?i)\\b(accountkey|sharedaccesskey|"
+            + "sharedaccesssignature|sig|password|passwd|pwd|token|access_token|secret|client_secret|apikey|api_key)"
+            + "(=|%3D|\"?\\s*:\\s*\"?)([^&;#\\s\"'<>,}]*)");
     /** {@code scheme://} as it starts a URL inside free text. */
     private static final Pattern URL_START = Pattern.compile("(?i)\\b[a-z][a-z0-9+.\\-]*://");
     /** Where a URL quoted in free text ends. */
@@ -214,7 +222,11 @@ public final class Redaction {
     }
 
     private static String maskParams(String s) {
-        return SECRET_PARAM.matcher(s).replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + mr.group(2)
+        return mask(CREDENTIAL_ANYWHERE, mask(SECRET_PARAM, s));
+    }
+
+    private static String mask(Pattern p, String s) {
+        return p.matcher(s).replaceAll(mr -> Matcher.quoteReplacement(mr.group(1) + mr.group(2)
                 + (mr.group(3).isEmpty() ? "" : MASK)));
     }
 

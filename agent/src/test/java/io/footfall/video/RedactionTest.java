@@ -55,6 +55,20 @@ class RedactionTest {
     }
 
     @Test
+    void connectionStringSecretsAreMaskedAfterAQuoteOrASpaceAndJsonPasswordsToo() {
+        assertThat(Redaction.text("found \"AccountKey=AKSECRET3==\"")).isEqualTo("found \"AccountKey=***\"");
+        assertThat(Redaction.text("pw=hunter2 SharedAccessKey=SAK4SECRET;x")).doesNotContain("SAK4SECRET");
+        assertThat(Redaction.text("'AccountEndpoint=https://x.documents.azure.com:443/;AccountKey=AK3SECRET==;'"))
+                .doesNotContain("AK3SECRET");
+        assertThat(Redaction.text("found {\"url\":\"rtsp://h/s\",\"password\":\"PLAINSECRET\"}"))
+                .doesNotContain("PLAINSECRET");
+        assertThat(Redaction.text("sig: abc123 and token = t0k3n")).doesNotContain("abc123");
+        // Structured log fields that merely contain such letters stay readable.
+        assertThat(Redaction.text("event=shutdown signal=TERM design=x tokens=3"))
+                .isEqualTo("event=shutdown signal=TERM design=x tokens=3");
+    }
+
+    @Test
     void decodedAndBase64FormsOfTheCredentialsAreCleanedToo() {
         String source = "http://admin:p%40ss@cam.local/x";
         String basic = java.util.Base64.getEncoder().encodeToString("admin:p@ss".getBytes());

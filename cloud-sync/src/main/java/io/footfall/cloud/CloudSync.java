@@ -151,32 +151,71 @@ public final class CloudSync implements AgentService {
         return r;
     }
 
+    /**
+     * Stops every part within {@code deadline} at most. The parts each get a share of what is left, and some wait a
+     * little past theirs (a hub that does not answer a close); so the whole runs on its own thread and whatever has
+     * not finished by the deadline is left to the process's exit: the agent must still close its outbox before
+     * IoT Edge's kill, and delivery acknowledgements it has not committed are only sent again.
+     */
     @Override
     public void stop(Duration deadline) {
-        long end = System.nanoTime() + deadline.toNanos();
+        Thread stopper = new Thread(() -> stopParts(deadline), "footfall-cloud-stop");
+        stopper.setDaemon(true);
+        stopper.start();
         try {
+            stopper.join(Math.max(1, deadline.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            log.warn("event=cloud_sync_stop_overran deadlineMillis={} note=\"left running for the process exit\"",
+                    deadline.toMillis());
+        } else {
+            log.info("event=cloud_sync_stopped");
+        }
+    }
+
+    private void stopParts(Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        // Each step on its own: one that fails must not leave the hub connection open.
+        step("status", () -> {
             if (statusTimer != null) {
                 statusTimer.shutdownNow();
             }
+        });
+        step("uplink", () -> {
             if (uplink != null) {
                 uplink.stop(left(end, 0.7));
             }
+        });
+        step("counts", () -> {
             if (counts != null) {
                 counts.stop(left(end, 0.5));
             }
+        });
+        step("clips", () -> {
             if (clips != null) {
                 clips.stop(left(end, 0.5));
             }
+        });
+        step("twin", () -> {
             if (twin != null) {
                 twin.close();
             }
+        });
+        step("session", () -> {
             if (session != null) {
                 session.close();
             }
+        });
+    }
+
+    private static void step(String part, Runnable stop) {
+        try {
+            stop.run();
         } catch (RuntimeException e) {
-            log.warn("event=cloud_sync_stop_failed error={}", e.toString());
+            log.warn("event=cloud_sync_stop_failed part={} error=\"{}\"", part, e.toString());
         }
-        log.info("event=cloud_sync_stopped");
     }
 
     private static Duration left(long endNanos, double share) {

@@ -1,5 +1,7 @@
 package io.footfall.cloud.adf;
 
+import io.footfall.video.Redaction;
+
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +35,13 @@ public record PipelineSpec(String storageAccountId, URI blobEndpoint, String cou
                     + "/subscriptions/SUB/resourceGroups/RG/providers/Microsoft.Storage/storageAccounts/NAME");
         }
         Objects.requireNonNull(blobEndpoint, "blobEndpoint");
+        if (!"https".equals(blobEndpoint.getScheme()) || blobEndpoint.getHost() == null || blobEndpoint.getRawQuery() != null
+                || blobEndpoint.getRawUserInfo() != null) {
+            // A SAS token here would be deployed into the linked service in clear; the factory reads with its identity.
+            throw new IllegalArgumentException("--blob-endpoint '" + Redaction.text(blobEndpoint.toString()) + "': expected "
+                    + "https://ACCOUNT.blob.core.windows.net/ with no SAS token (Data Factory reads the account with its "
+                    + "managed identity)");
+        }
         Objects.requireNonNull(cosmosEndpoint, "cosmosEndpoint");
         Objects.requireNonNull(countsContainer, "countsContainer");
         Objects.requireNonNull(database, "database");

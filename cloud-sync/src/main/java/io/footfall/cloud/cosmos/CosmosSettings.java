@@ -1,7 +1,10 @@
 package io.footfall.cloud.cosmos;
 
+import io.footfall.video.Redaction;
+
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +28,8 @@ public record CosmosSettings(URI endpoint, Optional<String> key, ContainerLayout
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(layout, "layout");
         if (!"https".equals(endpoint.getScheme()) || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("Cosmos endpoint '" + endpoint + "': expected https://ACCOUNT.documents.azure.com:443/");
+            throw new IllegalArgumentException("Cosmos endpoint '" + Redaction.text(endpoint.toString())
+                    + "': expected https://ACCOUNT.documents.azure.com:443/");
         }
     }
 
@@ -36,14 +40,30 @@ public record CosmosSettings(URI endpoint, Optional<String> key, ContainerLayout
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalArgumentException("Cosmos endpoint: expected --cosmos-endpoint or " + ENDPOINT_ENV);
         }
+        if (endpoint.contains("AccountKey=") || endpoint.contains("AccountEndpoint=")) {
+            // The portal's "primary connection string" is what an installer most often pastes here: never echo it.
+            throw new IllegalArgumentException("Cosmos endpoint (--cosmos-endpoint or " + ENDPOINT_ENV + ") is a connection "
+                    + "string; give its AccountEndpoint there, https://ACCOUNT.documents.azure.com:443/, and its AccountKey "
+                    + "as " + KEY_ENV);
+        }
         String key = env.get(KEY_ENV);
+        if (key != null && !key.isBlank()) {
+            try {
+                Base64.getDecoder().decode(key.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(KEY_ENV + ": expected the account's key as the portal shows it (base64, "
+                        + "Keys page of the Cosmos DB account); the value given is not base64");
+            }
+        }
         URI uri;
         try {
             uri = URI.create(endpoint.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Cosmos endpoint '" + endpoint + "': expected an https URL");
+            throw new IllegalArgumentException("Cosmos endpoint '" + Redaction.text(endpoint) + "': expected "
+                    + "https://ACCOUNT.documents.azure.com:443/");
         }
-        return new CosmosSettings(uri, Optional.ofNullable(key).filter(k -> !k.isBlank()), layout, endpointDiscovery);
+        return new CosmosSettings(uri, Optional.ofNullable(key).map(String::trim).filter(k -> !k.isBlank()), layout,
+                endpointDiscovery);
     }
 
     public static ContainerLayout layout(String database, String container, Duration ttl) {

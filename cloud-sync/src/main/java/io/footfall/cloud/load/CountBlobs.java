@@ -5,6 +5,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.footfall.video.Redaction;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,23 @@ public final class CountBlobs {
         BlobServiceClientBuilder b = new BlobServiceClientBuilder();
         String connection = env.get(CONNECTION_STRING_ENV);
         if (connection != null && !connection.isBlank()) {
-            b.connectionString(connection);
+            try {
+                b.connectionString(connection);
+            } catch (RuntimeException e) {
+                // The SDK's own words ("Invalid connection string.") name neither the setting nor the form expected.
+                throw new IllegalArgumentException(CONNECTION_STRING_ENV + ": expected the storage account's connection "
+                        + "string (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...; or BlobEndpoint=...;"
+                        + "SharedAccessSignature=...), as the portal's Access keys page shows it: "
+                        + Redaction.text(String.valueOf(e.getMessage())));
+            }
         } else if (endpoint != null) {
-            b.endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().build());
+            try {
+                b.endpoint(endpoint);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--blob-endpoint '" + Redaction.text(endpoint)
+                        + "': expected https://ACCOUNT.blob.core.windows.net");
+            }
+            b.credential(new DefaultAzureCredentialBuilder().build());
         } else {
             throw new IllegalArgumentException("Blob storage: expected " + CONNECTION_STRING_ENV
                     + " or --blob-endpoint https://ACCOUNT.blob.core.windows.net");

@@ -1,6 +1,7 @@
 package io.footfall.cloud.twin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.BadInputException;
@@ -9,6 +10,7 @@ import io.footfall.cloud.hub.DesiredPatch;
 import io.footfall.cloud.hub.HubClient;
 import io.footfall.cloud.hub.TwinDocument;
 import io.footfall.config.ConfigWriter;
+import io.footfall.video.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,17 +21,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The device twin as the agent's configuration. Desired properties have the config file's schema; a patch is merged
  * over the running configuration and applied live through {@link AgentControl#apply}. Each top-level property of
  * the patch is acknowledged in reported properties with IoT Plug and Play's writable-property convention
- * {@code {"value": ..., "ac": 200|400, "av": <desired $version>, "ad": "..."}}; a rejected patch keeps the running
- * configuration and says why in {@code ad}.
+ * {@code {"value": ..., "ac": 200|400|500, "av": <desired $version>, "ad": "..."}}; a rejected patch keeps the running
+ * configuration and says why in {@code ad}. Acknowledged values carry camera sources redacted.
  *
- * <p>On every (re)connect the whole twin is read: if the reported acknowledgements do not carry the current desired
- * version (a patch came while the agent was offline or restarting), the desired document is applied and acknowledged
- * again. Patches with a version not newer than the last handled one are dropped.
+ * <p>On every (re)connect the whole desired document is applied over the configuration the agent started with (its
+ * file): a restart starts from the file again, and a key removed from desired while the agent was offline goes back
+ * to the file's value. Acknowledgements are reported again when they do not yet carry the desired version or the
+ * outcome is not a success. Patches with a version not newer than the last handled one are dropped.
  *
  * <p>Thread-safe: SDK callbacks only enqueue; one thread applies, in order.
  */
@@ -40,6 +44,8 @@ public final class TwinSync implements AutoCloseable {
     static final String ACK_DESCRIPTION = "ad";
     private static final Logger log = LoggerFactory.getLogger(TwinSync.class);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Keys whose values are credentials, wherever they stand in a desired value. */
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i)pass|pwd|secret|key|token|sig|cred");
 
     private final AgentControl control;
     private final Supplier<Optional<HubClient>> hub;
@@ -49,6 +55,8 @@ public final class TwinSync implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** The configuration the agent started with, sources as given: what the whole desired document is merged over. */
+    private final ObjectNode startConfig;
     private long handledVersion = -1; // only touched on the worker thread
 
     /**
@@ -58,19 +66,16 @@ public final class TwinSync implements AutoCloseable {
         this.control = control;
         this.hub = hub;
         this.status = status;
+        this.startConfig = ConfigWriter.toMergeBase(control.current());
     }
 
-    /** After each open: re-applies and re-acknowledges desired properties the reported acks do not cover yet. */
+    /** After each open: applies the whole desired document, and acknowledges it where the reported acks do not. */
     public void opened(TwinDocument twin) {
         worker.execute(() -> {
-            if (twin.desired().isEmpty()) {
-                handledVersion = Math.max(handledVersion, twin.desiredVersion());
-            } else if (!acknowledged(twin)) {
-                log.info("event=twin_desired_resync version={}", twin.desiredVersion());
-                handle(twin.desiredVersion(), twin.desired());
-            } else {
-                handledVersion = Math.max(handledVersion, twin.desiredVersion());
-            }
+            boolean acked = acknowledged(twin);
+            log.info("event=twin_desired_apply version={} acknowledged={}", twin.desiredVersion(), acked);
+            handle(twin.desiredVersion(), startConfig.deepCopy(), twin.desired(), !acked);
+            handledVersion = Math.max(handledVersion, twin.desiredVersion());
             reportStatus();
         });
     }
@@ -82,7 +87,8 @@ public final class TwinSync implements AutoCloseable {
                 log.debug("event=twin_patch_stale version={} handled={}", patch.version(), handledVersion);
                 return;
             }
-            handle(patch.version(), patch.patch());
+            // Over the running configuration with its credentials: the redacted form would mask every camera's password.
+            handle(patch.version(), ConfigWriter.toMergeBase(control.current()), patch.patch(), true);
         });
     }
 
@@ -94,24 +100,77 @@ public final class TwinSync implements AutoCloseable {
         }));
     }
 
-    private void handle(long version, ObjectNode patch) {
+    private void handle(long version, ObjectNode document, ObjectNode patch, boolean reportAcks) {
         handledVersion = version;
-        ObjectNode document = ConfigWriter.toTree(control.current());
         merge(document, patch);
-        ObjectNode acks = F.objectNode();
+        int code;
+        String description;
         try {
             control.apply(document);
             log.info("event=twin_applied version={} properties={}", version, names(patch));
-            patch.fields().forEachRemaining(e -> acks.set(e.getKey(), ack(e.getValue(), 200, version, "applied")));
+            code = 200;
+            description = "applied";
         } catch (BadInputException e) {
             log.warn("event=twin_rejected version={} reason={}", version, e.getMessage());
-            patch.fields().forEachRemaining(f -> acks.set(f.getKey(), ack(f.getValue(), 400, version, e.getMessage())));
+            code = 400;
+            description = Redaction.text(e.getMessage());
+        } catch (RuntimeException e) {
+            // A full disk saving the configuration history, say: the patch is not running, and the hub must hear so
+            // rather than nothing (an unanswered patch would only be retried at the next reconnect).
+            log.error("event=twin_apply_failed version={} error=\"{}\"", version, e.toString());
+            code = 500;
+            description = "not applied: " + Redaction.text(e.toString());
+        }
+        if (!reportAcks && code == 200) {
+            return;
+        }
+        ObjectNode acks = F.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            acks.set(f.getKey(), ack(redacted(f.getValue()), code, version, description));
         }
         hub.get().ifPresent(c -> c.report(acks).exceptionally(e -> {
             // The next (re)connect finds the acks missing and acknowledges again.
             log.warn("event=twin_ack_failed version={} error={}", version, e.toString());
             return null;
         }));
+    }
+
+    /**
+     * A desired value as it may be echoed in reported properties: camera sources in their display form, values of
+     * credential-like keys masked, URLs in any other text redacted, so an acknowledgement never repeats a secret the
+     * desired document carries.
+     */
+    static JsonNode redacted(JsonNode value) {
+        JsonNode copy = value.deepCopy();
+        if (copy.isTextual()) {
+            return F.textNode(Redaction.text(copy.asText()));
+        }
+        redactTexts(copy);
+        return copy;
+    }
+
+    private static void redactTexts(JsonNode n) {
+        if (n instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getValue().isTextual()) {
+                    String text = f.getValue().asText();
+                    f.setValue(F.textNode(f.getKey().equals("source") ? Redaction.source(text)
+                            : SECRET_KEY.matcher(f.getKey()).find() ? Redaction.MASK : Redaction.text(text)));
+                } else {
+                    redactTexts(f.getValue());
+                }
+            }
+        } else if (n instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual()) {
+                    a.set(i, F.textNode(Redaction.text(a.get(i).asText())));
+                } else {
+                    redactTexts(a.get(i));
+                }
+            }
+        }
     }
 
     private static boolean acknowledged(TwinDocument twin) {

@@ -93,9 +93,13 @@ class DeployPipelineTest {
     }
 
     Run cloud(String... args) {
+        return cloud(Map.of(), args);
+    }
+
+    Run cloud(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new CloudCommand(Map.of()));
+        CommandLine cl = new CommandLine(new CloudCommand(env));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -274,6 +278,33 @@ class DeployPipelineTest {
         Run noFactory = cloud("run-pipeline", "--blob", "counts/a/b/2026/11/25/09/c.jsonl");
         assertThat(noFactory.code()).isEqualTo(2);
         assertThat(noFactory.err()).contains("expected --subscription or FOOTFALL_ARM_SUBSCRIPTION");
+    }
+
+    @Test
+    void aSecretPastedIntoTheWrongSettingIsRefusedAndNeverPrintedBack() {
+        Run connectionString = cloud(Map.of("FOOTFALL_COSMOS_ENDPOINT",
+                "AccountEndpoint=https://x.documents.azure.com:443/;AccountKey=AK3SECRET==;"), "report", "--store", "s1",
+                "--from", "2026-11-01");
+        assertThat(connectionString.code()).isEqualTo(2);
+        assertThat(connectionString.err()).contains("is a connection string").contains("FOOTFALL_COSMOS_KEY")
+                .doesNotContain("AK3SECRET");
+
+        Run notBase64 = cloud(Map.of("FOOTFALL_COSMOS_KEY", "not base64 KEYSECRET!!"), "init", "--cosmos-endpoint",
+                "https://localhost:8081/", "--verbose");
+        assertThat(notBase64.code()).isEqualTo(2);
+        assertThat(notBase64.err()).contains("FOOTFALL_COSMOS_KEY: expected").doesNotContain("KEYSECRET");
+
+        Run badBlob = cloud(Map.of("FOOTFALL_BLOB_CONNECTION_STRING", "garbage;AccountKey=BLOBSECRET"), "load",
+                "--cosmos-endpoint", "https://localhost:8081/");
+        assertThat(badBlob.code()).isEqualTo(2);
+        assertThat(badBlob.err()).contains("FOOTFALL_BLOB_CONNECTION_STRING: expected").doesNotContain("BLOBSECRET");
+
+        Run sas = cloud("deploy-pipeline", "--dry-run", "--storage-account-id", STORAGE_ID, "--blob-endpoint",
+                "https://footfallcounts.blob.core.windows.net/?sv=2022-11-02&sig=SIGSECRET999", "--cosmos-endpoint",
+                "https://footfall.documents.azure.com:443/");
+        assertThat(sas.code()).isEqualTo(2);
+        assertThat(sas.err()).contains("with no SAS token").doesNotContain("SIGSECRET999");
+        assertThat(sas.out()).doesNotContain("SIGSECRET999");
     }
 
     @Test

@@ -31,6 +31,13 @@ public final class TestAgent implements AgentContext, AgentControl {
     public final List<FootfallConfig> applied = new CopyOnWriteArrayList<>();
     public final List<String> logLevels = new CopyOnWriteArrayList<>();
 
+    private volatile RuntimeException nextApplyFailure;
+
+    /** The next {@link #apply} throws this, as the agent's would on a full disk, and changes nothing. */
+    public void failNextApply(RuntimeException e) {
+        nextApplyFailure = e;
+    }
+
     public TestAgent(FootfallConfig config, Outbox outbox, Path dataDir, Map<String, String> env) {
         this.config = config;
         this.outbox = outbox;
@@ -70,6 +77,11 @@ public final class TestAgent implements AgentContext, AgentControl {
 
     @Override
     public FootfallConfig apply(JsonNode document) {
+        RuntimeException failure = nextApplyFailure;
+        if (failure != null) {
+            nextApplyFailure = null;
+            throw failure;
+        }
         FootfallConfig next = ConfigLoader.parse(document, "twin");
         config = next;
         applied.add(next);
