@@ -212,7 +212,7 @@ public final class Agent implements AgentControl, AutoCloseable {
         CameraRunner runner = new CameraRunner(pipeline, detector, start, source, Sources.isLive(source),
                 watcher -> Sources.open(source, watcher), detectors, sink, progress,
                 () -> atAgentStart ? OrphanedIntervals.recover(outbox, cfg.storeId(), cfg.deviceId(), cam.id(),
-                        cfg.analyticsFor(cam), start) : List.of(),
+                        cfg.analyticsFor(cam), cam.start()) : List.of(),
                 new CameraRunner.Identity(cfg.storeId(), cfg.deviceId()), options.clock(), options.cameraBackoff(),
                 options.waitForCameras() || started);
         runners.put(cam.id(), runner);

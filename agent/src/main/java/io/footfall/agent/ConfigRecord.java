@@ -8,8 +8,9 @@ import io.footfall.store.Outbox;
 import java.util.Arrays;
 
 /**
- * Keeps each distinct configuration the agent ran with in the outbox's config history, so a reboot without
- * connectivity starts with the last applied one. Secrets are never in it: camera URLs are redacted by the writer.
+ * Keeps each distinct configuration the agent ran with in the outbox's config history: the audit trail of what ran
+ * when. A restart starts from the configuration file, and the twin's desired document is applied over it again at
+ * each connect (TwinSync); the history cannot stand in for either, as its camera URLs are redacted by the writer.
  */
 final class ConfigRecord {
     private final Outbox outbox;

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -26,8 +27,10 @@ import java.util.TreeMap;
  * the interval was open in memory. When the camera starts again later, this writes the aggregates those events
  * belong to, as segments of their intervals ({@code .../from-<first uncovered instant>}), so hourly totals summed
  * from aggregates agree with the crossings stored: nothing lost, nothing counted twice (the new run's own segment
- * starts at its start, a later instant and another id). Events at or after the new start are the new run's (a file
- * replayed with the same start re-emits them with the same ids) and are left alone.
+ * starts at its start, another id). When the new run replays a recording from a given start, events at or after it
+ * are the new run's (it re-emits them with the same ids) and are left alone. Otherwise every orphaned event is
+ * recovered whatever its time: after a power loss the clock may step back past them, and a file replayed from "now"
+ * runs ahead of the clock.
  *
  * <p>Occupancy is unknown for such a segment (no frames survive a crash): its zone occupancy is 0 and its
  * {@code observedMillis} covers first to last recovered event only.
@@ -41,8 +44,11 @@ final class OrphanedIntervals {
     private OrphanedIntervals() {
     }
 
+    /**
+     * @param replayStart the start a recorded source is replayed from ({@code start} in the configuration), if given
+     */
     static List<WireRecord> recover(Outbox outbox, String storeId, String deviceId, String cameraId, AnalyticsConfig analytics,
-                                    Instant cameraStart) {
+                                    Optional<Instant> replayStart) {
         long last = outbox.lastSequence();
         long coveredUntil = Long.MIN_VALUE;
         List<WireRecord> orphans = new ArrayList<>();
@@ -71,10 +77,10 @@ final class OrphanedIntervals {
                 }
             }
         }
-        long startMillis = cameraStart.toEpochMilli();
+        long reEmittedFrom = replayStart.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
         long covered = coveredUntil;
         List<WireRecord> open = orphans.stream()
-                .filter(w -> w.atInstant().toEpochMilli() >= covered && w.atInstant().toEpochMilli() < startMillis)
+                .filter(w -> w.atInstant().toEpochMilli() >= covered && w.atInstant().toEpochMilli() < reEmittedFrom)
                 .toList();
         if (open.isEmpty()) {
             return List.of();

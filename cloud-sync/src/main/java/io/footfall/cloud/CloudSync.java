@@ -50,15 +50,20 @@ public final class CloudSync implements AgentService {
 
     private final AgentContext context;
     private final SyncEnvironment env;
-    private final SyncSettings settings;
-    private final String storeId;
     private final String deviceId;
+    /** What the parts run with now: the file's at start, then each configuration the twin applies. */
+    private volatile SyncSettings settings;
+    private volatile String storeId;
+    /** The sync settings the last applied configuration named: a twin patch that leaves them alone changes nothing. */
+    private SyncSettings configured; // guarded by this
 
-    private HubSession session;
-    private TelemetryUplink uplink;
+    private volatile HubSession session;
+    private volatile boolean stopping;
+    private volatile TelemetryUplink uplink;
     private TwinSync twin;
-    private CountFileUploader counts;
-    private ClipUploader clips;
+    private Optional<ObjectStore> store = Optional.empty();
+    private volatile CountFileUploader counts;
+    private volatile ClipUploader clips;
     private ScheduledExecutorService statusTimer;
 
     public CloudSync(AgentContext context, SyncEnvironment env) {
@@ -72,43 +77,92 @@ public final class CloudSync implements AgentService {
         FootfallConfig config = context.config();
         this.storeId = SyncConfig.storeId(config);
         this.deviceId = config.deviceId();
+        this.configured = SyncConfig.settings(config);
     }
 
     @Override
     public void start() throws Exception {
         log.info("event=cloud_sync_starting {} iothub={} blob={}", env, settings.iothub().enabled(),
                 settings.blob().enabled());
-        Optional<ObjectStore> store = Optional.empty();
-        if (env.blob().isPresent() && settings.blob().enabled()) {
-            ObjectStore s;
+        if (env.blob().isPresent()) {
             try {
-                s = AzureBlobStore.create(env.blob().get());
+                store = Optional.of(AzureBlobStore.create(env.blob().get()));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage());
             }
-            store = Optional.of(s);
-            RateLimiter limiter = RateLimiter.ofKilobytesPerSecond(settings.blob().bandwidthKbps());
-            if (settings.blob().uploadCounts()) {
-                counts = new CountFileUploader(context.outbox(), s, settings.blob(), storeId, context.clock());
-                counts.start();
-            }
-            if (settings.blob().uploadClips()) {
-                clips = new ClipUploader(context.outbox(), s, settings.blob(), limiter, storeId);
-                clips.start();
-            }
         }
+        startBlob();
         if (env.hub().isPresent() && settings.iothub().enabled()) {
-            startHub(store.map(s -> new BlobSnapshots(s, settings.blob().snapshotsContainer(), storeId, deviceId)));
+            startHub(store.filter(s -> settings.blob().enabled())
+                    .map(s -> new BlobSnapshots(s, settings.blob().snapshotsContainer(), storeId, deviceId)));
+        }
+    }
+
+    /** The Blob parts the settings ask for, if the environment names an account. */
+    private void startBlob() {
+        if (store.isEmpty() || !settings.blob().enabled()) {
+            return;
+        }
+        ObjectStore s = store.get();
+        RateLimiter limiter = RateLimiter.ofKilobytesPerSecond(settings.blob().bandwidthKbps());
+        if (settings.blob().uploadCounts()) {
+            counts = new CountFileUploader(context.outbox(), s, settings.blob(), storeId, context.clock());
+            counts.start();
+        }
+        if (settings.blob().uploadClips()) {
+            clips = new ClipUploader(context.outbox(), s, settings.blob(), limiter, storeId);
+            clips.start();
+        }
+    }
+
+    private TelemetryUplink newUplink() {
+        return new TelemetryUplink(context.outbox(), () -> session.connected(),
+                new MessagePacker(settings.iothub(), storeId), settings.iothub().flushInterval(), context.clock());
+    }
+
+    /**
+     * A configuration the twin applied: when its sync settings or store id differ from what the parts run with, the
+     * uploaders and the telemetry uplink are stopped and started again with the new ones (each resumes from its own
+     * cursor in the outbox, so nothing is sent twice or skipped); the hub session and the twin stay.
+     */
+    private synchronized void configApplied(FootfallConfig applied) {
+        SyncSettings next = SyncConfig.settings(applied);
+        String nextStore = SyncConfig.storeId(applied);
+        if (stopping || next.equals(configured) && nextStore.equals(storeId)) {
+            return;
+        }
+        configured = next;
+        log.info("event=cloud_sync_settings_changed iothubKinds={} blob={} uploadCounts={} uploadClips={}",
+                next.iothub().kinds(), next.blob().enabled(), next.blob().uploadCounts(), next.blob().uploadClips());
+        Duration d = Duration.ofSeconds(2);
+        try {
+            if (counts != null) {
+                counts.stop(d);
+                counts = null;
+            }
+            if (clips != null) {
+                clips.stop(d);
+                clips = null;
+            }
+            if (uplink != null) {
+                uplink.stop(d);
+            }
+            settings = next;
+            storeId = nextStore;
+            startBlob();
+            if (uplink != null) {
+                uplink = newUplink();
+                uplink.start();
+            }
+        } catch (RuntimeException e) {
+            log.error("event=cloud_sync_restart_failed error=\"{}\"", e.toString());
         }
     }
 
     private void startHub(Optional<SnapshotUploader> snapshots) {
         Optional<SSLContext> trust = env.hubTrust();
-        session = null;
         HubSession[] self = new HubSession[1];
-        uplink = new TelemetryUplink(context.outbox(), () -> self[0].connected(),
-                new MessagePacker(settings.iothub(), storeId), settings.iothub().flushInterval(), context.clock());
-        twin = new TwinSync(context.control(), () -> self[0].current(), this::status);
+        twin = new TwinSync(context.control(), () -> self[0].current(), this::status, this::configApplied);
         DirectMethods methods = new DirectMethods(context.control(), this::status, this::flush, snapshots);
         self[0] = new HubSession(() -> IotHubClient.create(env.hub().get(), trust), new HubHandlers() {
             @Override
@@ -127,6 +181,7 @@ public final class CloudSync implements AgentService {
             }
         }, twin::opened);
         session = self[0];
+        uplink = newUplink();
         session.start();
         uplink.start();
         statusTimer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -145,6 +200,7 @@ public final class CloudSync implements AgentService {
 
     FlushResult flush(Duration timeout) {
         FlushResult r = uplink.flush(timeout);
+        CountFileUploader counts = this.counts;
         if (counts != null) {
             counts.flush(Duration.ofSeconds(Math.max(1, timeout.toSeconds() / 2)));
         }
@@ -159,6 +215,7 @@ public final class CloudSync implements AgentService {
      */
     @Override
     public void stop(Duration deadline) {
+        stopping = true;
         Thread stopper = new Thread(() -> stopParts(deadline), "footfall-cloud-stop");
         stopper.setDaemon(true);
         stopper.start();

@@ -138,6 +138,33 @@ class TwinAndMethodsTest {
     }
 
     @Test
+    void syncSettingsChangedThroughTheTwinTakeEffectAndIotHubCannotBeSwitchedOffFromIt() throws Exception {
+        startSync();
+        long off = hub.patchDesired(DEVICE, (ObjectNode) JSON.readTree("{\"sync\": {\"iothub\": {\"enabled\": false}}}"));
+        Await.until(Duration.ofSeconds(60), "switching IoT Hub off refused", () -> ackOf("sync").path("av").asLong() == off,
+                hub::describe);
+        assertThat(ackOf("sync").path("ac").asInt()).isEqualTo(400);
+        assertThat(ackOf("sync").path("ad").asText()).contains("sync.iothub.enabled");
+
+        long v = hub.patchDesired(DEVICE, (ObjectNode) JSON.readTree("{\"sync\": {\"iothub\": {\"kinds\": [\"aggregate\"]}}}"));
+        Await.until(Duration.ofSeconds(60), "the kinds acknowledged", () -> ackOf("sync").path("av").asLong() == v,
+                hub::describe);
+        assertThat(ackOf("sync").path("ac").asInt()).isEqualTo(200);
+        Instant t0 = Instant.parse("2026-11-25T09:00:00Z");
+        for (int i = 1; i <= 3; i++) {
+            WireRecords.crossing(outbox, DEVICE, "entrance", i, t0.plusSeconds(i));
+        }
+        WireRecords.aggregate(outbox, DEVICE, "entrance", t0, 3);
+        outbox.flush();
+        Await.until(Duration.ofSeconds(60), "listening for methods", () -> hub.listensForMethods(DEVICE), hub::describe);
+        IotHubTestServer.MethodResult flush = hub.invoke("flush", "{\"timeoutSeconds\": 20}", Duration.ofSeconds(30));
+        assertThat(flush.payload().path("caughtUp").asBoolean()).isTrue();
+        assertThat(hub.received()).as("only aggregates go to IoT Hub now").hasSize(1);
+        assertThat(new String(hub.received().get(0).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"aggregate\"").doesNotContain("\"crossing\"");
+    }
+
+    @Test
     void everyDirectMethodAnswers() throws Exception {
         startSync();
         Instant t0 = Instant.parse("2026-11-25T09:00:00Z");

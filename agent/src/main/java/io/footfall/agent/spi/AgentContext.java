@@ -10,7 +10,7 @@ import java.util.Optional;
 /** What an extension is given when the agent opens it. */
 public interface AgentContext {
 
-    /** The validated configuration the agent starts with (the last good one from the outbox on a restart). */
+    /** The validated configuration the agent starts with (its file's; the twin's desired document comes later). */
     FootfallConfig config();
 
     /** The durable outbox: read it through a named tailer and ack only what the destination confirmed. */

@@ -10,6 +10,7 @@ import io.footfall.cloud.hub.DesiredPatch;
 import io.footfall.cloud.hub.HubClient;
 import io.footfall.cloud.hub.TwinDocument;
 import io.footfall.config.ConfigWriter;
+import io.footfall.config.FootfallConfig;
 import io.footfall.video.Redaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,7 @@ public final class TwinSync implements AutoCloseable {
     private final AgentControl control;
     private final Supplier<Optional<HubClient>> hub;
     private final Supplier<ObjectNode> status;
+    private final Consumer<FootfallConfig> applied;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "footfall-twin");
         t.setDaemon(true);
@@ -60,12 +63,15 @@ public final class TwinSync implements AutoCloseable {
     private long handledVersion = -1; // only touched on the worker thread
 
     /**
-     * @param status the reported {@code status} property, built fresh each time it is reported
+     * @param status  the reported {@code status} property, built fresh each time it is reported
+     * @param applied told each configuration applied, on the twin's thread (the sync parts take their settings)
      */
-    public TwinSync(AgentControl control, Supplier<Optional<HubClient>> hub, Supplier<ObjectNode> status) {
+    public TwinSync(AgentControl control, Supplier<Optional<HubClient>> hub, Supplier<ObjectNode> status,
+                    Consumer<FootfallConfig> applied) {
         this.control = control;
         this.hub = hub;
         this.status = status;
+        this.applied = applied;
         this.startConfig = ConfigWriter.toMergeBase(control.current());
     }
 
@@ -106,7 +112,12 @@ public final class TwinSync implements AutoCloseable {
         int code;
         String description;
         try {
-            control.apply(document);
+            if (!document.path("sync").path("iothub").path("enabled").asBoolean(true)) {
+                // The twin itself arrives through IoT Hub: switched off from here, it could never be switched on again.
+                throw new BadInputException("config field sync.iothub.enabled: IoT Hub cannot be switched off through "
+                        + "the twin that IoT Hub carries; set it in the module's configuration file");
+            }
+            applied.accept(control.apply(document));
             log.info("event=twin_applied version={} properties={}", version, names(patch));
             code = 200;
             description = "applied";

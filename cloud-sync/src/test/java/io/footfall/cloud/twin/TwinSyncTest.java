@@ -44,6 +44,7 @@ class TwinSyncTest {
     private TestAgent agent;
     private final RecordingHub hub = new RecordingHub();
     private TwinSync twin;
+    private final List<FootfallConfig> applied = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -53,7 +54,7 @@ class TwinSyncTest {
                  "cameras": [{"id": "entrance", "source": "%s",
                   "lines": [{"name": "door", "points": [[0.8, 0], [0.8, 1]]}]}]}""".formatted(SOURCE)), "test");
         agent = new TestAgent(file, outbox, tmp, Map.of());
-        twin = new TwinSync(agent, () -> Optional.of(hub), JSON::createObjectNode);
+        twin = new TwinSync(agent, () -> Optional.of(hub), JSON::createObjectNode, applied::add);
     }
 
     @AfterEach
