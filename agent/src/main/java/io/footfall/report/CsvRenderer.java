@@ -16,12 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link FootfallReport} as CSV files (RFC 4180, header row, UTF-8), one per table. A gap is an empty
- * cell, never 0, so a spreadsheet's sum or average skips it. Stateless.
+ * cell, never 0, so a spreadsheet's sum or average skips it. Text that a spreadsheet would run as a formula is
+ * written with a leading {@code '} (see {@link #neutralised}). Stateless.
  */
 public final class CsvRenderer {
+    private static final String FORMULA_START = "=+-@\t\r";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
+
     private CsvRenderer() {
     }
 
@@ -101,9 +106,22 @@ public final class CsvRenderer {
             if (i > 0) {
                 b.append(',');
             }
-            b.append(quote(String.valueOf(cells[i])));
+            b.append(quote(cells[i] instanceof String text ? neutralised(text) : String.valueOf(cells[i])));
         }
         return b.toString();
+    }
+
+    /**
+     * A text cell a spreadsheet would evaluate (it starts with {@code = + - @}, a tab or a CR) behind a leading
+     * {@code '}, as OWASP advises against CSV injection: camera, zone and store names read back from the cloud were
+     * never validated, and Excel runs a formula even inside quotes. Only text is touched: typed cells (numbers, days,
+     * offsets) are what the report computed, and text that is a plain number stays a number.
+     */
+    static String neutralised(String text) {
+        if (text.isEmpty() || FORMULA_START.indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
     }
 
     static String quote(String s) {
