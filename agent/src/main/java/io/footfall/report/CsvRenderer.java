@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a {@link FootfallReport} as CSV files (RFC 4180, header row, UTF-8), one per table. A gap is an empty
- * cell, never 0, so a spreadsheet's sum or average skips it. Text that a spreadsheet would run as a formula is
- * written with a leading {@code '} (see {@link #neutralised}). Stateless.
+ * cell, never 0, so a spreadsheet's sum or average skips it. Every hourly row has {@code day}, {@code hour} (the
+ * local clock hour, for pivots) and {@code utc_offset} ({@code +01:00}): on the day clocks go back the hour repeats,
+ * and the offset tells the two apart; an hour the clocks skip has no row. Text that a spreadsheet would run as a
+ * formula is written with a leading {@code '} (see {@link #neutralised}). Stateless.
  */
 public final class CsvRenderer {
     private static final String FORMULA_START = "=+-@\t\r";
@@ -33,13 +36,14 @@ public final class CsvRenderer {
     /** Writes the files into {@code dir} (created if needed) and returns them. */
     public static List<Path> write(FootfallReport r, Path dir) {
         List<Path> files = new ArrayList<>();
-        files.add(write(dir.resolve("footfall-hourly.csv"), "day,hour,camera,in,out,observed_seconds,coverage",
+        files.add(write(dir.resolve("footfall-hourly.csv"),
+                "day,hour,utc_offset,camera,in,out,observed_seconds,coverage",
                 r.hours().stream().map(CsvRenderer::row).toList()));
         files.add(write(dir.resolve("footfall-daily.csv"), "day,camera,in,out,observed_seconds,hours_without_data",
                 r.days().stream().map(CsvRenderer::row).toList()));
-        files.add(write(dir.resolve("peak-hours.csv"), "day,hour,in",
+        files.add(write(dir.resolve("peak-hours.csv"), "day,hour,utc_offset,in",
                 r.peaks().stream().map(CsvRenderer::row).toList()));
-        files.add(write(dir.resolve("occupancy-hourly.csv"), "day,hour,camera,zone,mean,max",
+        files.add(write(dir.resolve("occupancy-hourly.csv"), "day,hour,utc_offset,camera,zone,mean,max",
                 r.occupancy().stream().map(CsvRenderer::row).toList()));
         files.add(write(dir.resolve("dwell.csv"), "camera,zone,bucket,from_seconds,to_seconds,visits",
                 r.dwell().stream().map(CsvRenderer::row).toList()));
@@ -67,7 +71,7 @@ public final class CsvRenderer {
     }
 
     private static String row(HourRow h) {
-        return join(h.day(), h.hour(), h.camera(), opt(h.in()), opt(h.out()),
+        return join(h.day(), h.hour(), h.start().getOffset(), h.camera(), opt(h.in()), opt(h.out()),
                 h.gap() ? "" : h.observedMillis() / 1000, h.gap() ? "" : fmt(h.coverage()));
     }
 
@@ -76,11 +80,12 @@ public final class CsvRenderer {
     }
 
     private static String row(PeakHour p) {
-        return join(p.day(), p.hour(), p.in());
+        return join(p.day(), p.hour(), p.start().getOffset(), p.in());
     }
 
     private static String row(OccupancyRow o) {
-        return join(o.day(), o.hour(), o.camera(), o.zone(), o.mean().map(CsvRenderer::fmt).orElse(""), opt(o.max()));
+        return join(o.day(), o.hour(), o.start().getOffset(), o.camera(), o.zone(),
+                o.mean().map(CsvRenderer::fmt).orElse(""), opt(o.max()));
     }
 
     private static String row(DwellBucket b) {
@@ -106,9 +111,19 @@ public final class CsvRenderer {
             if (i > 0) {
                 b.append(',');
             }
-            b.append(quote(cells[i] instanceof String text ? neutralised(text) : String.valueOf(cells[i])));
+            b.append(quote(cell(cells[i])));
         }
         return b.toString();
+    }
+
+    private static String cell(Object value) {
+        if (value instanceof String text) {
+            return neutralised(text);
+        }
+        if (value instanceof ZoneOffset offset) {
+            return LocalTimes.OFFSET.format(offset);
+        }
+        return String.valueOf(value);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.footfall.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,12 +22,29 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
     public static final String STORE = "(store)";
 
     /**
+     * A row about one real hour. Its {@code start} is in the report's zone: the hour repeated when clocks go back is
+     * two hours (told apart by their offset), and an hour the clocks skip is none.
+     */
+    public interface Hourly {
+        ZonedDateTime start();
+
+        default LocalDate day() {
+            return start().toLocalDate();
+        }
+
+        /** The local clock hour the row starts at; not unique within a day where clocks go back. */
+        default int hour() {
+            return start().getHour();
+        }
+    }
+
+    /**
      * One hour of one camera (or {@link #STORE}). {@code in}/{@code out} are empty when nothing observed the hour.
      *
      * @param observedMillis how much of the hour the camera(s) actually watched (store: the least-watched camera)
      */
-    public record HourRow(LocalDate day, int hour, String camera, Optional<Integer> in, Optional<Integer> out,
-                          long observedMillis) {
+    public record HourRow(ZonedDateTime start, String camera, Optional<Integer> in, Optional<Integer> out,
+                          long observedMillis) implements Hourly {
         public double coverage() {
             return Math.min(1.0, observedMillis / 3_600_000.0);
         }
@@ -47,13 +65,13 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
     public record VisitorDay(LocalDate day, String camera, int distinct, int returning) {
     }
 
-    /** The hour with the most people coming in, store-wide, of one day. */
-    public record PeakHour(LocalDate day, int hour, int in) {
+    /** The hour (starting at {@code start}) with the most people coming in, store-wide, of one day. */
+    public record PeakHour(ZonedDateTime start, int in) implements Hourly {
     }
 
     /** One hour of one zone: time-weighted mean and maximum number of people present; empty = not observed. */
-    public record OccupancyRow(LocalDate day, int hour, String camera, String zone, Optional<Double> mean,
-                               Optional<Integer> max) {
+    public record OccupancyRow(ZonedDateTime start, String camera, String zone, Optional<Double> mean,
+                               Optional<Integer> max) implements Hourly {
     }
 
     /** One aggregate interval of one zone, for the occupancy chart. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.footfall.report.ReportBuilderTest.OPEN;
+import static io.footfall.report.ReportBuilderTest.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the report's CSV files hold, cell by cell, as a spreadsheet would open them. */
@@ -26,8 +28,8 @@ class CsvRendererTest {
     @Test
     void namesFromUnvalidatedRecordsCannotInjectFormulasIntoAnyFile(@TempDir Path dir) throws Exception {
         String camera = "=HYPERLINK(\"http://evil.example/\",\"Click\")";
-        WireRecord a = ReportBuilderTest.aggregate(camera, ReportBuilderTest.OPEN, 1_800_000, 1, 0, 0.5);
-        WireRecord b = ReportBuilderTest.aggregate(camera, ReportBuilderTest.OPEN.plusSeconds(7200), 3_600_000, 2, 1, 1);
+        WireRecord a = aggregate(camera, OPEN, 1_800_000, 1, 0, 0.5);
+        WireRecord b = aggregate(camera, OPEN.plusSeconds(7200), 3_600_000, 2, 1, 1); // 09:00 not reported
         FootfallReport r = ReportBuilder.build(new ReportInput("store-7", "test", List.of(a, b), List.of()),
                 ReportOptions.utc());
 
@@ -35,7 +37,7 @@ class CsvRendererTest {
 
         String quotedCamera = "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")\"";
         assertThat(Files.readAllLines(dir.resolve("footfall-hourly.csv")))
-                .contains("2026-11-25,8," + quotedCamera + ",1,0,1800,0.500");
+                .contains("2026-11-25,8,+00:00," + quotedCamera + ",1,0,1800,0.500");
         assertThat(Files.readAllLines(dir.resolve("footfall-daily.csv")))
                 .contains("2026-11-25," + quotedCamera + ",3,1,5400,1");
         assertThat(Files.readAllLines(dir.resolve("missing.csv"))).allSatisfy(line -> assertThat(line)

@@ -120,7 +120,7 @@ class ReportBuilderTest {
                 .contains("camera offline since 2026-11-25T12:00:05Z (no frames for 5 s)");
         Path dir = Path.of("target/report-charts-test");
         List<Path> files = ReportFiles.write(r, dir);
-        assertThat(Files.readAllLines(dir.resolve("footfall-hourly.csv"))).contains("2026-11-25,13,aisle,,,,");
+        assertThat(Files.readAllLines(dir.resolve("footfall-hourly.csv"))).contains("2026-11-25,13,+01:00,aisle,,,,");
         assertThat(files).extracting(p -> p.getFileName().toString()).contains("footfall-2026-11-25.png",
                 "occupancy-2026-11-25.png", "dwell.png");
         for (Path f : files) {
