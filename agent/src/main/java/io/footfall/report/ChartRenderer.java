@@ -185,8 +185,9 @@ public final class ChartRenderer {
                 boolean partly = g.kind() == Gap.Kind.PARTLY_WATCHED;
                 IntervalMarker m = new IntervalMarker(g.from().toEpochMilli(), g.to().toEpochMilli(),
                         partly ? PARTLY_WATCHED : NO_DATA);
-                m.setLabel(partly ? "partly watched (" + g.camera() + ": " + (Duration.between(g.from(), g.to())
-                        .toMillis() - g.missingMillis()) / 1000 + " of " + Duration.between(g.from(), g.to()).toSeconds()
+                long length = Duration.between(g.from(), g.to()).toMillis();
+                m.setLabel(partly ? "partly watched (" + g.camera() + ": "
+                        + FootfallReport.seconds(length - g.missingMillis()) + " of " + FootfallReport.seconds(length)
                         + " s)" : "no data (" + g.camera() + ")");
                 m.setLabelFont(new Font("SansSerif", Font.ITALIC, 12));
                 m.setLabelAnchor(RectangleAnchor.TOP);

@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  * Writes a {@link FootfallReport} as CSV files (RFC 4180, header row, UTF-8), one per table. A gap is an empty
  * cell, never 0, so a spreadsheet's sum or average skips it. Every hourly row has {@code day}, {@code hour} (the
  * local clock hour, for pivots) and {@code utc_offset} ({@code +01:00}): on the day clocks go back the hour repeats,
- * and the offset tells the two apart; an hour the clocks skip has no row. Text that a spreadsheet would run as a
+ * and the offset tells the two apart; an hour the clocks skip has no row. Times ({@code missing.csv}) are ISO-8601 in
+ * the report's zone with their offset. Seconds are rounded as in the table. Text that a spreadsheet would run as a
  * formula is written with a leading {@code '} (see {@link #neutralised}). Stateless.
  */
 public final class CsvRenderer {
@@ -51,7 +54,7 @@ public final class CsvRenderer {
             files.add(write(dir.resolve("visitors-daily.csv"), "day,camera,distinct,returning",
                     r.visitors().stream().map(v -> join(v.day(), v.camera(), v.distinct(), v.returning())).toList()));
         }
-        List<String> missing = new ArrayList<>(r.gaps().stream().map(CsvRenderer::row).toList());
+        List<String> missing = new ArrayList<>(r.gaps().stream().map(g -> row(g, r.zone())).toList());
         r.losses().forEach(l -> missing.add(join("", "", "", "", "dropped " + l.count() + " " + l.kind() + " records: "
                 + l.detail())));
         files.add(write(dir.resolve("missing.csv"), "camera,from,to,missing_seconds,reason", missing));
@@ -72,11 +75,12 @@ public final class CsvRenderer {
 
     private static String row(HourRow h) {
         return join(h.day(), h.hour(), h.start().getOffset(), h.camera(), opt(h.in()), opt(h.out()),
-                h.gap() ? "" : h.observedMillis() / 1000, h.gap() ? "" : fmt(h.coverage()));
+                h.gap() ? "" : FootfallReport.seconds(h.observedMillis()), h.gap() ? "" : fmt(h.coverage()));
     }
 
     private static String row(DayRow d) {
-        return join(d.day(), d.camera(), d.in(), d.out(), d.observedMillis() / 1000, d.gapHours());
+        return join(d.day(), d.camera(), opt(d.in()), opt(d.out()),
+                d.gap() ? "" : FootfallReport.seconds(d.observedMillis()), opt(d.gapHours()));
     }
 
     private static String row(PeakHour p) {
@@ -93,8 +97,10 @@ public final class CsvRenderer {
                 b.visits());
     }
 
-    private static String row(Gap g) {
-        return join(g.camera(), g.from(), g.to(), g.missingMillis() / 1000, g.reason());
+    /** From and to in the report's zone with their offset, like the hourly files' day and hour. */
+    private static String row(Gap g, ZoneId zone) {
+        return join(g.camera(), g.from().atZone(zone), g.to().atZone(zone), FootfallReport.seconds(g.missingMillis()),
+                g.reason());
     }
 
     private static String opt(Optional<Integer> v) {
@@ -122,6 +128,9 @@ public final class CsvRenderer {
         }
         if (value instanceof ZoneOffset offset) {
             return LocalTimes.OFFSET.format(offset);
+        }
+        if (value instanceof ZonedDateTime time) {
+            return LocalTimes.iso(time);
         }
         return String.valueOf(value);
     }

@@ -21,6 +21,11 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
     /** The store total's pseudo camera. */
     public static final String STORE = "(store)";
 
+    /** Whole seconds as every form of the report shows them (rounded), so the table and the CSV agree. */
+    public static long seconds(long millis) {
+        return Math.round(millis / 1000.0);
+    }
+
     /**
      * A row about one real hour. Its {@code start} is in the report's zone: the hour repeated when clocks go back is
      * two hours (told apart by their offset), and an hour the clocks skip is none.
@@ -54,8 +59,23 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
         }
     }
 
-    /** One day of one camera (or {@link #STORE}); {@code gapHours} hours of the day's span had no data. */
-    public record DayRow(LocalDate day, String camera, int in, int out, long observedMillis, int gapHours) {
+    /**
+     * One day of one camera (or {@link #STORE}). {@code in}/{@code out} are empty when the camera sent nothing that
+     * day; a day between the first and the last of the report on which no camera sent anything is such a row too.
+     *
+     * @param gapHours how many hours of the day's span (its first to last hour any camera reported) had no data;
+     *                 empty on a day no camera reported, which has no span
+     */
+    public record DayRow(LocalDate day, String camera, Optional<Integer> in, Optional<Integer> out, long observedMillis,
+                         Optional<Integer> gapHours) {
+        /** A day nothing at all arrived for: a gap, not a day nobody came. */
+        static DayRow noData(LocalDate day, String camera) {
+            return new DayRow(day, camera, Optional.empty(), Optional.empty(), 0, Optional.empty());
+        }
+
+        public boolean gap() {
+            return in.isEmpty();
+        }
     }
 
     /**

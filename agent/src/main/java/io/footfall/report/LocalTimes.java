@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 final class LocalTimes {
     /** {@code +01:00}, {@code -04:00}, and {@code +00:00} (not {@code Z}, which a reader may not know). */
     static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
+    /** ISO-8601 with the offset, to the second: {@code 2026-11-25T09:41:07+01:00}. */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -35,6 +37,11 @@ final class LocalTimes {
     /** A moment, {@code 2026-11-25 09:41:07}. */
     static String dateTime(ZonedDateTime t) {
         return DATE_TIME.format(t) + offsetIfAmbiguous(t);
+    }
+
+    /** A moment for a file or a machine, {@code 2026-11-25T09:41:07+01:00}: never ambiguous, whatever the day. */
+    static String iso(ZonedDateTime t) {
+        return ISO.format(t);
     }
 
     private static String offsetIfAmbiguous(ZonedDateTime t) {

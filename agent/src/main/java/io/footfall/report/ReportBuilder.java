@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,29 +71,33 @@ public final class ReportBuilder {
             ZonedDateTime hour = hourOf(Instant.parse(a.start()), zone);
             hourly.computeIfAbsent(new HourKey(hour.toInstant(), a.camera()), k -> new Tally()).add(a);
         }
-        Map<LocalDate, Span> spans = new TreeMap<>();
+        NavigableMap<LocalDate, Span> spans = new TreeMap<>();
         for (HourKey k : hourly.keySet()) { // in time order
             ZonedDateTime hour = k.start().atZone(zone);
-            spans.merge(hour.toLocalDate(), new Span(hour, hour), (known, later) -> new Span(known.first(), later.last()));
+            spans.merge(hour.toLocalDate(), new Span(hour, hour), (was, next) -> new Span(was.first(), next.last()));
         }
 
         List<HourRow> hours = new ArrayList<>();
         List<DayRow> days = new ArrayList<>();
         List<PeakHour> peaks = new ArrayList<>();
         List<OccupancyRow> occupancy = new ArrayList<>();
-        for (Map.Entry<LocalDate, Span> span : spans.entrySet()) {
-            LocalDate day = span.getKey();
+        for (LocalDate day : reportDays(spans)) {
+            Span span = spans.get(day);
+            if (span == null) {
+                cameras.forEach(camera -> days.add(DayRow.noData(day, camera)));
+                days.add(DayRow.noData(day, FootfallReport.STORE));
+                continue;
+            }
             Map<String, Tally> dayTotals = new LinkedHashMap<>();
             Map<String, Integer> gapHours = new LinkedHashMap<>();
             PeakHour peak = null;
-            for (ZonedDateTime h : span.getValue().hours()) {
+            for (ZonedDateTime h : span.hours()) {
                 Tally store = new Tally();
                 long leastObserved = Long.MAX_VALUE;
                 boolean anyCamera = false;
                 boolean anyMissing = false;
                 for (String camera : cameras) {
                     Tally t = hourly.get(new HourKey(h.toInstant(), camera));
-                    dayTotals.computeIfAbsent(camera, c -> new Tally());
                     if (t == null) {
                         hours.add(new HourRow(h, camera, Optional.empty(), Optional.empty(), 0));
                         gapHours.merge(camera, 1, Integer::sum);
@@ -102,7 +107,7 @@ public final class ReportBuilder {
                     }
                     anyCamera = true;
                     hours.add(new HourRow(h, camera, Optional.of(t.in), Optional.of(t.out), t.observed));
-                    dayTotals.get(camera).merge(t);
+                    dayTotals.computeIfAbsent(camera, c -> new Tally()).merge(t);
                     store.merge(t);
                     leastObserved = Math.min(leastObserved, t.observed);
                     for (Map.Entry<String, ZoneTally> z : t.zones.entrySet()) {
@@ -123,20 +128,32 @@ public final class ReportBuilder {
                 }
             }
             Tally storeDay = new Tally();
-            for (Map.Entry<String, Tally> e : dayTotals.entrySet()) {
-                Tally t = e.getValue();
-                days.add(new DayRow(day, e.getKey(), t.in, t.out, t.observed, gapHours.getOrDefault(e.getKey(), 0)));
+            for (String camera : cameras) {
+                int gaps = gapHours.getOrDefault(camera, 0);
+                Tally t = dayTotals.get(camera);
+                if (t == null) { // another camera reported that day, this one not once
+                    days.add(new DayRow(day, camera, Optional.empty(), Optional.empty(), 0, Optional.of(gaps)));
+                    continue;
+                }
+                days.add(t.dayRow(day, camera, gaps));
                 storeDay.merge(t);
             }
-            days.add(new DayRow(day, FootfallReport.STORE, storeDay.in, storeDay.out, storeDay.observed,
-                    gapHours.getOrDefault(FootfallReport.STORE, 0)));
+            days.add(storeDay.dayRow(day, FootfallReport.STORE, gapHours.getOrDefault(FootfallReport.STORE, 0)));
             if (peak != null) {
                 peaks.add(peak);
             }
         }
         return new FootfallReport(input.store(), input.source(), zone, List.copyOf(cameras), hours, days, peaks,
-                occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits), gaps(aggregates, states(unique)),
-                input.losses(), visitors(aggregates, zone));
+                occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits),
+                gaps(aggregates, states(unique), zone), input.losses(), visitors(aggregates, zone));
+    }
+
+    /**
+     * Every day from the first to the last one any camera reported, also those nothing arrived for: a day missing
+     * from a daily table reads as a day that did not happen.
+     */
+    private static List<LocalDate> reportDays(NavigableMap<LocalDate, Span> spans) {
+        return spans.isEmpty() ? List.of() : spans.firstKey().datesUntil(spans.lastKey().plusDays(1)).toList();
     }
 
     /** Zone rows for the hours a camera watched, plus empty rows for the hours of its day it did not. */
@@ -216,7 +233,7 @@ public final class ReportBuilder {
     }
 
     /** Why nothing arrived up to {@code to}: the camera's last state before then, when it says offline. */
-    private static String whyMissing(List<CameraStateRecord> states, Instant to) {
+    private static String whyMissing(List<CameraStateRecord> states, Instant to, ZoneId zone) {
         CameraStateRecord last = null;
         for (CameraStateRecord s : states) {
             if (s.atInstant().isBefore(to)) {
@@ -224,13 +241,15 @@ public final class ReportBuilder {
             }
         }
         if (last != null && CameraStateRecord.OFFLINE.equals(last.state())) {
-            return "camera offline since " + last.at() + (last.reason() == null ? "" : " (" + last.reason() + ")");
+            return "camera offline since " + LocalTimes.iso(last.atInstant().atZone(zone))
+                    + (last.reason() == null ? "" : " (" + last.reason() + ")");
         }
         return "no aggregates (camera or agent offline, or records lost)";
     }
 
     /** Stretches each camera did not watch, within the time the store as a whole reported. */
-    private static List<Gap> gaps(List<AggregateRecord> aggregates, Map<String, List<CameraStateRecord>> states) {
+    private static List<Gap> gaps(List<AggregateRecord> aggregates, Map<String, List<CameraStateRecord>> states,
+                                  ZoneId zone) {
         List<Gap> gaps = new ArrayList<>();
         if (aggregates.isEmpty()) {
             return gaps;
@@ -247,13 +266,14 @@ public final class ReportBuilder {
                 Instant end = Instant.parse(a.end());
                 if (start.isAfter(covered)) {
                     gaps.add(gap(camera, covered, start, Duration.between(covered, start).toMillis(), Gap.Kind.NOT_REPORTED,
-                            whyMissing(states.getOrDefault(camera, List.of()), start)));
+                            whyMissing(states.getOrDefault(camera, List.of()), start, zone)));
                 }
                 long length = Duration.between(start, end).toMillis();
                 long observed = a.observedMillis();
                 if (length - observed > GAP_TOLERANCE_MILLIS) {
-                    gaps.add(gap(camera, start, end, length - observed, Gap.Kind.PARTLY_WATCHED, "camera watched " + observed / 1000 + " s of "
-                            + length / 1000 + " s (no frames)"));
+                    gaps.add(gap(camera, start, end, length - observed, Gap.Kind.PARTLY_WATCHED, "camera watched "
+                            + FootfallReport.seconds(observed) + " s of " + FootfallReport.seconds(length)
+                            + " s (no frames)"));
                 }
                 if (end.isAfter(covered)) {
                     covered = end;
@@ -261,7 +281,7 @@ public final class ReportBuilder {
             }
             if (last.isAfter(covered)) {
                 gaps.add(gap(camera, covered, last, Duration.between(covered, last).toMillis(), Gap.Kind.NOT_REPORTED,
-                        whyMissing(states.getOrDefault(camera, List.of()), last)));
+                        whyMissing(states.getOrDefault(camera, List.of()), last, zone)));
             }
         }
         return gaps;
@@ -355,6 +375,10 @@ public final class ReportBuilder {
             in += t.in;
             out += t.out;
             observed += t.observed;
+        }
+
+        DayRow dayRow(LocalDate day, String camera, int gapHours) {
+            return new DayRow(day, camera, Optional.of(in), Optional.of(out), observed, Optional.of(gapHours));
         }
     }
 

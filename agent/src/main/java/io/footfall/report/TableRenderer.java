@@ -39,8 +39,8 @@ public final class TableRenderer {
         section(out, "People in and out per day");
         out.printf("%-10s %-20s %6s %6s  %-16s %s%n", "day", "camera", "in", "out", "observed", "hours without data");
         for (DayRow d : r.days()) {
-            out.printf("%-10s %-20s %6d %6d  %-16s %d%n", d.day(), d.camera(), d.in(), d.out(),
-                    duration(d.observedMillis()), d.gapHours());
+            out.printf("%-10s %-20s %6s %6s  %-16s %s%n", d.day(), d.camera(), num(d.in()), num(d.out()),
+                    d.gap() ? NO_DATA : duration(d.observedMillis()), num(d.gapHours()));
         }
         section(out, "Peak hour (most people in, whole store)");
         for (PeakHour p : r.peaks()) {
@@ -108,7 +108,7 @@ public final class TableRenderer {
     }
 
     static String duration(long millis) {
-        long s = Math.round(millis / 1000.0);
+        long s = FootfallReport.seconds(millis);
         if (s < 60) {
             return s + "s";
         }

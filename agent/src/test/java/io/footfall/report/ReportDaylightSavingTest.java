@@ -43,7 +43,7 @@ class ReportDaylightSavingTest {
             assertThat(p.start().toInstant()).isEqualTo(Instant.parse("2026-11-01T06:00:00Z"));
         });
         assertThat(r.days()).filteredOn(d -> d.camera().equals(FootfallReport.STORE)).singleElement()
-                .satisfies(d -> assertThat(d.in()).isEqualTo(12));
+                .satisfies(d -> assertThat(d.in()).contains(12));
 
         String table = table(r);
         assertThat(table) // the hour column is as wide as its longest label
@@ -83,7 +83,7 @@ class ReportDaylightSavingTest {
                         org.assertj.core.groups.Tuple.tuple(0, Optional.of(1)),
                         org.assertj.core.groups.Tuple.tuple(2, Optional.of(2)),
                         org.assertj.core.groups.Tuple.tuple(3, Optional.of(3)));
-        assertThat(r.days()).allSatisfy(d -> assertThat(d.gapHours()).isZero());
+        assertThat(r.days()).allSatisfy(d -> assertThat(d.gapHours()).contains(0));
         assertThat(r.gaps()).isEmpty();
         assertThat(table(r)).doesNotContain(TableRenderer.NO_DATA).doesNotContain("UTC+");
 
