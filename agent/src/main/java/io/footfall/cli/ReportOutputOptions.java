@@ -21,7 +21,7 @@ import java.util.Optional;
  * thread-safe.
  */
 public final class ReportOutputOptions {
-    @Option(names = "--store", paramLabel = "ID", description = "Store id (edge default: the store the records name).")
+    @Option(names = "--store", paramLabel = "ID", description = "Store id: report only its records (edge default: the store the records name).")
     public String store;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",

@@ -86,7 +86,7 @@ public final class ChartRenderer {
         List<String> incomplete = new ArrayList<>();
         for (HourRow h : hours) {
             String note = cameraNote(r, h);
-            String label = String.format("%02d:00", h.hour()) + (note.isEmpty() ? "" : " " + note);
+            String label = LocalTimes.hour(h.start()) + (note.isEmpty() ? "" : " " + note);
             if (h.gap()) {
                 gaps.add(label);
             } else if (!note.isEmpty()) {
@@ -136,7 +136,7 @@ public final class ChartRenderer {
     private static String cameraNote(FootfallReport r, HourRow store) {
         List<String> notes = new ArrayList<>();
         for (HourRow h : r.hours()) {
-            if (h.day().equals(store.day()) && h.hour() == store.hour() && !h.camera().equals(FootfallReport.STORE)) {
+            if (h.start().isEqual(store.start()) && !h.camera().equals(FootfallReport.STORE)) {
                 if (h.gap()) {
                     notes.add(r.cameras().size() > 1 ? h.camera() + " no data" : "no data");
                 } else if (h.coverage() < 0.995) {
@@ -185,8 +185,9 @@ public final class ChartRenderer {
                 boolean partly = g.kind() == Gap.Kind.PARTLY_WATCHED;
                 IntervalMarker m = new IntervalMarker(g.from().toEpochMilli(), g.to().toEpochMilli(),
                         partly ? PARTLY_WATCHED : NO_DATA);
-                m.setLabel(partly ? "partly watched (" + g.camera() + ": " + (Duration.between(g.from(), g.to())
-                        .toMillis() - g.missingMillis()) / 1000 + " of " + Duration.between(g.from(), g.to()).toSeconds()
+                long length = Duration.between(g.from(), g.to()).toMillis();
+                m.setLabel(partly ? "partly watched (" + g.camera() + ": "
+                        + FootfallReport.seconds(length - g.missingMillis()) + " of " + FootfallReport.seconds(length)
                         + " s)" : "no data (" + g.camera() + ")");
                 m.setLabelFont(new Font("SansSerif", Font.ITALIC, 12));
                 m.setLabelAnchor(RectangleAnchor.TOP);

@@ -3,6 +3,7 @@ package io.footfall.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,13 +21,35 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
     /** The store total's pseudo camera. */
     public static final String STORE = "(store)";
 
+    /** Whole seconds as every form of the report shows them (rounded), so the table and the CSV agree. */
+    public static long seconds(long millis) {
+        return Math.round(millis / 1000.0);
+    }
+
+    /**
+     * A row about one real hour. Its {@code start} is in the report's zone: the hour repeated when clocks go back is
+     * two hours (told apart by their offset), and an hour the clocks skip is none.
+     */
+    public interface Hourly {
+        ZonedDateTime start();
+
+        default LocalDate day() {
+            return start().toLocalDate();
+        }
+
+        /** The local clock hour the row starts at; not unique within a day where clocks go back. */
+        default int hour() {
+            return start().getHour();
+        }
+    }
+
     /**
      * One hour of one camera (or {@link #STORE}). {@code in}/{@code out} are empty when nothing observed the hour.
      *
      * @param observedMillis how much of the hour the camera(s) actually watched (store: the least-watched camera)
      */
-    public record HourRow(LocalDate day, int hour, String camera, Optional<Integer> in, Optional<Integer> out,
-                          long observedMillis) {
+    public record HourRow(ZonedDateTime start, String camera, Optional<Integer> in, Optional<Integer> out,
+                          long observedMillis) implements Hourly {
         public double coverage() {
             return Math.min(1.0, observedMillis / 3_600_000.0);
         }
@@ -36,8 +59,23 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
         }
     }
 
-    /** One day of one camera (or {@link #STORE}); {@code gapHours} hours of the day's span had no data. */
-    public record DayRow(LocalDate day, String camera, int in, int out, long observedMillis, int gapHours) {
+    /**
+     * One day of one camera (or {@link #STORE}). {@code in}/{@code out} are empty when the camera sent nothing that
+     * day; a day between the first and the last of the report on which no camera sent anything is such a row too.
+     *
+     * @param gapHours how many hours of the day's span (its first to last hour any camera reported) had no data;
+     *                 empty on a day no camera reported, which has no span
+     */
+    public record DayRow(LocalDate day, String camera, Optional<Integer> in, Optional<Integer> out, long observedMillis,
+                         Optional<Integer> gapHours) {
+        /** A day nothing at all arrived for: a gap, not a day nobody came. */
+        static DayRow noData(LocalDate day, String camera) {
+            return new DayRow(day, camera, Optional.empty(), Optional.empty(), 0, Optional.empty());
+        }
+
+        public boolean gap() {
+            return in.isEmpty();
+        }
     }
 
     /**
@@ -47,13 +85,13 @@ public record FootfallReport(String store, String source, ZoneId zone, List<Stri
     public record VisitorDay(LocalDate day, String camera, int distinct, int returning) {
     }
 
-    /** The hour with the most people coming in, store-wide, of one day. */
-    public record PeakHour(LocalDate day, int hour, int in) {
+    /** The hour (starting at {@code start}) with the most people coming in, store-wide, of one day. */
+    public record PeakHour(ZonedDateTime start, int in) implements Hourly {
     }
 
     /** One hour of one zone: time-weighted mean and maximum number of people present; empty = not observed. */
-    public record OccupancyRow(LocalDate day, int hour, String camera, String zone, Optional<Double> mean,
-                               Optional<Integer> max) {
+    public record OccupancyRow(ZonedDateTime start, String camera, String zone, Optional<Double> mean,
+                               Optional<Integer> max) implements Hourly {
     }
 
     /** One aggregate interval of one zone, for the occupancy chart. */

@@ -17,7 +17,10 @@ import io.footfall.store.OutboxRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads the report's input from the edge outbox (read-only): every count record still kept, and what retention
@@ -31,7 +34,11 @@ public final class OutboxReportSource {
     private OutboxReportSource() {
     }
 
-    /** @param store the store id to report under; null = the records' store (else the outbox's device id) */
+    /**
+     * @param store the store to report: only its records are read; null = the records' store (else the outbox's
+     *              device id)
+     * @throws BadInputException when {@code store} is given and no record in the outbox is of that store
+     */
     public static ReportInput read(Path dataDirectory, String store) {
         List<WireRecord> records = new ArrayList<>();
         List<ReportInput.DataLoss> losses = new ArrayList<>();
@@ -56,10 +63,26 @@ public final class OutboxReportSource {
                             + d.firstSequence() + ".." + d.lastSequence()));
                 }
             }
-            String storeId = store != null ? store
-                    : records.stream().map(WireRecord::store).filter(java.util.Objects::nonNull).findFirst()
+            if (store != null) {
+                return new ReportInput(store, "edge outbox " + outbox.file(), ofStore(store, records, outbox.file()),
+                        losses);
+            }
+            String storeId = records.stream().map(WireRecord::store).filter(Objects::nonNull).findFirst()
                     .orElse(outbox.deviceId());
             return new ReportInput(storeId == null ? "unknown" : storeId, "edge outbox " + outbox.file(), records, losses);
         }
+    }
+
+    /** The records of {@code store}; none at all is a mistake to fix (a typo, or another device's outbox). */
+    private static List<WireRecord> ofStore(String store, List<WireRecord> records, Path outbox) {
+        List<WireRecord> kept = records.stream().filter(r -> store.equals(r.store())).toList();
+        if (kept.isEmpty()) {
+            Set<String> present = records.stream().map(WireRecord::store).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            throw new BadInputException("--store '" + store + "': outbox " + outbox + " has no record of that store; "
+                    + (present.isEmpty() ? "it has no count records at all"
+                    : "expected one of the stores it has records of: " + String.join(", ", present)));
+        }
+        return kept;
     }
 }

@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,7 +34,8 @@ import java.util.TreeSet;
  * <p>Counts come from the interval aggregates (per line in/out, summed over a camera's lines): they are final
  * (cancelled crossings already taken out) and each says how long the camera really watched
  * ({@code observedMillis}). An hour of a camera with no aggregate is a gap; the hours of a day run from the first to
- * the last hour any camera of the store reported. Dwell comes from zone exits (one per finished visit). Records
+ * the last hour any camera of the store reported, and are real hours in the report's zone (on the days clocks
+ * change, 23 or 25 of them). Dwell comes from zone exits (one per finished visit). Records
  * arriving twice (a re-sent blob, a reload) are counted once, by id. Stateless.
  */
 public final class ReportBuilder {
@@ -40,6 +43,7 @@ public final class ReportBuilder {
     static final long[] DWELL_EDGES = {0, 10, 30, 60, 120, 300, 900};
     /** Shorter unobserved stretches inside an interval are start-up/rounding noise, not a gap. */
     static final long GAP_TOLERANCE_MILLIS = 1_000;
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
 
     private ReportBuilder() {
     }
@@ -64,75 +68,92 @@ public final class ReportBuilder {
 
         Map<HourKey, Tally> hourly = new TreeMap<>();
         for (AggregateRecord a : aggregates) {
-            ZonedDateTime t = Instant.parse(a.start()).atZone(zone);
-            Tally tally = hourly.computeIfAbsent(new HourKey(t.toLocalDate(), t.getHour(), a.camera()), k -> new Tally());
-            tally.add(a);
+            ZonedDateTime hour = hourOf(Instant.parse(a.start()), zone);
+            hourly.computeIfAbsent(new HourKey(hour.toInstant(), a.camera()), k -> new Tally()).add(a);
         }
-        Map<LocalDate, int[]> spans = new TreeMap<>(); // day -> {first hour, last hour}
-        hourly.keySet().forEach(k -> spans.merge(k.day, new int[]{k.hour, k.hour},
-                (x, y) -> new int[]{Math.min(x[0], y[0]), Math.max(x[1], y[1])}));
+        NavigableMap<LocalDate, Span> spans = new TreeMap<>();
+        for (HourKey k : hourly.keySet()) { // in time order
+            ZonedDateTime hour = k.start().atZone(zone);
+            spans.merge(hour.toLocalDate(), new Span(hour, hour), (was, next) -> new Span(was.first(), next.last()));
+        }
 
         List<HourRow> hours = new ArrayList<>();
         List<DayRow> days = new ArrayList<>();
         List<PeakHour> peaks = new ArrayList<>();
         List<OccupancyRow> occupancy = new ArrayList<>();
-        for (Map.Entry<LocalDate, int[]> span : spans.entrySet()) {
-            LocalDate day = span.getKey();
+        for (LocalDate day : reportDays(spans)) {
+            Span span = spans.get(day);
+            if (span == null) {
+                cameras.forEach(camera -> days.add(DayRow.noData(day, camera)));
+                days.add(DayRow.noData(day, FootfallReport.STORE));
+                continue;
+            }
             Map<String, Tally> dayTotals = new LinkedHashMap<>();
             Map<String, Integer> gapHours = new LinkedHashMap<>();
             PeakHour peak = null;
-            for (int h = span.getValue()[0]; h <= span.getValue()[1]; h++) {
+            for (ZonedDateTime h : span.hours()) {
                 Tally store = new Tally();
                 long leastObserved = Long.MAX_VALUE;
                 boolean anyCamera = false;
                 boolean anyMissing = false;
                 for (String camera : cameras) {
-                    Tally t = hourly.get(new HourKey(day, h, camera));
-                    dayTotals.computeIfAbsent(camera, c -> new Tally());
+                    Tally t = hourly.get(new HourKey(h.toInstant(), camera));
                     if (t == null) {
-                        hours.add(new HourRow(day, h, camera, Optional.empty(), Optional.empty(), 0));
+                        hours.add(new HourRow(h, camera, Optional.empty(), Optional.empty(), 0));
                         gapHours.merge(camera, 1, Integer::sum);
                         anyMissing = true;
                         leastObserved = 0;
                         continue;
                     }
                     anyCamera = true;
-                    hours.add(new HourRow(day, h, camera, Optional.of(t.in), Optional.of(t.out), t.observed));
-                    dayTotals.get(camera).merge(t);
+                    hours.add(new HourRow(h, camera, Optional.of(t.in), Optional.of(t.out), t.observed));
+                    dayTotals.computeIfAbsent(camera, c -> new Tally()).merge(t);
                     store.merge(t);
                     leastObserved = Math.min(leastObserved, t.observed);
                     for (Map.Entry<String, ZoneTally> z : t.zones.entrySet()) {
-                        occupancy.add(z.getValue().row(day, h, camera, z.getKey()));
+                        occupancy.add(z.getValue().row(h, camera, z.getKey()));
                     }
                 }
                 if (anyMissing) {
                     gapHours.merge(FootfallReport.STORE, 1, Integer::sum);
                 }
                 if (!anyCamera) {
-                    hours.add(new HourRow(day, h, FootfallReport.STORE, Optional.empty(), Optional.empty(), 0));
+                    hours.add(new HourRow(h, FootfallReport.STORE, Optional.empty(), Optional.empty(), 0));
                     continue;
                 }
-                hours.add(new HourRow(day, h, FootfallReport.STORE, Optional.of(store.in), Optional.of(store.out),
+                hours.add(new HourRow(h, FootfallReport.STORE, Optional.of(store.in), Optional.of(store.out),
                         leastObserved));
                 if (peak == null || store.in > peak.in()) {
-                    peak = new PeakHour(day, h, store.in);
+                    peak = new PeakHour(h, store.in);
                 }
             }
             Tally storeDay = new Tally();
-            for (Map.Entry<String, Tally> e : dayTotals.entrySet()) {
-                Tally t = e.getValue();
-                days.add(new DayRow(day, e.getKey(), t.in, t.out, t.observed, gapHours.getOrDefault(e.getKey(), 0)));
+            for (String camera : cameras) {
+                int gaps = gapHours.getOrDefault(camera, 0);
+                Tally t = dayTotals.get(camera);
+                if (t == null) { // another camera reported that day, this one not once
+                    days.add(new DayRow(day, camera, Optional.empty(), Optional.empty(), 0, Optional.of(gaps)));
+                    continue;
+                }
+                days.add(t.dayRow(day, camera, gaps));
                 storeDay.merge(t);
             }
-            days.add(new DayRow(day, FootfallReport.STORE, storeDay.in, storeDay.out, storeDay.observed,
-                    gapHours.getOrDefault(FootfallReport.STORE, 0)));
+            days.add(storeDay.dayRow(day, FootfallReport.STORE, gapHours.getOrDefault(FootfallReport.STORE, 0)));
             if (peak != null) {
                 peaks.add(peak);
             }
         }
         return new FootfallReport(input.store(), input.source(), zone, List.copyOf(cameras), hours, days, peaks,
-                occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits), gaps(aggregates, states(unique)),
-                input.losses(), visitors(aggregates, zone));
+                occupancyWithGaps(occupancy, hours), timeline(aggregates), dwell(exits),
+                gaps(aggregates, states(unique), zone), input.losses(), visitors(aggregates, zone));
+    }
+
+    /**
+     * Every day from the first to the last one any camera reported, also those nothing arrived for: a day missing
+     * from a daily table reads as a day that did not happen.
+     */
+    private static List<LocalDate> reportDays(NavigableMap<LocalDate, Span> spans) {
+        return spans.isEmpty() ? List.of() : spans.firstKey().datesUntil(spans.lastKey().plusDays(1)).toList();
     }
 
     /** Zone rows for the hours a camera watched, plus empty rows for the hours of its day it did not. */
@@ -140,12 +161,12 @@ public final class ReportBuilder {
         Map<String, TreeSet<String>> zonesByCamera = new TreeMap<>();
         observed.forEach(o -> zonesByCamera.computeIfAbsent(o.camera(), c -> new TreeSet<>()).add(o.zone()));
         Map<String, OccupancyRow> byKey = new LinkedHashMap<>();
-        observed.forEach(o -> byKey.put(o.day() + "|" + o.hour() + "|" + o.camera() + "|" + o.zone(), o));
+        observed.forEach(o -> byKey.put(o.start().toInstant() + "|" + o.camera() + "|" + o.zone(), o));
         List<OccupancyRow> rows = new ArrayList<>();
         for (HourRow h : hours) {
             for (String zone : zonesByCamera.getOrDefault(h.camera(), new TreeSet<>())) {
-                OccupancyRow o = byKey.get(h.day() + "|" + h.hour() + "|" + h.camera() + "|" + zone);
-                rows.add(o != null ? o : new OccupancyRow(h.day(), h.hour(), h.camera(), zone, Optional.empty(),
+                OccupancyRow o = byKey.get(h.start().toInstant() + "|" + h.camera() + "|" + zone);
+                rows.add(o != null ? o : new OccupancyRow(h.start(), h.camera(), zone, Optional.empty(),
                         Optional.empty()));
             }
         }
@@ -212,7 +233,7 @@ public final class ReportBuilder {
     }
 
     /** Why nothing arrived up to {@code to}: the camera's last state before then, when it says offline. */
-    private static String whyMissing(List<CameraStateRecord> states, Instant to) {
+    private static String whyMissing(List<CameraStateRecord> states, Instant to, ZoneId zone) {
         CameraStateRecord last = null;
         for (CameraStateRecord s : states) {
             if (s.atInstant().isBefore(to)) {
@@ -220,13 +241,15 @@ public final class ReportBuilder {
             }
         }
         if (last != null && CameraStateRecord.OFFLINE.equals(last.state())) {
-            return "camera offline since " + last.at() + (last.reason() == null ? "" : " (" + last.reason() + ")");
+            return "camera offline since " + LocalTimes.iso(last.atInstant().atZone(zone))
+                    + (last.reason() == null ? "" : " (" + last.reason() + ")");
         }
         return "no aggregates (camera or agent offline, or records lost)";
     }
 
     /** Stretches each camera did not watch, within the time the store as a whole reported. */
-    private static List<Gap> gaps(List<AggregateRecord> aggregates, Map<String, List<CameraStateRecord>> states) {
+    private static List<Gap> gaps(List<AggregateRecord> aggregates, Map<String, List<CameraStateRecord>> states,
+                                  ZoneId zone) {
         List<Gap> gaps = new ArrayList<>();
         if (aggregates.isEmpty()) {
             return gaps;
@@ -243,13 +266,14 @@ public final class ReportBuilder {
                 Instant end = Instant.parse(a.end());
                 if (start.isAfter(covered)) {
                     gaps.add(gap(camera, covered, start, Duration.between(covered, start).toMillis(), Gap.Kind.NOT_REPORTED,
-                            whyMissing(states.getOrDefault(camera, List.of()), start)));
+                            whyMissing(states.getOrDefault(camera, List.of()), start, zone)));
                 }
                 long length = Duration.between(start, end).toMillis();
                 long observed = a.observedMillis();
                 if (length - observed > GAP_TOLERANCE_MILLIS) {
-                    gaps.add(gap(camera, start, end, length - observed, Gap.Kind.PARTLY_WATCHED, "camera watched " + observed / 1000 + " s of "
-                            + length / 1000 + " s (no frames)"));
+                    gaps.add(gap(camera, start, end, length - observed, Gap.Kind.PARTLY_WATCHED, "camera watched "
+                            + FootfallReport.seconds(observed) + " s of " + FootfallReport.seconds(length)
+                            + " s (no frames)"));
                 }
                 if (end.isAfter(covered)) {
                     covered = end;
@@ -257,7 +281,7 @@ public final class ReportBuilder {
             }
             if (last.isAfter(covered)) {
                 gaps.add(gap(camera, covered, last, Duration.between(covered, last).toMillis(), Gap.Kind.NOT_REPORTED,
-                        whyMissing(states.getOrDefault(camera, List.of()), last)));
+                        whyMissing(states.getOrDefault(camera, List.of()), last, zone)));
             }
         }
         return gaps;
@@ -298,11 +322,34 @@ public final class ReportBuilder {
         return t.atZone(zone).toLocalDate();
     }
 
-    private record HourKey(LocalDate day, int hour, String camera) implements Comparable<HourKey> {
+    /**
+     * The local hour {@code t} falls in. Keyed by where that hour starts on the time line, not by its clock hour: the
+     * clock shows 01:00-02:00 twice when it goes back, and those are two hours.
+     */
+    private static ZonedDateTime hourOf(Instant t, ZoneId zone) {
+        return t.atZone(zone).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** One camera's hour, by the instant it started. */
+    private record HourKey(Instant start, String camera) implements Comparable<HourKey> {
         @Override
         public int compareTo(HourKey o) {
-            return Comparator.comparing(HourKey::day).thenComparingInt(HourKey::hour).thenComparing(HourKey::camera)
-                    .compare(this, o);
+            return Comparator.comparing(HourKey::start).thenComparing(HourKey::camera).compare(this, o);
+        }
+    }
+
+    /** The hours of a day from the first to the last one any camera reported. */
+    private record Span(ZonedDateTime first, ZonedDateTime last) {
+        /**
+         * Every real hour from first to last: walking the time line, so an hour the clocks skip is not there and the
+         * repeated one is there twice.
+         */
+        List<ZonedDateTime> hours() {
+            List<ZonedDateTime> hours = new ArrayList<>();
+            for (ZonedDateTime h = first; !h.isAfter(last); h = hourOf(h.toInstant().plus(ONE_HOUR), h.getZone())) {
+                hours.add(h);
+            }
+            return hours;
         }
     }
 
@@ -329,6 +376,10 @@ public final class ReportBuilder {
             out += t.out;
             observed += t.observed;
         }
+
+        DayRow dayRow(LocalDate day, String camera, int gapHours) {
+            return new DayRow(day, camera, Optional.of(in), Optional.of(out), observed, Optional.of(gapHours));
+        }
     }
 
     /** Time-weighted occupancy of one zone over an hour. */
@@ -343,11 +394,11 @@ public final class ReportBuilder {
             max = Math.max(max, z.occupancyMax());
         }
 
-        OccupancyRow row(LocalDate day, int hour, String camera, String zone) {
+        OccupancyRow row(ZonedDateTime hour, String camera, String zone) {
             if (weight == 0) {
-                return new OccupancyRow(day, hour, camera, zone, Optional.empty(), Optional.empty());
+                return new OccupancyRow(hour, camera, zone, Optional.empty(), Optional.empty());
             }
-            return new OccupancyRow(day, hour, camera, zone, Optional.of(weightedMean / weight), Optional.of(max));
+            return new OccupancyRow(hour, camera, zone, Optional.of(weightedMean / weight), Optional.of(max));
         }
     }
 }

@@ -8,16 +8,17 @@ import io.footfall.report.FootfallReport.OccupancyRow;
 import io.footfall.report.FootfallReport.PeakHour;
 
 import java.io.PrintWriter;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a {@link FootfallReport} as plain-text tables for a terminal. Gaps print as "no data", never 0. Stateless. */
+/**
+ * Prints a {@link FootfallReport} as plain-text tables for a terminal. Gaps print as "no data", never 0. Local times
+ * show their UTC offset where the clock time alone is ambiguous ({@link LocalTimes}). Stateless.
+ */
 public final class TableRenderer {
     static final String NO_DATA = "no data";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private TableRenderer() {
     }
@@ -28,27 +29,30 @@ public final class TableRenderer {
             out.println("No interval aggregates in range: nothing to report.");
         }
         section(out, "People in and out per hour");
-        out.printf("%-10s %-5s  %-20s %6s %6s  %s%n", "day", "hour", "camera", "in", "out", "observed");
+        String hour = "%-" + hourWidth(r) + "s";
+        out.printf("%-10s " + hour + "  %-20s %6s %6s  %s%n", "day", "hour", "camera", "in", "out", "observed");
         for (HourRow h : r.hours()) {
-            out.printf("%-10s %02d:00  %-20s %6s %6s  %s%n", h.day(), h.hour(), h.camera(), num(h.in()), num(h.out()),
+            out.printf("%-10s " + hour + "  %-20s %6s %6s  %s%n", h.day(), LocalTimes.hour(h.start()), h.camera(),
+                    num(h.in()), num(h.out()),
                     h.gap() ? NO_DATA : observed(h.observedMillis(), h.coverage()));
         }
         section(out, "People in and out per day");
         out.printf("%-10s %-20s %6s %6s  %-16s %s%n", "day", "camera", "in", "out", "observed", "hours without data");
         for (DayRow d : r.days()) {
-            out.printf("%-10s %-20s %6d %6d  %-16s %d%n", d.day(), d.camera(), d.in(), d.out(),
-                    duration(d.observedMillis()), d.gapHours());
+            out.printf("%-10s %-20s %6s %6s  %-16s %s%n", d.day(), d.camera(), num(d.in()), num(d.out()),
+                    d.gap() ? NO_DATA : duration(d.observedMillis()), num(d.gapHours()));
         }
         section(out, "Peak hour (most people in, whole store)");
         for (PeakHour p : r.peaks()) {
-            out.printf("%-10s %02d:00-%02d:00  %d in%n", p.day(), p.hour(), (p.hour() + 1) % 24, p.in());
+            out.printf("%-10s %s  %d in%n", p.day(), LocalTimes.hourRange(p.start()), p.in());
         }
         section(out, "Occupancy per hour (people present: time-weighted mean / max)");
         if (r.occupancy().isEmpty()) {
             out.println("No zones configured.");
         }
         for (OccupancyRow o : r.occupancy()) {
-            out.printf("%-10s %02d:00  %-20s %-12s %s%n", o.day(), o.hour(), o.camera(), o.zone(),
+            out.printf("%-10s " + hour + "  %-20s %-12s %s%n", o.day(), LocalTimes.hour(o.start()), o.camera(),
+                    o.zone(),
                     o.mean().isEmpty() ? NO_DATA
                             : String.format(Locale.ROOT, "%.2f / %d", o.mean().get(), o.max().orElse(0)));
         }
@@ -75,13 +79,18 @@ public final class TableRenderer {
             out.println("Nothing missing between the first and the last interval reported.");
         }
         for (Gap g : gaps) {
-            out.printf("%-20s %s .. %s  %s missing: %s%n", g.camera(), TIME.format(g.from().atZone(r.zone())),
-                    TIME.format(g.to().atZone(r.zone())), duration(g.missingMillis()), g.reason());
+            out.printf("%-20s %s .. %s  %s missing: %s%n", g.camera(), LocalTimes.dateTime(g.from().atZone(r.zone())),
+                    LocalTimes.dateTime(g.to().atZone(r.zone())), duration(g.missingMillis()), g.reason());
         }
         for (ReportInput.DataLoss l : r.losses()) {
             out.printf("dropped before delivery: %d %s records (%s)%n", l.count(), l.kind(), l.detail());
         }
         out.flush();
+    }
+
+    /** The hour column fits its longest label, so the columns stay aligned on a day the clocks go back. */
+    private static int hourWidth(FootfallReport r) {
+        return r.hours().stream().mapToInt(h -> LocalTimes.hour(h.start()).length()).max().orElse("hour".length());
     }
 
     private static void section(PrintWriter out, String title) {
@@ -99,7 +108,7 @@ public final class TableRenderer {
     }
 
     static String duration(long millis) {
-        long s = Math.round(millis / 1000.0);
+        long s = FootfallReport.seconds(millis);
         if (s < 60) {
             return s + "s";
         }

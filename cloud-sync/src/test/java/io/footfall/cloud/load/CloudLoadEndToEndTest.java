@@ -246,7 +246,7 @@ class CloudLoadEndToEndTest {
                 assertThat(img.getWidth()).isEqualTo(1000);
             }
             assertThat(Files.readAllLines(charts.resolve(side).resolve("footfall-hourly.csv")))
-                    .contains("2026-11-25,9,camera1," + EXPECTED_IN + ",0,139,0.039");
+                    .contains("2026-11-25,9,+00:00,camera1," + EXPECTED_IN + ",0,139,0.039");
         }
     }
 
