@@ -176,11 +176,23 @@ public final class CameraPipeline {
             run.queue = queue;
             ArrayDeque<Frame> waiting = new ArrayDeque<>(queue.capacity() + 1);
             Frame frame;
-            while ((frame = handoff.take(() -> stopRequested)) != null) {
-                waiting.add(frame);
-                run.detected(waiting, queue.submit(frame));
+            try {
+                while ((frame = handoff.take(() -> stopRequested)) != null) {
+                    waiting.add(frame);
+                    run.detected(waiting, queue.submit(frame));
+                }
+                run.detected(waiting, queue.drain());
+            } catch (IOException | RuntimeException e) {
+                // The source failed mid-run (a corrupt image in a folder, a stream error): what was counted up to here
+                // is closed as a stop would close it, partial aggregates and finished clips recorded, before the
+                // failure is reported. Otherwise the crossings stored have no aggregate and the clip no record.
+                try {
+                    run.finish();
+                } catch (IOException | RuntimeException f) {
+                    e.addSuppressed(f);
+                }
+                throw e;
             }
-            run.detected(waiting, queue.drain());
             return run.finish();
         } finally {
             run.close();
