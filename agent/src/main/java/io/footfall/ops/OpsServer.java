@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -29,6 +28,22 @@ final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
     /** Two threads: a scrape and a page refresh at once; more requests queue, then run on the accepting thread. */
     private static final int THREADS = 2;
+    /**
+     * Seconds a request may take to arrive, and its answer to leave. The JDK's server waits for ever by default, so a
+     * client on the store's network that sends half a request (or a body that never ends) holds a thread: a few dozen
+     * such clients and the endpoint no longer answers. A scrape or a page takes milliseconds.
+     */
+    static final long REQUEST_SECONDS = 10;
+
+    static {
+        // Read once, when the JDK's server classes load: set before the first server is made, unless set on the
+        // command line.
+        for (String p : new String[]{"sun.net.httpserver.maxReqTime", "sun.net.httpserver.maxRspTime"}) {
+            if (System.getProperty(p) == null) {
+                System.setProperty(p, Long.toString(REQUEST_SECONDS));
+            }
+        }
+    }
 
     /** One answer. {@code body} is sent for GET and left out for HEAD. */
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
@@ -170,9 +185,8 @@ final class OpsServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, Response r, boolean head) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
+        // A GET has no body to read: what a client sends anyway is left to the server, which reads a little of it
+        // to keep the connection, else closes it; reading it here to its end would wait on a body that never ends.
         var h = ex.getResponseHeaders();
         h.set("Content-Type", r.contentType());
         h.set("Cache-Control", "no-store");

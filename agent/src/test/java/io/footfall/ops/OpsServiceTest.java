@@ -116,6 +116,33 @@ class OpsServiceTest {
     }
 
     @Test
+    void clientsThatSendHalfARequestOrAnEndlessBodyCannotStopTheEndpointAnswering() throws Exception {
+        String base = start(agent("cam", "running"), OpsSettings.defaults().onPort(0));
+        URI uri = URI.create(base);
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort());
+                String head = i % 2 == 0 ? "GET /health HTTP/1.1\r\nHost: x\r\n"   // headers never finished
+                        : "GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\nabc"; // body never sent
+                s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "health"))
+                    .timeout(Duration.ofSeconds(OpsServer.REQUEST_SECONDS * 3)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                    .as("answered once the slow requests timed out").isLessThan(Duration.ofSeconds(OpsServer.REQUEST_SECONDS * 3));
+        } finally {
+            for (java.net.Socket s : slow) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void healthTurns503WhenEveryCameraHasBeenDownTooLongAndBackWhenOneReturns() throws Exception {
         FakeAgent agent = agent("cam", "running");
         String base = start(agent, new OpsSettings(Optional.of(true), 0, Optional.empty(), Duration.ofSeconds(60)));
