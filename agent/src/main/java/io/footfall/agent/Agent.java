@@ -30,6 +30,7 @@ import io.footfall.store.CommitPolicy;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import io.footfall.video.SampleClips;
+import io.footfall.video.SourceSecrets;
 import io.footfall.video.Sources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -203,7 +204,7 @@ public final class Agent implements AgentControl, AutoCloseable {
                 options.trackFolder().map(d -> d.resolve(cam.id() + ".txt")),
                 appearance.opener(threads, detector.openVinoLib(), options.env()), visitorsOf(cfg),
                 extensions.pipelineObserver());
-        String source = new SampleClips(options.paths()).resolve(cam.source());
+        String source = SourceSecrets.from(options.env()).resolve(cam.id(), new SampleClips(options.paths()).resolve(cam.source()));
         Instant start = cam.start().orElse(options.clock().instant());
         // Only at agent start can a camera's events be orphans of a crash; a camera restarted live had its intervals
         // closed by its own graceful stop. Decided here, not on the camera's thread: by the time that thread asks,
@@ -358,9 +359,11 @@ public final class Agent implements AgentControl, AutoCloseable {
             throw new ConfigException("the agent is stopping; configuration not applied");
         }
         // Whatever can still refuse the document runs before anything changes, so a rejected one keeps the running
-        // configuration: a sample clip that cannot be fetched, a full disk under the configuration history.
+        // configuration: a sample clip that cannot be fetched, a secret not on the device, a full disk under the
+        // configuration history.
         SampleClips samples = new SampleClips(options.paths());
-        next.cameras().forEach(cam -> samples.resolve(cam.source()));
+        SourceSecrets secrets = SourceSecrets.from(options.env());
+        next.cameras().forEach(cam -> secrets.resolve(cam.id(), samples.resolve(cam.source())));
         configRecord.saveIfChanged(next);
         FootfallConfig before = config;
         config = next;

@@ -6,6 +6,8 @@ import io.footfall.BadInputException;
 import io.footfall.edge.HealthProbe;
 import io.footfall.edge.ManifestCheck;
 import io.footfall.edge.ManifestGenerator;
+import io.footfall.edge.SecretFiles;
+import io.footfall.video.SourceSecrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +31,9 @@ public final class EdgeCommand {
     @Command(name = "manifest", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
             description = {"Generate the deployment manifest for a store from its configuration file: $edgeAgent with the",
                     "footfall module, $edgeHub with its route and store-and-forward TTL, and the configuration as the",
-                    "module's desired properties. Apply it with 'az iot edge set-modules --content FILE'."})
+                    "module's desired properties. Apply it with 'az iot edge set-modules --content FILE'.",
+                    "Camera credentials never go into it: each becomes a ${secret:NAME} placeholder in the source, and",
+                    "--secrets-out writes one file per secret, to copy to the device's /etc/footfall/secrets/."})
     static final class Manifest implements Callable<Integer> {
         @Mixin
         CommonOptions common;
@@ -44,6 +48,11 @@ public final class EdgeCommand {
         @Option(names = "--out", paramLabel = "FILE", description = "Write the manifest here (default: standard output).")
         Path out;
 
+        @Option(names = "--secrets-out", paramLabel = "DIR", description = "Write the camera credentials here, one file "
+                + "per secret (readable by the owner only), to copy to " + SourceSecrets.DEFAULT_DIR + " on the device. "
+                + "Required when a camera's source carries credentials.")
+        Path secretsOut;
+
         @Spec
         CommandSpec spec;
 
@@ -51,8 +60,19 @@ public final class EdgeCommand {
         public Integer call() throws IOException {
             ManifestGenerator.Manifest m = ManifestGenerator.fromFile(config, image);
             ManifestCheck.check(m.json()); // what it writes must pass the same check as a hand-edited template
+            if (!m.secrets().isEmpty() && secretsOut == null) {
+                throw new BadInputException("--config " + config + ": camera sources carry credentials ("
+                        + String.join(", ", m.secrets().keySet()) + "), which the module twin would hold in clear for "
+                        + "anyone with read access to the hub; give --secrets-out DIR: the manifest then names them as "
+                        + "${secret:NAME} placeholders and DIR gets their files, to copy to " + SourceSecrets.DEFAULT_DIR
+                        + " on the device");
+            }
             String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m.json()) + "\n";
-            m.warnings().forEach(w -> spec.commandLine().getErr().println("edge manifest: warning: " + w));
+            if (!m.secrets().isEmpty()) {
+                SecretFiles.write(secretsOut, m.secrets());
+                spec.commandLine().getErr().println("edge manifest: wrote " + m.secrets().size() + " camera secrets to "
+                        + secretsOut + ": copy them to " + SourceSecrets.DEFAULT_DIR + "/ on the device (owner root, mode 600)");
+            }
             if (out == null) {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.footfall.BadInputException;
-import io.footfall.config.CameraConfig;
 import io.footfall.config.ConfigLoader;
 import io.footfall.config.FootfallConfig;
+import io.footfall.video.Redaction;
+import io.footfall.video.SourceSecrets;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,11 +48,14 @@ public final class ManifestGenerator {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A generated manifest and what the operator should know about it (never containing secrets). */
-    public record Manifest(ObjectNode json, List<String> warnings) {
+    /**
+     * A generated manifest, which holds no secret, and the camera credentials it names as {@code ${secret:NAME}}
+     * placeholders, by name, to be put on the device.
+     */
+    public record Manifest(ObjectNode json, Map<String, String> secrets) {
         public Manifest {
             Objects.requireNonNull(json, "json");
-            warnings = List.copyOf(warnings);
+            secrets = Map.copyOf(secrets);
         }
     }
 
@@ -79,6 +82,7 @@ public final class ManifestGenerator {
         }
         FootfallConfig config = ConfigLoader.parse(configTree, origin);
         ObjectNode desired = configTree.deepCopy();
+        Map<String, String> secrets = moveCredentials(desired);
         TwinLimits.check(desired, "the " + MODULE + " module's desired properties (" + origin + ")");
 
         ObjectNode manifest = F.objectNode();
@@ -86,7 +90,26 @@ public final class ManifestGenerator {
         content.putObject("$edgeAgent").set("properties.desired", edgeAgent(config, image));
         content.putObject("$edgeHub").set("properties.desired", edgeHub(config));
         content.putObject(MODULE).set("properties.desired", desired);
-        return new Manifest(manifest, warnings(config));
+        return new Manifest(manifest, secrets);
+    }
+
+    /**
+     * Replaces every credential in the cameras' sources by a {@code ${secret:CAMERA-PART}} placeholder: desired
+     * properties are readable by everyone with read access to the hub's twins, and the agent reads the placeholders'
+     * values from the device ({@link SourceSecrets}).
+     */
+    private static Map<String, String> moveCredentials(ObjectNode desired) {
+        Map<String, String> secrets = new java.util.LinkedHashMap<>();
+        for (JsonNode cam : desired.path("cameras")) {
+            if (cam instanceof ObjectNode c && c.path("source").isTextual()) {
+                Redaction.Templated t = Redaction.templated(c.get("source").asText(), c.path("id").asText());
+                if (!t.secrets().isEmpty()) {
+                    c.put("source", t.source());
+                    secrets.putAll(t.secrets());
+                }
+            }
+        }
+        return secrets;
     }
 
     /** Store-and-forward TTL: the outbox's maximum record age, rounded up to whole seconds. */
@@ -158,19 +181,6 @@ public final class ManifestGenerator {
         route.put("timeToLiveSecs", ttl);
         d.putObject("storeAndForwardConfiguration").put("timeToLiveSecs", ttl);
         return d;
-    }
-
-    /** Credentials in a camera URL end up readable by everyone who can read the hub's twins. */
-    private static List<String> warnings(FootfallConfig config) {
-        List<String> out = new ArrayList<>();
-        for (CameraConfig c : config.cameras()) {
-            // Whatever the logs would mask is a secret here too: user:password@, SharedAccessKey=, sig= and the like.
-            if (!io.footfall.video.Redaction.source(c.source()).equals(c.source())) {
-                out.add("camera " + c.id() + ": its source URL carries credentials, which the module twin stores in clear "
-                        + "for anyone with registry read access; prefer a camera account limited to streaming");
-            }
-        }
-        return out;
     }
 
 }

@@ -5,7 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -65,6 +68,44 @@ public final class Redaction {
             return maskParams(at < 0 ? source : source.substring(0, source.indexOf(':') + 1) + MASK + source.substring(at));
         }
         return m.group() + maskAfterScheme(source.substring(m.end()));
+    }
+
+    /**
+     * A source with each credential (its user-info, the value of each credential-like parameter) replaced by
+     * {@code ${secret:NAME}}, and the credentials by those names: what can be shown or stored in place of the source
+     * while the credentials go elsewhere ({@link SourceSecrets} puts them back). Names are {@code prefix-userinfo} and
+     * {@code prefix-PARAMETER}.
+     */
+    public static Templated templated(String source, String prefix) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        String out = source;
+        Matcher scheme = URL_START.matcher(source);
+        int userInfoStart = scheme.lookingAt() ? scheme.end() : source.indexOf(':') + 1;
+        String rest = source.substring(userInfoStart);
+        int at = scheme.lookingAt() ? userInfoEnd(rest) : bareUserInfoEnd(source) - userInfoStart;
+        if (at > 0 && !SourceSecrets.isPlaceholder(rest.substring(0, at))) {
+            String name = prefix + "-userinfo";
+            secrets.put(name, rest.substring(0, at));
+            out = source.substring(0, userInfoStart) + SourceSecrets.placeholder(name) + rest.substring(at);
+        }
+        for (Pattern p : List.of(SECRET_PARAM, CREDENTIAL_ANYWHERE)) {
+            out = p.matcher(out).replaceAll(mr -> {
+                if (mr.group(3).isEmpty() || SourceSecrets.isPlaceholder(mr.group(3))) {
+                    return Matcher.quoteReplacement(mr.group());
+                }
+                String name = prefix + "-" + mr.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
+                secrets.put(name, mr.group(3));
+                return Matcher.quoteReplacement(mr.group(1) + mr.group(2) + SourceSecrets.placeholder(name));
+            });
+        }
+        return new Templated(out, secrets);
+    }
+
+    /** A source whose credentials are placeholders, and the credentials by placeholder name. */
+    public record Templated(String source, Map<String, String> secrets) {
+        public Templated {
+            secrets = Map.copyOf(secrets);
+        }
     }
 
     /**
