@@ -7,7 +7,10 @@ import io.footfall.eval.GroundTruthFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,6 +25,9 @@ import java.util.concurrent.Callable;
                 "--data-dir per run). Prints a table; --out also writes it as JSON.",
                 "'footfall eval sweep' tunes a camera's thresholds: one such score per setting."})
 public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CommonOptions common;
@@ -65,11 +71,17 @@ public final class EvalCommand implements Callable<Integer> {
         }
         EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, data.resolve(), Optional.ofNullable(camera),
                 Optional.ofNullable(format).flatMap(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
-        System.out.print(report.table());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        stdout.print(report.table());
+        stdout.flush();
+        report.notes().forEach(n -> stderr.println("eval: note: " + n));
+        report.warnings().forEach(w -> stderr.println("eval: warning: " + w));
         if (out != null) {
             report.write(out);
-            System.err.println("eval: report in " + out);
+            stderr.println("eval: report in " + out);
         }
+        stderr.flush();
         return ExitCodes.OK;
     }
 }

@@ -64,17 +64,17 @@ public enum GroundTruthFormat {
     }
 
     /**
-     * Reads the person boxes of the frames before {@code frameCount} (annotations past the end of the
-     * video as decoded are left out).
+     * Reads all the person boxes, also those past the end of the video as decoded: the caller clips them
+     * ({@link GroundTruth#clipped(long)}) after saying how many there are ({@link GroundTruthExtent}).
      *
      * @throws BadInputException when the file is missing or not in this format
      */
-    public GroundTruth read(Path file, long frameCount) {
+    public GroundTruth read(Path file) {
         return switch (this) {
-            case MOT -> MotChallengeFormat.readGroundTruth(file).clipped(frameCount);
-            case MOT15 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT15).clipped(frameCount);
-            case MOT16 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT16).clipped(frameCount);
-            case VIRAT -> ViratFormat.readPersons(file, frameCount);
+            case MOT -> MotChallengeFormat.readGroundTruth(file);
+            case MOT15 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT15);
+            case MOT16 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT16);
+            case VIRAT -> ViratFormat.readPersons(file, Long.MAX_VALUE);
         };
     }
 
