@@ -49,6 +49,9 @@ public final class EdgeCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (out != null) {
+                OutputFile.check("--out", out, new OutputFile.Input("--config", config));
+            }
             ManifestGenerator.Manifest m = ManifestGenerator.fromFile(config, image);
             ManifestCheck.check(m.json()); // what it writes must pass the same check as a hand-edited template
             String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m.json()) + "\n";
@@ -57,7 +60,7 @@ public final class EdgeCommand {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
-                Files.writeString(OutputFile.check("--out", out), text);
+                Files.writeString(out, text);
                 spec.commandLine().getErr().println("edge manifest: wrote " + out);
             }
             spec.commandLine().getErr().flush();

@@ -2,6 +2,8 @@ package io.footfall.cli;
 
 import io.footfall.BadInputException;
 import io.footfall.job.EvalJob;
+import io.footfall.job.RunRecord;
+import io.footfall.pipeline.JsonLinesSink;
 import io.footfall.eval.EvalReport;
 import io.footfall.eval.GroundTruthFormat;
 import picocli.CommandLine.Command;
@@ -63,13 +65,17 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (out != null) {
-            OutputFile.check("--out", out);
-        }
         if (groundTruth == null) {
             throw new BadInputException("missing required option --gt FILE (the ground truth to score against)");
         }
-        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, data.resolve(), Optional.ofNullable(camera),
+        Path dataDir = data.resolve();
+        if (out != null) {
+            // The run's own tracks (DIR/tracks/*.txt) are refused as Footfall's data; these are the other files read.
+            OutputFile.check("--out", out, new OutputFile.Input("--gt", groundTruth), new OutputFile.Input("--tracks", tracks),
+                    new OutputFile.Input("--data-dir", dataDir.resolve(RunRecord.FILE)),
+                    new OutputFile.Input("--data-dir", dataDir.resolve(JsonLinesSink.EVENTS)));
+        }
+        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, dataDir, Optional.ofNullable(camera),
                 Optional.ofNullable(format).flatMap(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

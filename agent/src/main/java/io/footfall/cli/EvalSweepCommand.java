@@ -86,7 +86,8 @@ public final class EvalSweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (out != null) {
-            OutputFile.check("--out", out);
+            OutputFile.check("--out", out, new OutputFile.Input("--gt", groundTruth), new OutputFile.Input("--config", config),
+                    new OutputFile.Input("--source", source == null ? null : Path.of(source)));
         }
         SweepGrid grid = new SweepGrid(detector.minScores(), SweepGrid.values("--high-thresh", highThresh),
                 SweepGrid.values("--low-thresh", lowThresh), SweepGrid.values("--new-track-thresh", newTrackThresh),

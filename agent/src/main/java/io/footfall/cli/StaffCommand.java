@@ -79,16 +79,21 @@ public final class StaffCommand {
             byte[] key = keyFile != null
                     ? StaffGallery.key(readKey(keyFile), "--key-file " + keyFile)
                     : StaffGallery.key(System.getenv(StaffGallery.KEY_ENV), StaffGallery.KEY_ENV);
-            // Before any photo or frame is read: enrolment from footage takes minutes, and must not end on a bad path.
-            OutputFile.check("--out", out);
             if ((crops == null) == (source == null)) {
                 throw new BadInputException("staff enroll: give either --crops DIR (photos) or --source SOURCE with --zone "
                         + "(footage of a staff-only place)");
             }
+            List<Path> photos = crops == null ? List.of() : photos(crops);
+            // Before any photo or frame is read: enrolment from footage takes minutes, and must not end on a bad path.
+            List<OutputFile.Input> inputs = new ArrayList<>(OutputFile.Input.each("--crops photo", photos));
+            inputs.add(new OutputFile.Input("--key-file", keyFile));
+            if (source != null) {
+                inputs.add(new OutputFile.Input("--source", Path.of(source)));
+            }
+            OutputFile.check("--out", out, inputs);
             if (source != null) {
                 return fromFootage(key);
             }
-            List<Path> photos = photos(crops);
             List<Embedding> staff = new ArrayList<>();
             try (AppearanceModel m = AppearanceModels.standard(FootfallPaths.detect()).open(model,
                     Math.max(1, Runtime.getRuntime().availableProcessors()), Optional.empty())) {

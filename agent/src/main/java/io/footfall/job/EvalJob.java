@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvalJob {
     private static final Logger log = LoggerFactory.getLogger(EvalJob.class);
-    static final String TRACKS_FOLDER = "tracks";
+    /** The data folder's sub-folder where {@code run --save-tracks} writes {@code <camera>.txt}. */
+    public static final String TRACKS_FOLDER = "tracks";
     /** Slack on the run's time span when picking its events: decoder timestamps are not exactly n/fps. */
     private static final Duration SPAN_SLACK = Duration.ofSeconds(1);
 

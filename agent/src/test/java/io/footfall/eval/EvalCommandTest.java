@@ -258,6 +258,22 @@ class EvalCommandTest {
     }
 
     @Test
+    void theReportNeverReplacesTheGroundTruthOrTheRunsTracks() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+        String labels = Files.readString(gtFile);
+        Path tracks = data.resolve("tracks/door-cam.txt");
+        String tracked = Files.readString(tracks);
+
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--out", gtFile.toString()),
+                "--out " + gtFile + " is the same file as --gt " + gtFile);
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--out", tracks.toString()),
+                "--out " + tracks + " is Footfall's own data (door-cam.txt)");
+
+        assertThat(Files.readString(gtFile)).isEqualTo(labels);
+        assertThat(Files.readString(tracks)).isEqualTo(tracked);
+    }
+
+    @Test
     void badInputExitsWithTwoAndNamesTheFile() throws Exception {
         writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
 
