@@ -3,6 +3,7 @@ package io.footfall.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.footfall.BadInputException;
+import io.footfall.FileErrors;
 import io.footfall.edge.HealthProbe;
 import io.footfall.edge.ManifestCheck;
 import io.footfall.edge.ManifestGenerator;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,7 +62,11 @@ public final class EdgeCommand {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
-                Files.writeString(out, text);
+                try {
+                    Files.writeString(out, text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not write " + out + ": " + FileErrors.describe(e), e);
+                }
                 spec.commandLine().getErr().println("edge manifest: wrote " + out);
             }
             spec.commandLine().getErr().flush();

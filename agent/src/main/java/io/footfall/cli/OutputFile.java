@@ -81,6 +81,26 @@ final class OutputFile {
         return out;
     }
 
+    /**
+     * {@code dir}, if files may be written into it: an existing folder, or one that can be created. Checked before
+     * a command prints or computes anything, so a mistyped folder is a usage error, not a failure after the work.
+     *
+     * @throws BadInputException naming the option and the path: a file, or Footfall's own data folder
+     */
+    static Path checkFolder(String option, Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new BadInputException(option + " " + dir + " is a file, not a folder (expected a folder to write the files into)");
+        }
+        for (Path p = target.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new BadInputException(option + " " + dir + ": " + p + " is a file, not a folder (expected a folder to write"
+                        + " the files into)");
+            }
+        }
+        return dir;
+    }
+
     /** Through symbolic and hard links; a file that does not exist yet is no one's input. */
     private static boolean sameFile(Path target, Path input) {
         try {

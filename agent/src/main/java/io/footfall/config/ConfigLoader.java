@@ -1,5 +1,6 @@
 package io.footfall.config;
 
+import io.footfall.FileErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +82,7 @@ public final class ConfigLoader {
         } catch (java.io.CharConversionException e) {
             throw new BadInputException("config file " + file + " is not UTF-8 text (expected YAML or JSON in UTF-8)", e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read config file " + file + ": " + FileErrors.reason(e), e);
         }
     }
 

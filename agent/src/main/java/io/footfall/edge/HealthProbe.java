@@ -1,5 +1,6 @@
 package io.footfall.edge;
 
+import io.footfall.FileErrors;
 import io.footfall.store.Outbox;
 
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class HealthProbe {
             Path probe = Files.createTempFile(dataDir, ".health-", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            problems.add("data folder " + dataDir + " does not take new files: " + e.getMessage());
+            problems.add("data folder " + dataDir + " does not take new files: " + FileErrors.describe(e));
         }
         if (maxIdle.isPresent()) {
             Path outbox = dataDir.resolve(Outbox.FILE_NAME);
@@ -59,7 +60,7 @@ public final class HealthProbe {
                             + maxIdle.get().toSeconds() + " s)");
                 }
             } catch (IOException e) {
-                problems.add("outbox " + outbox + " cannot be read: " + e.getMessage());
+                problems.add("outbox " + outbox + " cannot be read: " + FileErrors.reason(e));
             }
         }
         return new Report(dataDir, problems);
