@@ -41,7 +41,7 @@ public final class HealthProbe {
     public static Report check(Path dataDir, Optional<Duration> maxIdle, Clock clock) {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dataDir)) {
-            problems.add("data folder " + dataDir + " does not exist");
+            problems.add("data folder " + dataDir + (Files.exists(dataDir) ? " is a file, not a folder" : " does not exist"));
             return new Report(dataDir, problems);
         }
         try {
