@@ -45,7 +45,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--camera", paramLabel = "ID", description = "Camera to score (default: the run's only camera).")
     String camera;
 
-    @Option(names = {"--gt-format", "--format"}, paramLabel = "auto|mot15|mot16|virat",
+    @Option(names = {"--gt-format", "--format"}, paramLabel = GroundTruthFormat.VALUES,
             description = {"Ground-truth format (default: auto). auto: VIRAT by the file name, else",
                     "MOTChallenge, MOT15 or MOT16+ by columns 8-10 (MOT16+ when they hold a class",
                     "1..13 and a visibility in [0,1]; -1s or world coordinates: MOT15). mot15:",

@@ -55,7 +55,7 @@ public final class EvalSweepCommand implements Callable<Integer> {
             description = "Ground truth of the source: MOTChallenge gt.txt, or VIRAT *.viratdata.objects.txt.")
     Path groundTruth;
 
-    @Option(names = {"--gt-format", "--format"}, paramLabel = "auto|mot15|mot16|virat", description = "Ground-truth format (default: auto; see 'footfall eval --help').")
+    @Option(names = {"--gt-format", "--format"}, paramLabel = GroundTruthFormat.VALUES, description = "Ground-truth format (default: auto; see 'footfall eval --help').")
     String format;
 
     @Option(names = {"--high-thresh", "--track-thresh"}, paramLabel = "0..1[,0..1...]", split = ",",

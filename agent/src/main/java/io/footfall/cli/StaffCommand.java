@@ -10,6 +10,7 @@ import io.footfall.track.AppearanceConfig;
 import io.footfall.track.Embedding;
 import io.footfall.video.Frame;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.imageio.ImageIO;
@@ -41,6 +42,9 @@ public final class StaffCommand {
                     "The key is FOOTFALL_STAFF_KEY (32 bytes, base64: openssl rand -base64 32) or --key-file; "
                             + "the photos themselves are not copied anywhere."})
     static final class Enroll implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
         @Option(names = "--crops", paramLabel = "DIR", description = "Folder of whole-body photos of staff.")
         Path crops;
 

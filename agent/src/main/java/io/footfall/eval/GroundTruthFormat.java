@@ -21,6 +21,8 @@ public enum GroundTruthFormat {
     /** VIRAT Ground {@code *.viratdata.objects.txt}: 0-based frames, persons only (see {@link ViratFormat}). */
     VIRAT;
 
+    /** Every value {@link #parse(String)} accepts, for the options' help. */
+    public static final String VALUES = "auto|mot|mot15|mot16|mot17|mot20|virat";
     private static final String VIRAT_SUFFIX = ".viratdata.objects.txt";
     private static final String OPTION = "--gt-format";
 
@@ -48,7 +50,7 @@ public enum GroundTruthFormat {
             case "mot15" -> Optional.of(MOT15);
             case "mot16", "mot17", "mot20" -> Optional.of(MOT16);
             case "virat" -> Optional.of(VIRAT);
-            default -> throw new BadInputException(OPTION + " must be auto, mot, mot15, mot16 or virat, got '" + s + "'");
+            default -> throw new BadInputException(OPTION + " must be one of " + VALUES + ", got '" + s + "'");
         };
     }
 
