@@ -68,7 +68,7 @@ public final class Sources {
     public static void checkProtocol(String spec) {
         if (StreamProtocol.of(spec).isEmpty() && spec.contains("://")) {
             throw new UnreadableSourceException("source " + Redaction.source(spec) + " uses a protocol Footfall does not open"
-                    + " (expected " + StreamProtocol.allSchemes() + " a file, an image folder or usb:N)");
+                    + " (expected " + StreamProtocol.allSchemes() + ", a file, an image folder or usb:N)");
         }
     }
 
