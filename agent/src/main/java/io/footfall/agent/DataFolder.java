@@ -1,5 +1,6 @@
 package io.footfall.agent;
 
+import io.footfall.FileErrors;
 import io.footfall.BadInputException;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class DataFolder {
                     + (reason.isEmpty() ? e.getClass().getSimpleName() : reason)
                     + " (expected a folder Footfall can create and write files in)", e);
         } catch (IOException e) {
-            throw new BadInputException("data folder " + dir + " cannot be used: " + e.getMessage(), e);
+            throw new BadInputException("data folder " + dir + " cannot be used: " + FileErrors.describe(e), e);
         }
     }
 }

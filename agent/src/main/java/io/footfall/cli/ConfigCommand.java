@@ -6,6 +6,7 @@ import io.footfall.config.ConfigWriter;
 import io.footfall.config.FootfallConfig;
 import io.footfall.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ public final class ConfigCommand {
     @Command(name = "schema", mixinStandardHelpOptions = true,
             description = "Print the JSON Schema (draft 2020-12) of the configuration, for editors and twin tooling.")
     static final class Schema implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
         @Override
         public Integer call() throws Exception {
             System.out.println(Json.prettyMapper().writeValueAsString(ConfigSchema.document()));
@@ -31,6 +35,9 @@ public final class ConfigCommand {
             description = {"Validate a config file (YAML or JSON) by the schema and the cross-field rules, without running it.",
                     "Prints the effective configuration (defaults filled in, camera URLs redacted) on success."})
     static final class Check implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
         @Parameters(paramLabel = "FILE", description = "Configuration file.")
         Path file;
 

@@ -3,6 +3,7 @@ package io.footfall.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.footfall.BadInputException;
+import io.footfall.FileErrors;
 import io.footfall.edge.HealthProbe;
 import io.footfall.edge.ManifestCheck;
 import io.footfall.edge.ManifestGenerator;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,6 +60,9 @@ public final class EdgeCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (out != null) {
+                OutputFile.check("--out", out, new OutputFile.Input("--config", config));
+            }
             ManifestGenerator.Manifest m = ManifestGenerator.fromFile(config, image);
             ManifestCheck.check(m.json()); // what it writes must pass the same check as a hand-edited template
             if (!m.secrets().isEmpty() && secretsOut == null) {
@@ -77,7 +82,11 @@ public final class EdgeCommand {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
-                Files.writeString(OutputFile.check("--out", out), text);
+                try {
+                    Files.writeString(out, text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not write " + out + ": " + FileErrors.describe(e), e);
+                }
                 spec.commandLine().getErr().println("edge manifest: wrote " + out);
             }
             spec.commandLine().getErr().flush();

@@ -2,12 +2,17 @@ package io.footfall.cli;
 
 import io.footfall.BadInputException;
 import io.footfall.job.EvalJob;
+import io.footfall.job.RunRecord;
+import io.footfall.pipeline.JsonLinesSink;
 import io.footfall.eval.EvalReport;
 import io.footfall.eval.GroundTruthFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -23,6 +28,9 @@ import java.util.concurrent.Callable;
                 "'footfall eval sweep' tunes a camera's thresholds: one such score per setting."})
 public final class EvalCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     CommonOptions common;
 
@@ -37,7 +45,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--camera", paramLabel = "ID", description = "Camera to score (default: the run's only camera).")
     String camera;
 
-    @Option(names = {"--gt-format", "--format"}, paramLabel = "auto|mot15|mot16|virat",
+    @Option(names = {"--gt-format", "--format"}, paramLabel = GroundTruthFormat.VALUES,
             description = {"Ground-truth format (default: auto). auto: VIRAT by the file name, else",
                     "MOTChallenge, MOT15 or MOT16+ by columns 8-10 (MOT16+ when they hold a class",
                     "1..13 and a visibility in [0,1]; -1s or world coordinates: MOT15). mot15:",
@@ -57,19 +65,29 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (out != null) {
-            OutputFile.check("--out", out);
-        }
         if (groundTruth == null) {
             throw new BadInputException("missing required option --gt FILE (the ground truth to score against)");
         }
-        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, data.resolve(), Optional.ofNullable(camera),
+        Path dataDir = data.resolve();
+        if (out != null) {
+            // The run's own tracks (DIR/tracks/*.txt) are refused as Footfall's data; these are the other files read.
+            OutputFile.check("--out", out, new OutputFile.Input("--gt", groundTruth), new OutputFile.Input("--tracks", tracks),
+                    new OutputFile.Input("--data-dir", dataDir.resolve(RunRecord.FILE)),
+                    new OutputFile.Input("--data-dir", dataDir.resolve(JsonLinesSink.EVENTS)));
+        }
+        EvalReport report = new EvalJob().evaluate(new EvalJob.Request(groundTruth, dataDir, Optional.ofNullable(camera),
                 Optional.ofNullable(format).flatMap(GroundTruthFormat::parse), Optional.ofNullable(tracks)));
-        System.out.print(report.table());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        stdout.print(report.table());
+        stdout.flush();
+        report.notes().forEach(n -> stderr.println("eval: note: " + n));
+        report.warnings().forEach(w -> stderr.println("eval: warning: " + w));
         if (out != null) {
             report.write(out);
-            System.err.println("eval: report in " + out);
+            stderr.println("eval: report in " + out);
         }
+        stderr.flush();
         return ExitCodes.OK;
     }
 }

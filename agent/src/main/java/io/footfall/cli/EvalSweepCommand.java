@@ -55,7 +55,7 @@ public final class EvalSweepCommand implements Callable<Integer> {
             description = "Ground truth of the source: MOTChallenge gt.txt, or VIRAT *.viratdata.objects.txt.")
     Path groundTruth;
 
-    @Option(names = {"--gt-format", "--format"}, paramLabel = "auto|mot15|mot16|virat", description = "Ground-truth format (default: auto; see 'footfall eval --help').")
+    @Option(names = {"--gt-format", "--format"}, paramLabel = GroundTruthFormat.VALUES, description = "Ground-truth format (default: auto; see 'footfall eval --help').")
     String format;
 
     @Option(names = {"--high-thresh", "--track-thresh"}, paramLabel = "0..1[,0..1...]", split = ",",
@@ -86,7 +86,8 @@ public final class EvalSweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (out != null) {
-            OutputFile.check("--out", out);
+            OutputFile.check("--out", out, new OutputFile.Input("--gt", groundTruth), new OutputFile.Input("--config", config),
+                    new OutputFile.Input("--source", source == null ? null : Path.of(source)));
         }
         SweepGrid grid = new SweepGrid(detector.minScores(), SweepGrid.values("--high-thresh", highThresh),
                 SweepGrid.values("--low-thresh", lowThresh), SweepGrid.values("--new-track-thresh", newTrackThresh),

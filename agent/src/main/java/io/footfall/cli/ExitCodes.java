@@ -1,11 +1,13 @@
 package io.footfall.cli;
 
 import io.footfall.BadInputException;
+import io.footfall.FileErrors;
 import io.footfall.detect.DetectorSetupException;
 import io.footfall.logging.RedactedMessage;
 import io.footfall.video.Redaction;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -50,7 +52,9 @@ public final class ExitCodes {
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
             PrintWriter err = cl.getErr();
             int code = of(ex);
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            // A FileSystemException's message is often just the path; the reason is in its type.
+            String msg = ex instanceof IOException io ? FileErrors.describe(io)
+                    : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             if (isInternal(ex)) {
                 // A broken invariant, not a failure we raise on purpose: say so, so it is reported rather than worked around.
                 msg = "internal error: " + ex.getClass().getSimpleName() + ": " + msg;

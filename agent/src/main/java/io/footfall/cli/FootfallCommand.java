@@ -4,6 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
 /**
  * The {@code footfall} command. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or bad input.
  */
@@ -48,11 +52,31 @@ public final class FootfallCommand {
         return cl;
     }
 
+    /**
+     * The project's version, from {@code io/footfall/version.properties} that the build writes: the CLI's classes are in
+     * the agent jar, whose manifest has no Implementation-Version (only the app jar's launcher manifest has one).
+     */
     static final class Version implements CommandLine.IVersionProvider {
+        static final String RESOURCE = "/io/footfall/version.properties";
+
         @Override
         public String[] getVersion() {
-            String v = FootfallCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"footfall " + (v == null ? "dev" : v)};
+            return new String[]{"footfall " + projectVersion()};
+        }
+
+        static String projectVersion() {
+            Properties p = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // An unreadable resource of our own jar: say so in the version rather than fail -V.
+                return "unknown (" + RESOURCE + ": " + e.getMessage() + ")";
+            }
+            String v = p.getProperty("version", "");
+            // Unfiltered (classes compiled outside Maven, e.g. by an IDE): there is no build version to show.
+            return v.isEmpty() || v.startsWith("${") ? "dev" : v;
         }
     }
 }

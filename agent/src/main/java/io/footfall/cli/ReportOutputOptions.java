@@ -68,6 +68,9 @@ public final class ReportOutputOptions {
 
     /** Prints the table and, with {@code --out}, writes the files (listed on {@code err}). */
     public void emit(FootfallReport report, PrintWriter stdout, PrintWriter err) {
+        if (out != null) {
+            OutputFile.checkFolder("--out", out);
+        }
         TableRenderer.render(report, stdout);
         if (out != null) {
             for (Path f : ReportFiles.write(report, out)) {

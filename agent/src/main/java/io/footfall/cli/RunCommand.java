@@ -12,6 +12,7 @@ import io.footfall.config.FootfallConfig;
 import io.footfall.config.PrivacyPolicy;
 import io.footfall.count.CountLine;
 import io.footfall.count.Zone;
+import io.footfall.job.EvalJob;
 import io.footfall.pipeline.CameraPipeline;
 import io.footfall.pipeline.JsonLinesSink;
 import io.footfall.track.AppearanceConfig;
@@ -99,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
         FootfallConfig cfg = ConfigRules.check(withOps(config != null ? fromFile() : quickStart()));
         Path dataDir = data.resolveForWriting();
         AgentOptions options = AgentOptions.builder(dataDir)
-                .trackFolder(saveTracks ? Optional.of(dataDir.resolve("tracks")) : Optional.empty())
+                .trackFolder(saveTracks ? Optional.of(dataDir.resolve(EvalJob.TRACKS_FOLDER)) : Optional.empty())
                 .progress(Progress.onStderr("run"))
                 .recordedDetections(Optional.ofNullable(detections))
                 // One camera typed on the command line that cannot be opened is most likely a typo: say so at once.

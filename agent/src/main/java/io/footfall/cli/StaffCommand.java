@@ -10,6 +10,7 @@ import io.footfall.track.AppearanceConfig;
 import io.footfall.track.Embedding;
 import io.footfall.video.Frame;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.imageio.ImageIO;
@@ -41,6 +42,9 @@ public final class StaffCommand {
                     "The key is FOOTFALL_STAFF_KEY (32 bytes, base64: openssl rand -base64 32) or --key-file; "
                             + "the photos themselves are not copied anywhere."})
     static final class Enroll implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
         @Option(names = "--crops", paramLabel = "DIR", description = "Folder of whole-body photos of staff.")
         Path crops;
 
@@ -79,16 +83,21 @@ public final class StaffCommand {
             byte[] key = keyFile != null
                     ? StaffGallery.key(readKey(keyFile), "--key-file " + keyFile)
                     : StaffGallery.key(System.getenv(StaffGallery.KEY_ENV), StaffGallery.KEY_ENV);
-            // Before any photo or frame is read: enrolment from footage takes minutes, and must not end on a bad path.
-            OutputFile.check("--out", out);
             if ((crops == null) == (source == null)) {
                 throw new BadInputException("staff enroll: give either --crops DIR (photos) or --source SOURCE with --zone "
                         + "(footage of a staff-only place)");
             }
+            List<Path> photos = crops == null ? List.of() : photos(crops);
+            // Before any photo or frame is read: enrolment from footage takes minutes, and must not end on a bad path.
+            List<OutputFile.Input> inputs = new ArrayList<>(OutputFile.Input.each("--crops photo", photos));
+            inputs.add(new OutputFile.Input("--key-file", keyFile));
+            if (source != null) {
+                inputs.add(new OutputFile.Input("--source", Path.of(source)));
+            }
+            OutputFile.check("--out", out, inputs);
             if (source != null) {
                 return fromFootage(key);
             }
-            List<Path> photos = photos(crops);
             List<Embedding> staff = new ArrayList<>();
             try (AppearanceModel m = AppearanceModels.standard(FootfallPaths.detect()).open(model,
                     Math.max(1, Runtime.getRuntime().availableProcessors()), Optional.empty())) {

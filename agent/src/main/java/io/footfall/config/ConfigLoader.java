@@ -1,5 +1,6 @@
 package io.footfall.config;
 
+import io.footfall.FileErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,9 @@ public final class ConfigLoader {
     }
 
     public static FootfallConfig load(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException("config file " + file + " is a directory (expected a YAML or JSON file)");
+        }
         if (!Files.isRegularFile(file)) {
             throw new BadInputException("config file " + file + " does not exist");
         }
@@ -81,7 +85,7 @@ public final class ConfigLoader {
         } catch (java.io.CharConversionException e) {
             throw new BadInputException("config file " + file + " is not UTF-8 text (expected YAML or JSON in UTF-8)", e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read config file " + file + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -108,7 +112,12 @@ public final class ConfigLoader {
         Node.root(tree, origin);
         JsonNode doc = YamlScalars.offAsString(tree);
         ConfigSchema.validate(doc, origin);
-        return ConfigRules.check(bind(doc, origin));
+        try {
+            return ConfigRules.check(bind(doc, origin));
+        } catch (ConfigException e) {
+            // Binding and the cross-field rules name the field; like the schema's errors, name the file too.
+            throw new ConfigException(origin + ": " + e.getMessage(), e);
+        }
     }
 
     private static FootfallConfig bind(JsonNode tree, String origin) {
@@ -366,7 +375,14 @@ public final class ConfigLoader {
         List<Zone> zones = new ArrayList<>();
         for (Node z : n.objects("zones", false)) {
             z.allowOnly(Set.of("name", "polygon"));
-            zones.add(new Zone(z.name("name"), z.points("polygon", 3, 64)));
+            String name = z.name("name");
+            var polygon = z.points("polygon", 3, 64);
+            try {
+                zones.add(new Zone(name, polygon));
+            } catch (BadInputException e) {
+                // The geometry's own rules (an area, no crossing edges): the field, and the file (see parse).
+                throw new ConfigException("config field " + z.path("polygon") + ": " + e.getMessage(), e);
+            }
         }
         // A camera's section overrides the global one field by field: merge, then bind with the same rules.
         CameraOverrides overrides = new CameraOverrides(

@@ -2,6 +2,7 @@ package io.footfall.config;
 
 import io.footfall.count.Names;
 import io.footfall.detect.DetectorSettings;
+import io.footfall.video.Sources;
 
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class ConfigRules {
     public static final List<Consumer<FootfallConfig>> ALL = List.of(
             ConfigRules::namesAreSafeInIds,
             ConfigRules::cameraIdsAreUnique,
+            ConfigRules::sourcesUseAProtocolFootfallOpens,
             ConfigRules::lineAndZoneNamesAreUniquePerCamera,
             ConfigRules::minScoreDoesNotStarveTheSecondAssociation);
 
@@ -37,6 +39,14 @@ public final class ConfigRules {
         for (int i = 0; i < c.cameras().size(); i++) {
             CameraConfig cam = c.cameras().get(i);
             named("cameras[" + i + "].id", () -> Names.check("camera", cam.id()));
+        }
+    }
+
+    /** The check 'footfall run' makes when it opens a camera, made before: an ftp:// camera is a config error. */
+    static void sourcesUseAProtocolFootfallOpens(FootfallConfig c) {
+        for (int i = 0; i < c.cameras().size(); i++) {
+            String source = c.cameras().get(i).source();
+            named("cameras[" + i + "].source", () -> Sources.checkProtocol(source));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.footfall.edge;
 
+import io.footfall.FileErrors;
 import io.footfall.store.Outbox;
 
 import java.io.IOException;
@@ -40,14 +41,14 @@ public final class HealthProbe {
     public static Report check(Path dataDir, Optional<Duration> maxIdle, Clock clock) {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dataDir)) {
-            problems.add("data folder " + dataDir + " does not exist");
+            problems.add("data folder " + dataDir + (Files.exists(dataDir) ? " is a file, not a folder" : " does not exist"));
             return new Report(dataDir, problems);
         }
         try {
             Path probe = Files.createTempFile(dataDir, ".health-", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            problems.add("data folder " + dataDir + " does not take new files: " + e.getMessage());
+            problems.add("data folder " + dataDir + " does not take new files: " + FileErrors.describe(e));
         }
         if (maxIdle.isPresent()) {
             Path outbox = dataDir.resolve(Outbox.FILE_NAME);
@@ -59,7 +60,7 @@ public final class HealthProbe {
                             + maxIdle.get().toSeconds() + " s)");
                 }
             } catch (IOException e) {
-                problems.add("outbox " + outbox + " cannot be read: " + e.getMessage());
+                problems.add("outbox " + outbox + " cannot be read: " + FileErrors.reason(e));
             }
         }
         return new Report(dataDir, problems);

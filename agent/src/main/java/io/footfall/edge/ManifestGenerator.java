@@ -1,5 +1,6 @@
 package io.footfall.edge;
 
+import io.footfall.FileErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -70,7 +71,7 @@ public final class ManifestGenerator {
         try {
             return generate(mapper.readTree(configFile.toFile()), configFile.toString(), image);
         } catch (IOException e) {
-            throw new BadInputException("cannot read config file " + configFile + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read config file " + configFile + ": " + FileErrors.reason(e), e);
         }
     }
 

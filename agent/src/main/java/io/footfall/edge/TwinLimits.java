@@ -1,6 +1,7 @@
 package io.footfall.edge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.footfall.BadInputException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -22,19 +23,19 @@ public final class TwinLimits {
     private TwinLimits() {
     }
 
-    /** @throws IllegalArgumentException naming the first offending path and the rule */
+    /** @throws BadInputException naming the first offending path and the rule: the configuration is the user's to fix */
     public static void check(JsonNode desired, String what) {
         walk(desired, what, "", 1);
         int bytes = desired.toString().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            throw new IllegalArgumentException(what + " is " + bytes + " bytes; a twin's desired properties hold at most "
+            throw new BadInputException(what + " is " + bytes + " bytes; a twin's desired properties hold at most "
                     + MAX_BYTES);
         }
     }
 
     private static void walk(JsonNode n, String what, String path, int depth) {
         if (n.isContainerNode() && depth > MAX_DEPTH) {
-            throw new IllegalArgumentException(what + " at " + path + ": nested deeper than " + MAX_DEPTH + " levels");
+            throw new BadInputException(what + " at " + path + ": nested deeper than " + MAX_DEPTH + " levels");
         }
         if (n.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
@@ -43,7 +44,7 @@ public final class TwinLimits {
                 String at = path.isEmpty() ? key : path + "." + key;
                 if (key.isEmpty() || key.length() > 1024 || key.chars().anyMatch(c -> c == '.' || c == '$' || c == ' '
                         || Character.isISOControl(c))) {
-                    throw new IllegalArgumentException(what + " at " + at + ": a twin key must be 1..1024 characters "
+                    throw new BadInputException(what + " at " + at + ": a twin key must be 1..1024 characters "
                             + "without '.', '$', spaces or control characters");
                 }
                 walk(e.getValue(), what, at, depth + 1);
@@ -53,7 +54,7 @@ public final class TwinLimits {
                 walk(n.get(i), what, path + "[" + i + "]", depth + 1);
             }
         } else if (n.isIntegralNumber() && (!n.canConvertToLong() || n.asLong() < MIN_INT || n.asLong() > MAX_INT)) {
-            throw new IllegalArgumentException(what + " at " + path + ": integer " + n + " is outside the twin's range "
+            throw new BadInputException(what + " at " + path + ": integer " + n + " is outside the twin's range "
                     + MIN_INT + ".." + MAX_INT);
         }
     }

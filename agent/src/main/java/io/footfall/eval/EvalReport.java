@@ -17,13 +17,15 @@ import java.util.Map;
  * @param groundTruth   the ground-truth file
  * @param format        its format
  * @param gtPeople      distinct ground-truth persons in the scored frames
+ * @param extent        how the ground truth's frames line up with the run's (what was left out, and why to look)
  * @param tracks        the tracker result file scored
  * @param trackedPeople distinct track ids in it (confirmed tracks: people the run saw)
  * @param tracking      CLEAR-MOT and identity scores
  * @param countsFrom    where the run's crossings come from: {@link #FROM_EVENTS} or {@link #FROM_TRACKS}
  * @param lines         counting error of each line, in configuration order
  */
-public record EvalReport(String camera, long frames, Path groundTruth, GroundTruthFormat format, int gtPeople, Path tracks,
+public record EvalReport(String camera, long frames, Path groundTruth, GroundTruthFormat format, int gtPeople,
+                         GroundTruthExtent extent, Path tracks,
                          int trackedPeople, MotMetrics tracking, String countsFrom, List<CountingError> lines) {
 
     /** Crossings as the run emitted them ({@code events.jsonl}). */
@@ -33,6 +35,16 @@ public record EvalReport(String camera, long frames, Path groundTruth, GroundTru
 
     public EvalReport {
         lines = List.copyOf(lines);
+    }
+
+    /** What the user should check before trusting the scores, each naming the file; also in {@link #toJson()}. */
+    public List<String> warnings() {
+        return extent.warnings(groundTruth);
+    }
+
+    /** Harmless differences between the ground truth and the run, said so the numbers add up. */
+    public List<String> notes() {
+        return extent.notes(groundTruth);
     }
 
     /** Plain-text report for a terminal: a header, the tracking table, then one row per line. */
@@ -67,6 +79,8 @@ public record EvalReport(String camera, long frames, Path groundTruth, GroundTru
         gt.put("file", groundTruth.toString());
         gt.put("format", format.label());
         gt.put("people", gtPeople);
+        gt.putObject("pastRunEnd").put("boxes", extent.boxesPastEnd()).put("frames", extent.framesPastEnd());
+        extent.seqLength().ifPresent(length -> gt.put("seqLength", length));
         ObjectNode tr = root.putObject("tracks");
         tr.put("file", tracks.toString());
         tr.put("people", trackedPeople);
@@ -96,6 +110,10 @@ public record EvalReport(String camera, long frames, Path groundTruth, GroundTru
             l.put("countError", e.countError());
             l.put("absError", e.absError());
         }
+        ArrayNode warnings = root.putArray("warnings");
+        warnings().forEach(warnings::add);
+        ArrayNode notes = root.putArray("notes");
+        notes().forEach(notes::add);
         return root;
     }
 

@@ -21,6 +21,8 @@ public enum GroundTruthFormat {
     /** VIRAT Ground {@code *.viratdata.objects.txt}: 0-based frames, persons only (see {@link ViratFormat}). */
     VIRAT;
 
+    /** Every value {@link #parse(String)} accepts, for the options' help. */
+    public static final String VALUES = "auto|mot|mot15|mot16|mot17|mot20|virat";
     private static final String VIRAT_SUFFIX = ".viratdata.objects.txt";
     private static final String OPTION = "--gt-format";
 
@@ -48,7 +50,7 @@ public enum GroundTruthFormat {
             case "mot15" -> Optional.of(MOT15);
             case "mot16", "mot17", "mot20" -> Optional.of(MOT16);
             case "virat" -> Optional.of(VIRAT);
-            default -> throw new BadInputException(OPTION + " must be auto, mot, mot15, mot16 or virat, got '" + s + "'");
+            default -> throw new BadInputException(OPTION + " must be one of " + VALUES + ", got '" + s + "'");
         };
     }
 
@@ -64,17 +66,17 @@ public enum GroundTruthFormat {
     }
 
     /**
-     * Reads the person boxes of the frames before {@code frameCount} (annotations past the end of the
-     * video as decoded are left out).
+     * Reads all the person boxes, also those past the end of the video as decoded: the caller clips them
+     * ({@link GroundTruth#clipped(long)}) after saying how many there are ({@link GroundTruthExtent}).
      *
      * @throws BadInputException when the file is missing or not in this format
      */
-    public GroundTruth read(Path file, long frameCount) {
+    public GroundTruth read(Path file) {
         return switch (this) {
-            case MOT -> MotChallengeFormat.readGroundTruth(file).clipped(frameCount);
-            case MOT15 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT15).clipped(frameCount);
-            case MOT16 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT16).clipped(frameCount);
-            case VIRAT -> ViratFormat.readPersons(file, frameCount);
+            case MOT -> MotChallengeFormat.readGroundTruth(file);
+            case MOT15 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT15);
+            case MOT16 -> MotChallengeFormat.readGroundTruth(file, MotChallengeFormat.Flavour.MOT16);
+            case VIRAT -> ViratFormat.readPersons(file, Long.MAX_VALUE);
         };
     }
 

@@ -35,11 +35,18 @@ public record MotMetrics(double mota, double motp, double idf1, double idp, doub
                 "MOTA", "MOTP", "IDF1", "IDP", "IDR", "Prcn", "Rcll", "IDSW", "FP", "FN", "GT", "Match");
     }
 
-    /** One fixed-width line, MOTA to IDR, precision and recall as percentages with one decimal. */
+    /**
+     * One fixed-width line, MOTA to IDR, precision and recall as percentages with one decimal; a ratio that is
+     * undefined (nothing to divide by, e.g. no tracks) is {@code -}, never NaN or -Infinity.
+     */
     public String tableRow() {
-        return String.format(Locale.ROOT, "%6.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%% %5d %6d %6d %6d %6d",
-                100 * mota, 100 * motp, 100 * idf1, 100 * idp, 100 * idr, 100 * precision, 100 * recall,
+        return String.format(Locale.ROOT, "%7s %6s %6s %6s %6s %6s %6s %5d %6d %6d %6d %6d",
+                percent(mota), percent(motp), percent(idf1), percent(idp), percent(idr), percent(precision), percent(recall),
                 idSwitches, falsePositives, misses, gtCount, matches);
+    }
+
+    private static String percent(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.1f%%", 100 * ratio) : "-";
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.footfall.eval.EvalReport;
 import io.footfall.eval.Evaluator;
 import io.footfall.eval.GroundTruth;
 import io.footfall.eval.GroundTruthCrossings;
+import io.footfall.eval.GroundTruthExtent;
 import io.footfall.eval.GroundTruthFormat;
 import io.footfall.eval.LineCount;
 import io.footfall.eval.MotChallengeFormat;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvalJob {
     private static final Logger log = LoggerFactory.getLogger(EvalJob.class);
-    static final String TRACKS_FOLDER = "tracks";
+    /** The data folder's sub-folder where {@code run --save-tracks} writes {@code <camera>.txt}. */
+    public static final String TRACKS_FOLDER = "tracks";
     /** Slack on the run's time span when picking its events: decoder timestamps are not exactly n/fps. */
     private static final Duration SPAN_SLACK = Duration.ofSeconds(1);
 
@@ -64,8 +66,8 @@ public final class EvalJob {
     }
 
     /**
-     * @throws BadInputException when a file is missing or malformed, the camera is unknown or ambiguous, or
-     *                           the ground truth is for a video of another size
+     * @throws BadInputException when a file is missing or malformed, the camera is unknown or ambiguous, the
+     *                           ground truth is for a video of another size, or has no box in the run's frames
      */
     public EvalReport evaluate(Request request) {
         RunRecord record = RunRecord.read(request.dataDir());
@@ -78,8 +80,10 @@ public final class EvalJob {
         }
         GroundTruthFormat format = request.format().map(f -> f.resolve(request.groundTruth()))
                 .orElseGet(() -> GroundTruthFormat.detect(request.groundTruth()));
-        GroundTruth gt = format.read(request.groundTruth(), source.frames());
-        SequenceInfo video = video(camera.id(), source, gt, request.groundTruth());
+        GroundTruth all = format.read(request.groundTruth());
+        SequenceInfo video = video(camera.id(), source, all, request.groundTruth());
+        GroundTruthExtent extent = GroundTruthExtent.of(request.groundTruth(), all, source.frames());
+        GroundTruth gt = all.clipped(source.frames());
 
         Path tracksFile = request.tracks().orElse(request.dataDir().resolve(TRACKS_FOLDER).resolve(camera.id() + ".txt"));
         if (!Files.isRegularFile(tracksFile)) {
@@ -108,7 +112,7 @@ public final class EvalJob {
         int trackedPeople = (int) tracks.stream().filter(t -> t.frame() < source.frames()).mapToLong(TrackBox::trackId)
                 .distinct().count();
         EvalReport report = new EvalReport(camera.id(), source.frames(), request.groundTruth(), format, gt.objectIds().size(),
-                tracksFile, trackedPeople, metrics, countsFrom, errors);
+                extent, tracksFile, trackedPeople, metrics, countsFrom, errors);
         log.info("event=eval_done camera={} frames={} mota={} idf1={} idsw={} lines={}", camera.id(), source.frames(),
                 String.format("%.3f", metrics.mota()), String.format("%.3f", metrics.idf1()), metrics.idSwitches(),
                 errors.stream().map(e -> e.line() + ":" + e.absError()).toList());

@@ -144,6 +144,11 @@ public final class SweepJob {
                 Path dir = folder.resolve(String.format("setting-%03d", i + 1));
                 EvalReport report = score(p, recorded, dir, request);
                 rows.add(new SweepReport.Row(p.setting(), p.minScore(), p.baseline(), report));
+                if (i == 0) {
+                    // Every setting scores the same frames against the same file: say it once.
+                    report.notes().forEach(n -> notes.accept("sweep: note: " + n));
+                    report.warnings().forEach(w -> notes.accept("sweep: warning: " + w));
+                }
                 notes.accept(String.format(java.util.Locale.ROOT, "sweep: %d/%d %s%s: MOTA %.3f IDF1 %.3f IDSW %d", i + 1,
                         runnable.size(), p.setting().label(), p.baseline() ? " (configuration's own)" : "",
                         report.tracking().mota(), report.tracking().idf1(), report.tracking().idSwitches()));

@@ -1,11 +1,13 @@
 package io.footfall.model;
 
 import io.footfall.BadInputException;
+import io.footfall.FileErrors;
 import io.footfall.Downloads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -93,7 +95,7 @@ public final class ModelFetcher {
                     outcome = Outcome.COPIED_FROM_MIRROR;
                 } else {
                     from = f.url();
-                    Downloads.toFile(URI.create(f.url()), tmp);
+                    download(m, f, tmp);
                     outcome = Outcome.DOWNLOADED;
                 }
                 String actual = sha256(tmp);
@@ -107,8 +109,22 @@ public final class ModelFetcher {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
+            // The models folder itself: the user's to fix (another --models-dir).
             throw new BadInputException("cannot install model file " + f.path() + " of " + m.name() + " into " + target.getParent()
-                    + ": " + e.getMessage() + (mirror.isEmpty() ? " (no local mirror given; pass --mirror DIR on an offline host)" : ""), e);
+                    + ": " + FileErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * @throws UncheckedIOException when the download fails: a network failure (exit 1, as the README's exit codes say),
+     *                              not a bad input
+     */
+    private void download(ModelManifest m, ModelManifest.ModelFile f, Path to) {
+        try {
+            Downloads.toFile(URI.create(f.url()), to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot download model file " + f.path() + " of " + m.name() + ": " + e.getMessage()
+                    + (mirror.isEmpty() ? " (no local mirror given; pass --mirror DIR on an offline host)" : ""), e);
         }
     }
 
@@ -122,7 +138,7 @@ public final class ModelFetcher {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + FileErrors.reason(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }

@@ -1,5 +1,6 @@
 package io.footfall.report;
 
+import io.footfall.FileErrors;
 import io.footfall.report.FootfallReport.DwellBucket;
 import io.footfall.report.FootfallReport.Gap;
 import io.footfall.report.FootfallReport.HourRow;
@@ -239,7 +240,7 @@ public final class ChartRenderer {
             ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + file + ": " + FileErrors.describe(e), e);
         }
     }
 }

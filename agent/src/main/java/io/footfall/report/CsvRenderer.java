@@ -1,5 +1,6 @@
 package io.footfall.report;
 
+import io.footfall.FileErrors;
 import io.footfall.report.FootfallReport.DayRow;
 import io.footfall.report.FootfallReport.DwellBucket;
 import io.footfall.report.FootfallReport.Gap;
@@ -69,7 +70,7 @@ public final class CsvRenderer {
             Files.writeString(file, b, StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not write " + file + ": " + FileErrors.describe(e), e);
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * Opens the outbox's MVStore file: creates it atomically, checks its format version and device, and moves a
@@ -26,6 +27,8 @@ final class StoreFile {
     private static final Logger log = LoggerFactory.getLogger(StoreFile.class);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** A Java object's identity ("sun.nio.ch.FileChannelImpl@6d9f7a80") in H2's messages tells a user nothing. */
+    private static final Pattern OBJECT_ID = Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*@[0-9a-f]+\\b");
 
     private StoreFile() {
     }
@@ -39,8 +42,10 @@ final class StoreFile {
     static StoreMaps open(OutboxConfig config, Path file) {
         if (!exists(file)) {
             if (config.readOnly() || config.deviceId() == null) {
-                throw new BadInputException("no outbox store at " + file + " (expected an existing "
-                        + Outbox.FILE_NAME + "; check --data-dir or " + DataDirectory.ENV + ")");
+                // An empty file is not "no store": the user sees it there, so say what it is instead.
+                throw new BadInputException((Files.exists(file) ? "outbox store " + file + " is empty (0 bytes), not a Footfall"
+                        + " outbox" : "no outbox store at " + file) + " (expected an existing " + Outbox.FILE_NAME
+                        + " that 'footfall run' wrote; check --data-dir or " + DataDirectory.ENV + ")");
             }
             create(config, file);
         }
@@ -216,14 +221,22 @@ final class StoreFile {
     }
 
     private static StoreCorruptException corrupt(OutboxConfig config, Path file, RuntimeException cause) {
+        String why = withoutObjectIds(String.valueOf(cause.getMessage()));
         if (config.readOnly()) {
-            return new StoreCorruptException("outbox store " + file + " is corrupt (" + cause.getMessage()
-                    + "); left in place: opened read-only", file, null, cause);
+            return new StoreCorruptException("outbox store " + file + " is corrupt (" + why + "); left in place: opened"
+                    + " read-only. The next 'footfall run' on this data folder moves it aside and starts a new outbox;"
+                    + " keep a copy first if its records matter", file, null, cause);
         }
         Path aside = moveAside(config, file);
         log.error("outbox corrupt file={} movedTo={} cause={}", file, aside, cause.toString());
-        return new StoreCorruptException("outbox store " + file + " is corrupt (" + cause.getMessage()
+        return new StoreCorruptException("outbox store " + file + " is corrupt (" + why
                 + "). Moved it to " + aside + "; a new store will be created on the next open", file, aside, cause);
+    }
+
+    /** {@code message} without object identities: "Reading from file ...Impl@6d9f7a80 failed" reads "Reading from the file failed". */
+    static String withoutObjectIds(String message) {
+        return OBJECT_ID.matcher(message.replaceAll("\\bfile " + OBJECT_ID.pattern(), "the file")).replaceAll("object")
+                .strip();
     }
 
     static Path moveAside(OutboxConfig config, Path file) {

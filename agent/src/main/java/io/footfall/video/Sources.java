@@ -38,11 +38,8 @@ public final class Sources {
         if (protocol.isPresent()) {
             return openStream(spec, protocol.get(), watcher);
         }
+        checkProtocol(spec);
         String name = Redaction.source(spec);
-        if (lower.contains("://")) {
-            throw new UnreadableSourceException("source " + name + " uses a protocol Footfall does not open (expected "
-                    + StreamProtocol.allSchemes() + " a file, an image folder or usb:N)");
-        }
         if (lower.startsWith("usb:") || lower.startsWith("/dev/video")) {
             String device = lower.startsWith("usb:") ? "/dev/video" + spec.substring(4) : spec;
             return LiveSource.of(() -> FFmpegSource.open(device, "video4linux2", Map.of(), true, "a V4L2 camera at " + device),
@@ -60,6 +57,19 @@ public final class Sources {
             throw new UnreadableSourceException("video file " + name + " is not readable by this user");
         }
         return FFmpegSource.open(path.toString(), null, Map.of(), false);
+    }
+
+    /**
+     * Refuses a URL of a protocol Footfall does not open (ftp://...), without opening anything: what a config check
+     * can tell before a camera runs.
+     *
+     * @throws UnreadableSourceException naming the source (redacted) and the protocols that are opened
+     */
+    public static void checkProtocol(String spec) {
+        if (StreamProtocol.of(spec).isEmpty() && spec.contains("://")) {
+            throw new UnreadableSourceException("source " + Redaction.source(spec) + " uses a protocol Footfall does not open"
+                    + " (expected " + StreamProtocol.allSchemes() + ", a file, an image folder or usb:N)");
+        }
     }
 
     /** A network stream with its protocol's client options; live protocols reconnect with backoff. */

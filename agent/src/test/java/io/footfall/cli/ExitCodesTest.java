@@ -56,19 +56,19 @@ class ExitCodesTest {
 
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
-        final RuntimeException toThrow;
+        final Exception toThrow;
 
-        Boom(RuntimeException toThrow) {
+        Boom(Exception toThrow) {
             this.toThrow = toThrow;
         }
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             throw toThrow;
         }
     }
 
-    private static String[] handle(RuntimeException e) {
+    private static String[] handle(Exception e) {
         CommandLine cl = new CommandLine(new Boom(e));
         cl.setExecutionExceptionHandler(new ExitCodes.ExceptionHandler());
         StringWriter err = new StringWriter();
@@ -85,6 +85,14 @@ class ExitCodesTest {
         String[] inference = handle(new DetectionException("ONNX Runtime inference failed on frame 3: out of memory"));
         assertThat(inference[0]).isEqualTo("1");
         assertThat(inference[1]).isEqualTo("boom: ONNX Runtime inference failed on frame 3: out of memory" + System.lineSeparator());
+    }
+
+    @Test
+    void aFileSystemFailureSaysWhyNotOnlyThePath() {
+        String[] r = handle(new java.nio.file.FileSystemException("/mnt/ro/m.json", null, "Read-only file system"));
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).isEqualTo("boom: /mnt/ro/m.json: read-only file system" + System.lineSeparator());
+        assertThat(handle(new java.nio.file.AccessDeniedException("/data/x"))[1]).contains("/data/x: permission denied");
     }
 
     @Test

@@ -68,6 +68,16 @@ class StaffEnrollInputTest {
     }
 
     @Test
+    void theGalleryNeverReplacesOneOfThePhotos() throws Exception {
+        Path crops = Files.createDirectories(tmp.resolve("crops"));
+        Path alice = Files.writeString(crops.resolve("alice.jpg"), "not read before --out is checked");
+
+        assertThat(run("--out", alice.toString(), "--crops", crops.toString()))
+                .contains("--out " + alice + " is the same file as --crops photo " + alice);
+        assertThat(Files.readString(alice)).isEqualTo("not read before --out is checked");
+    }
+
+    @Test
     void nobodyInTheZoneWritesNothing() throws Exception {
         String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
         // The first person walks in at 6.3 s: the first 5 s have nobody.

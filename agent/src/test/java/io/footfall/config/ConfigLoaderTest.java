@@ -126,10 +126,19 @@ class ConfigLoaderTest {
             "duplicate camera       | {cameras: [{id: a, source: x}, {id: a, source: y}]}                             | cameras[1].id: camera id 'a' is used twice",
             "bad start              | {cameras: [{id: a, source: x, start: yesterday}]}                               | cameras[0].start: expected an ISO-8601 instant",
             "bad camera id          | {cameras: [{id: 'a b', source: x}]}                                             | cameras[0].id: expected a name",
+            "bow-tie zone           | {cameras: [{id: a, source: x, zones: [{name: z, polygon: [[0,0],[1,1],[1,0],[0,1]]}]}]} | cameras[0].zones[0]",
+            "unopened protocol      | {cameras: [{id: a, source: 'ftp://u:SECRETPW@h/s'}]}                           | cameras[0].source: source ftp://***@h/s uses a protocol Footfall does not open (expected rtsp",
     })
-    void badConfigNamesTheFieldAndTheExpectedForm(String what, String yaml, String message) throws Exception {
+    void badConfigNamesTheFileTheFieldAndTheExpectedForm(String what, String yaml, String message) throws Exception {
         Path f = write("bad.yaml", yaml);
-        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(f + ": config field ").hasMessageContaining(message).hasMessageNotContaining("SECRETPW");
+    }
+
+    @Test
+    void aDirectoryIsNotAConfigFile() {
+        assertThatThrownBy(() -> ConfigLoader.load(tmp)).isInstanceOf(io.footfall.BadInputException.class)
+                .hasMessage("config file " + tmp + " is a directory (expected a YAML or JSON file)");
     }
 
     @Test

@@ -38,6 +38,13 @@ class HealthProbeTest {
     }
 
     @Test
+    void aFileIsNotADataFolder() throws Exception {
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        assertThat(HealthProbe.check(file, Optional.empty(), clock).problems()).singleElement().asString()
+                .isEqualTo("data folder " + file + " is a file, not a folder");
+    }
+
+    @Test
     void staleOrMissingOutboxIsUnhealthyWhenAnIdleLimitIsGiven() throws Exception {
         assertThat(HealthProbe.check(tmp, Optional.of(Duration.ofMinutes(5)), clock).problems())
                 .singleElement().asString().contains("cannot be read");

@@ -111,6 +111,31 @@ class ManifestGeneratorTest {
     }
 
     @Test
+    void aConfigTooLargeForTheTwinIsBadInputNotAnInternalError() throws Exception {
+        StringBuilder yaml = new StringBuilder("device: big\ncameras:\n");
+        for (int c = 0; c < 64; c++) {
+            yaml.append("  - id: camera-").append(c).append("\n    source: usb:").append(c).append("\n    lines:\n");
+            for (int l = 0; l < 32; l++) {
+                yaml.append("      - {name: line-").append(l).append(", points: [[0.").append(l % 9 + 1).append(", 0], [0.")
+                        .append(l % 9 + 1).append(", 1]]}\n");
+            }
+        }
+        Path big = Files.writeString(tmp.resolve("big.yaml"), yaml);
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = FootfallCommand.execute("edge", "manifest", "--config", big.toString());
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("internal error")
+                .contains("desired properties (" + big + ") is ").contains("a twin's desired properties hold at most 32768");
+    }
+
+    @Test
     void createOptionsAreChunkedOnlyWhenLongerThanOneField() {
         assertThat(CreateOptions.chunk("{}")).containsOnlyKeys("createOptions");
         String exactly = "{\"a\":\"" + "x".repeat(CreateOptions.CHUNK - 8) + "\"}";

@@ -194,6 +194,86 @@ class EvalCommandTest {
     }
 
     @Test
+    void groundTruthPastTheRunsEndIsScoredTheSameButWarnedAbout() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+        Path out = dir.resolve("report.json");
+        // The same two people again 100 frames later (on frames 100-169): ground truth past the 100 frames the run decoded.
+        List<GtBox> twice = new ArrayList<>(MotChallengeFormat.readGroundTruth(gtFile).boxes());
+        MotChallengeFormat.readGroundTruth(gtFile).boxes()
+                .forEach(b -> twice.add(new GtBox(b.frame() + 100, b.objectId(), b.box())));
+        Path longer = dir.resolve("twice.txt");
+        MotChallengeFormat.writeGroundTruth(longer, GroundTruth.of(twice));
+
+        int code = eval("--gt", longer.toString(), "--data-dir", data.toString(), "--out", out.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("eval: warning: " + longer + ": 110 person boxes on 70 frames past the run's"
+                + " last frame are not scored (the run decoded 100 frames, the ground truth goes on to the 170th frame)");
+        JsonNode report = new ObjectMapper().readTree(out.toFile());
+        assertThat(report.at("/tracking/gtCount").asInt()).as("only the run's frames are scored").isEqualTo(110);
+        assertThat(report.at("/tracking/mota").asDouble()).isEqualTo(1.0);
+        assertThat(report.at("/groundTruth/pastRunEnd/boxes").asInt()).isEqualTo(110);
+        assertThat(report.at("/groundTruth/pastRunEnd/frames").asInt()).isEqualTo(70);
+        assertThat(report.get("warnings")).hasSize(1);
+        assertThat(report.get("notes")).isEmpty();
+    }
+
+    @Test
+    void aSeqinfoLengthOtherThanTheRunsIsAWarningNamingBothNumbers() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+        Files.writeString(dir.resolve("seqinfo.ini"),
+                "[Sequence]\nname=door\nframeRate=25\nseqLength=500\nimWidth=640\nimHeight=480\n");
+
+        int code = eval("--gt", gtFile.toString(), "--data-dir", data.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).contains("eval: warning: " + gtFile + ": its seqinfo.ini says the sequence has 500 frames"
+                + " (seqLength), but the run decoded 100");
+    }
+
+    @Test
+    void groundTruthWithNothingInTheRunsFramesIsBadInput() throws Exception {
+        writeEvents();
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        assertBadInput(List.of("--gt", empty.toString(), "--data-dir", data.toString()), empty + ": no ground-truth person boxes");
+
+        Path shifted = Files.writeString(dir.resolve("shifted.txt"), "1001,1,399,182,121,229,1,-1,-1,-1\n");
+        assertBadInput(List.of("--gt", shifted.toString(), "--data-dir", data.toString()),
+                shifted + ": none of its 1 person boxes lies in the run's 100 frames");
+    }
+
+    @Test
+    void undefinedRatiosPrintAsADashNotNaN() throws Exception {
+        writeEvents();
+        Path noTracks = Files.writeString(dir.resolve("none.txt"), "");
+        StringWriter table = new StringWriter();
+        CommandLine cl = commandLine();
+        cl.setOut(new PrintWriter(table, true));
+
+        int code = cl.execute("eval", "--gt", gtFile.toString(), "--data-dir", data.toString(), "--tracks", noTracks.toString());
+
+        assertThat(code).as("exit code; stderr: %s", err).isEqualTo(ExitCodes.OK);
+        assertThat(table.toString()).doesNotContain("NaN").doesNotContain("Infinity")
+                .containsPattern("door-cam +0\\.0% +- +0\\.0% +- +0\\.0% +- +0\\.0%");
+    }
+
+    @Test
+    void theReportNeverReplacesTheGroundTruthOrTheRunsTracks() throws Exception {
+        writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
+        String labels = Files.readString(gtFile);
+        Path tracks = data.resolve("tracks/door-cam.txt");
+        String tracked = Files.readString(tracks);
+
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--out", gtFile.toString()),
+                "--out " + gtFile + " is the same file as --gt " + gtFile);
+        assertBadInput(List.of("--gt", gtFile.toString(), "--data-dir", data.toString(), "--out", tracks.toString()),
+                "--out " + tracks + " is Footfall's own data (door-cam.txt)");
+
+        assertThat(Files.readString(gtFile)).isEqualTo(labels);
+        assertThat(Files.readString(tracks)).isEqualTo(tracked);
+    }
+
+    @Test
     void badInputExitsWithTwoAndNamesTheFile() throws Exception {
         writeEvents(crossing("in", "door-cam", START.plusMillis(1200)));
 

@@ -5,8 +5,10 @@ import io.footfall.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,25 @@ class ModelFetcherTest {
         try (var files = Files.walk(models)) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
+    }
+
+    @Test
+    void aFailedDownloadIsARuntimeFailureAndABadModelsFolderSaysWhy() throws Exception {
+        ModelManifest real = ModelCatalog.bundled().get("yolox-nano");
+        ModelManifest.ModelFile file = real.files().get(0);
+        ModelManifest unreachable = new ModelManifest(real.name(), real.description(), real.license(), real.format(),
+                real.backends(), real.defaultVariant(), real.variants(),
+                List.of(new ModelManifest.ModelFile(file.path(), file.sha256(), "http://127.0.0.1:1/yolox_nano.onnx")),
+                real.input(), real.output(), real.classes(), real.personClass(), real.scoreThreshold(), real.madeVariants());
+
+        // No network is exit 1 (README: network failures are 1), not a bad input.
+        assertThatThrownBy(() -> new ModelFetcher(tmp.resolve("models"), Optional.empty()).fetch(unreachable))
+                .isInstanceOf(UncheckedIOException.class).isNotInstanceOf(BadInputException.class)
+                .hasMessageContaining("cannot download model file " + file.path()).hasMessageContaining("--mirror");
+
+        Path notAFolder = Files.writeString(tmp.resolve("afile"), "x");
+        assertThatThrownBy(() -> new ModelFetcher(notAFolder, Optional.empty()).fetch(unreachable))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("a folder on its path is a file");
     }
 
     @Test

@@ -106,6 +106,38 @@ class OutboxCorruptionTest {
     }
 
     @Test
+    void garbageReadOnlySaysCorruptAndWhatToDoWithoutObjectIds() throws IOException {
+        byte[] garbage = new byte[5000];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(file(), garbage);
+
+        assertThatThrownBy(() -> Outbox.open(OutboxConfig.readOnly(dir)))
+                .isInstanceOf(StoreCorruptException.class)
+                .hasMessageStartingWith("outbox store " + file() + " is corrupt (")
+                .hasMessageContaining("moves it aside and starts a new outbox")
+                .hasMessageNotContaining("@")
+                .hasMessageNotContaining("sun.nio");
+    }
+
+    @Test
+    void objectIdsAreLeftOutOfH2sMessages() {
+        assertThat(StoreFile.withoutObjectIds("Reading from file sun.nio.ch.FileChannelImpl@6d9f7a80 failed at 5000 (length -1),"
+                + " read 0, remaining 4096 [2.2.224/1]"))
+                .isEqualTo("Reading from the file failed at 5000 (length -1), read 0, remaining 4096 [2.2.224/1]");
+        assertThat(StoreFile.withoutObjectIds("chunk org.h2.mvstore.Chunk@1f is bad")).isEqualTo("chunk object is bad");
+    }
+
+    @Test
+    void anEmptyStoreFileOpenedReadOnlyIsNamedEmptyNotMissing() throws IOException {
+        Files.write(file(), new byte[0]);
+
+        assertThatThrownBy(() -> Outbox.open(OutboxConfig.readOnly(dir)))
+                .isInstanceOf(io.footfall.BadInputException.class)
+                .hasMessageStartingWith("outbox store " + file() + " is empty (0 bytes), not a Footfall outbox");
+        assertThat(file()).exists().isEmptyFile();
+    }
+
+    @Test
     void lockedStoreIsAClearErrorAndIsNotMoved() {
         try (Outbox first = Outbox.open(config())) {
             first.append("crossing", "a", Payloads.crossing(1));
