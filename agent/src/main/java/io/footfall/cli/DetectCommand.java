@@ -36,7 +36,7 @@ public final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (out != null) {
-            OutputFile.check("--out", out);
+            OutputFile.check("--out", out, new OutputFile.Input("--source", Path.of(source)));
         }
         DetectJob.Summary s = new DetectJob(FootfallPaths.detect())
                 .run(source, detector.settings(), Optional.ofNullable(out), maxFrames, Progress.onStderr("detect"));

@@ -76,7 +76,8 @@ public final class EdgeCommand {
             if (!m.secrets().isEmpty()) {
                 SecretFiles.write(secretsOut, m.secrets());
                 spec.commandLine().getErr().println("edge manifest: wrote " + m.secrets().size() + " camera secrets to "
-                        + secretsOut + ": copy them to " + SourceSecrets.DEFAULT_DIR + "/ on the device (owner root, mode 600)");
+                        + secretsOut + ": copy them to " + SourceSecrets.DEFAULT_DIR + "/ on the device, readable by the module's user only "
+                        + "(chown 10001:10001, chmod 600)");
             }
             if (out == null) {
                 spec.commandLine().getOut().print(text);

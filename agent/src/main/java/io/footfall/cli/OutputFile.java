@@ -22,6 +22,10 @@ final class OutputFile {
     private static final Set<String> DATA_FOLDER_FILES = Set.of(Outbox.FILE_NAME, "outbox.hwm", JsonLinesSink.EVENTS,
             JsonLinesSink.AGGREGATES, RunRecord.FILE);
 
+    /** Footage and pictures: no command writes one through {@code --out}, so an existing one is someone's recording. */
+    private static final java.util.regex.Pattern FOOTAGE = java.util.regex.Pattern.compile(
+            "(?i).*\\.(mp4|m4v|mov|avi|mkv|webm|ts|mts|gif|jpe?g|png|bmp|tiff?|h26[45]|mjpe?g)");
+
     private OutputFile() {
     }
 
@@ -71,6 +75,10 @@ final class OutputFile {
         }
         Path real = realPath(target);
         String name = real.getFileName() == null ? "" : real.getFileName().toString();
+        if (Files.exists(real) && FOOTAGE.matcher(name).matches()) {
+            throw new BadInputException(option + " " + out + " is an existing video or picture: writing there would "
+                    + "destroy it (expected a new file for the command's output, such as detections.jsonl)");
+        }
         boolean store = name.endsWith(".mv.db");
         boolean dataFolder = DATA_FOLDER_FILES.contains(name) && real.getParent() != null
                 && Files.exists(real.getParent().resolve(Outbox.FILE_NAME));

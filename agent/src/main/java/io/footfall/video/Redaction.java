@@ -40,7 +40,7 @@ public final class Redaction {
      * config error, {@code pw=x SharedAccessKey=y}): the connection-string and common secret names, whole words only
      * so that log fields such as {@code signal=} stay readable.
      */
-    private static final Pattern CREDENTIAL_ANYWHERE = Pattern.compile("(?i)\\b(accountkey|sharedaccesskey|"
+    private static final Pattern CREDENTIAL_ANYWHERE = Pattern.compile("(?i)(?<!\\{)\\b(accountkey|sharedaccesskey|"
             + "sharedaccesssignature|sig|password|passwd|pwd|token|access_token|secret|client_secret|apikey|api_key)"
             + "(=|%3D|\"?\\s*:\\s*\"?)([^&;#\\s\"'<>,}]*)");
     /** {@code scheme://} as it starts a URL inside free text. */
@@ -90,7 +90,7 @@ public final class Redaction {
         }
         for (Pattern p : List.of(SECRET_PARAM, CREDENTIAL_ANYWHERE)) {
             out = p.matcher(out).replaceAll(mr -> {
-                if (mr.group(3).isEmpty() || SourceSecrets.isPlaceholder(mr.group(3))) {
+                if (mr.group(3).isEmpty() || mr.group(3).startsWith(SourceSecrets.PLACEHOLDER_START)) {
                     return Matcher.quoteReplacement(mr.group());
                 }
                 String name = prefix + "-" + mr.group(1).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * Camera credentials kept out of the configuration: a source may name {@code ${secret:NAME}} wherever a credential
  * goes ({@code rtsp://${secret:entrance-userinfo}@10.0.0.5/stream1}), and the agent reads NAME's file from the secrets
  * folder when it opens the camera. The configuration, and so the IoT Edge deployment and the module twin, then holds
- * no password; the device's {@value #DEFAULT_DIR} (mounted read-only into the module, readable by root only) does.
+ * no password; the device's {@value #DEFAULT_DIR} (mounted read-only into the module, readable by the module's user
+ * only) does. A placeholder stands where a credential goes, the user-info or a credential parameter's value: there
+ * the display form of the resolved source masks it as it masks any credential.
  * The file holds the value exactly as it goes into the URL (percent-escaped where a URL needs it); one trailing
  * newline is ignored. Values are never logged: a resolved source is shown through {@link Redaction} like any other.
  */
@@ -20,6 +22,7 @@ public final class SourceSecrets {
     /** Overrides the folder. */
     public static final String ENV = "FOOTFALL_SECRETS_DIR";
     public static final String DEFAULT_DIR = "/etc/footfall/secrets";
+    static final String PLACEHOLDER_START = "${secret:";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{secret:([A-Za-z0-9][A-Za-z0-9_.-]{0,127})}");
     /** A secret is a password or a token, not a file: a bigger one is a mistake (a certificate, a whole config). */
     private static final long MAX_BYTES = 4096;
@@ -36,7 +39,7 @@ public final class SourceSecrets {
     }
 
     public static String placeholder(String name) {
-        return "${secret:" + name + "}";
+        return PLACEHOLDER_START + name + "}";
     }
 
     static boolean isPlaceholder(String s) {

@@ -61,6 +61,22 @@ class OutputFileTest {
     }
 
     @Test
+    void detectNeverWritesOverFootageItsOwnSourceOrAnother() throws Exception {
+        byte[] gif = "GIF89a-not-really".getBytes(StandardCharsets.US_ASCII);
+        Path source = Files.write(tmp.resolve("entrance.gif"), gif);
+        Path other = Files.write(tmp.resolve("yesterday.MP4"), gif);
+
+        String err = stderrOf(() -> assertThat(FootfallCommand.execute("detect", "--source", source.toString(), "--out",
+                source.toString())).isEqualTo(ExitCodes.BAD_INPUT));
+        assertThat(err).contains("is the same file as --source " + source);
+        err = stderrOf(() -> assertThat(FootfallCommand.execute("detect", "--source", source.toString(), "--out",
+                other.toString())).isEqualTo(ExitCodes.BAD_INPUT));
+        assertThat(err).contains("--out " + other + " is an existing video or picture");
+        assertThat(Files.readAllBytes(source)).isEqualTo(gif);
+        assertThat(Files.readAllBytes(other)).isEqualTo(gif);
+    }
+
+    @Test
     void edgeManifestRefusesToReplaceItsConfig() throws Exception {
         String yaml = "device: s1\ncameras:\n  - id: c1\n    source: usb:0\n    lines: [{name: door, points: [[0.5, 0], [0.5, 1]]}]\n";
         Path config = Files.writeString(tmp.resolve("store.yaml"), yaml);

@@ -7,6 +7,7 @@ import io.footfall.cli.FootfallCommand;
 import io.footfall.config.ConfigLoader;
 import io.footfall.config.ConfigWriter;
 import io.footfall.config.FootfallConfig;
+import io.footfall.video.SourceSecrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -73,30 +75,54 @@ class ManifestGeneratorTest {
                 .as("only the USB cameras' devices").containsExactly("/dev/video0", "/dev/video2");
         assertThat(m.json().at("/modulesContent/$edgeHub/properties.desired/storeAndForwardConfiguration/timeToLiveSecs").asLong())
                 .isEqualTo(14L * 86_400);
-        assertThat(m.warnings()).singleElement().satisfies(w -> {
-            assertThat(w).contains("aisle-3", "credentials");
-            assertThat(w).doesNotContain("s3cret");
-        });
+        assertThat(m.secrets()).isEqualTo(Map.of("aisle-3-userinfo", "viewer:s3cret"));
+        assertThat(m.json().toString()).doesNotContain("s3cret");
+        assertThat(m.json().at("/modulesContent/footfall/properties.desired/cameras/2/source").asText())
+                .isEqualTo("rtsp://${secret:aisle-3-userinfo}@10.0.0.13/stream1");
     }
 
     @Test
-    void cliWritesTheManifestAndWarnsWithoutPrintingTheSecret() throws Exception {
+    void cliKeepsCameraCredentialsOutOfTheManifestAndWritesThemWhereTheDeviceReadsThem() throws Exception {
         Path out = tmp.resolve("manifest.json");
-        PrintStream oldErr = System.err;
+        Path secrets = tmp.resolve("secrets");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldErr = System.err;
+        int refused;
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = FootfallCommand.execute("edge", "manifest", "--config", fourCameraStore().toString(), "--out", out.toString());
+            refused = FootfallCommand.execute("edge", "manifest", "--config", fourCameraStore().toString(), "--out",
+                    out.toString());
+            code = FootfallCommand.execute("edge", "manifest", "--config", fourCameraStore().toString(), "--out",
+                    out.toString(), "--secrets-out", secrets.toString());
         } finally {
             System.setErr(oldErr);
         }
+        assertThat(refused).as("credentials and nowhere to put them").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("aisle-3-userinfo", "--secrets-out").doesNotContain("s3cret");
         assertThat(code).isZero();
-        JsonNode m = JSON.readTree(out.toFile());
-        ManifestCheck.check(m);
+        String text = Files.readString(out);
+        assertThat(text).doesNotContain("s3cret");
+        JsonNode m = JSON.readTree(text);
+        FootfallConfig fromTwin = ManifestCheck.check(m);
         assertThat(m.at("/modulesContent/$edgeAgent/properties.desired/modules/footfall/settings/image").asText())
                 .isEqualTo(ManifestGenerator.IMAGE_PLACEHOLDER);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: camera aisle-3").doesNotContain("s3cret");
+        Path secret = secrets.resolve("aisle-3-userinfo");
+        assertThat(Files.readString(secret)).isEqualTo("viewer:s3cret\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+        // On the device, the agent puts the credential back where the placeholder stands.
+        String source = fromTwin.camera("aisle-3").orElseThrow().source();
+        assertThat(SourceSecrets.from(Map.of(SourceSecrets.ENV, secrets.toString())).resolve("aisle-3", source))
+                .isEqualTo("rtsp://viewer:s3cret@10.0.0.13/stream1");
+    }
+
+    @Test
+    void aMissingSecretIsAClearErrorNamingTheCameraAndTheFileNeverAValue() {
+        SourceSecrets none = SourceSecrets.from(Map.of(SourceSecrets.ENV, tmp.resolve("empty").toString()));
+        assertThatThrownBy(() -> none.resolve("door", "rtsp://${secret:door-userinfo}@cam/s"))
+                .isInstanceOf(io.footfall.BadInputException.class)
+                .hasMessageContaining("camera door").hasMessageContaining(tmp.resolve("empty/door-userinfo").toString())
+                .hasMessageContaining("does not exist");
     }
 
     @Test
@@ -189,7 +215,7 @@ class ManifestGeneratorTest {
     }
 
     @Test
-    void everyKindOfSecretInASourceIsWarnedAboutNotOnlyAUserAndPassword() throws Exception {
+    void everyKindOfSecretInASourceBecomesAPlaceholderNotOnlyAUserAndPassword() throws Exception {
         Path f = tmp.resolve("secrets.yaml");
         Files.writeString(f, """
                 device: box1
@@ -198,9 +224,12 @@ class ManifestGeneratorTest {
                   - {id: cam2, source: "https://acct.blob.core.windows.net/c/v.mp4?sv=2020-10-02&sig=c2VjcmV0c2ln"}
                   - {id: cam3, source: "rtsp://10.0.0.3/stream1"}
                 """);
-        List<String> warnings = ManifestGenerator.fromFile(f, "footfall:1").warnings();
-        assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(0)).contains("cam1").doesNotContain("pw1");
-        assertThat(warnings.get(1)).contains("cam2").doesNotContain("c2VjcmV0c2ln");
+        ManifestGenerator.Manifest m = ManifestGenerator.fromFile(f, "footfall:1");
+        assertThat(m.secrets()).isEqualTo(Map.of("cam1-userinfo", "user:pw1", "cam2-sig", "c2VjcmV0c2ln"));
+        assertThat(m.json().toString()).doesNotContain("pw1").doesNotContain("c2VjcmV0c2ln");
+        JsonNode cams = m.json().at("/modulesContent/footfall/properties.desired/cameras");
+        assertThat(cams.get(1).path("source").asText())
+                .isEqualTo("https://acct.blob.core.windows.net/c/v.mp4?sv=2020-10-02&sig=${secret:cam2-sig}");
+        assertThat(cams.get(2).path("source").asText()).isEqualTo("rtsp://10.0.0.3/stream1");
     }
 }
