@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.BadInputException;
+import io.footfall.store.DataLoss;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxRecord;
 import picocli.CommandLine.Command;
@@ -68,6 +69,15 @@ final class StoreExportCommand extends StoreSubcommand {
             outbox.dataLoss().forEach(l -> err().printf("footfall store: WARNING: %s: %s%n", outbox.file(),
                     l.describe()));
             count = export(outbox, from);
+            List<DataLoss> found = outbox.dataLoss().stream().filter(l -> !l.recovered()).toList();
+            if (!found.isEmpty()) {
+                // A script that takes exit 0 for "everything exported" must hear that records were skipped.
+                found.forEach(l -> err().printf("footfall store: ERROR: %s: %s; not exported%n", outbox.file(), l.describe()));
+                err().printf("exported %d records to %s, without the damaged ones above%n", count,
+                        outFile == null ? "standard output" : outFile);
+                err().flush();
+                return ExitCodes.FAILURE;
+            }
         }
         err().printf("exported %d records to %s%n", count, outFile == null ? "standard output" : outFile);
         err().flush();

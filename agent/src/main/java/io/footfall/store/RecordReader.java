@@ -64,6 +64,11 @@ final class RecordReader {
         });
     }
 
+    /** Damaged records this reader has come across. */
+    long damagedFound() {
+        return reported.size();
+    }
+
     /** Losses found by this reader that are not in the store (read-only outbox, or a failed write). */
     List<DataLoss> unpersistedLosses() {
         return List.copyOf(unpersisted);

@@ -232,6 +232,38 @@ class StoreCommandTest {
     }
 
     @Test
+    void aDamagedRecordIsALossForStatsAnErrorForExportAndCompactKeepsTheFileAsItWas() throws Exception {
+        Path file = dir.resolve(Outbox.FILE_NAME);
+        byte[] b = Files.readAllBytes(file);
+        byte[] needle = bytes("\"direction\":\"in\"");
+        int flipped = 0;
+        for (int i = 0; i + needle.length <= b.length; i++) {
+            if (java.util.Arrays.equals(b, i, i + needle.length, needle, 0, needle.length)) {
+                b[i + 13] = 'o'; // "in" becomes "on": the record's checksum no longer holds
+                flipped++;
+            }
+        }
+        assertThat(flipped).as("the crossing's bytes are in the file").isPositive();
+        Files.write(file, b);
+
+        assertThat(run("stats", "--data-dir", dir.toString())).as("stats reads every record").isEqualTo(1);
+        assertThat(out.toString()).doesNotContain("data lost         none");
+        assertThat(err.toString()).contains("WARNING");
+
+        assertThat(run("export", "--data-dir", dir.toString())).as("an export without a record is no success").isEqualTo(1);
+        assertThat(err.toString()).contains("not exported");
+        assertThat(out.toString()).doesNotContain("c-1");
+
+        assertThat(run("compact", "--data-dir", dir.toString())).isZero();
+        try (var kept = Files.list(dir)) {
+            List<Path> copies = kept.filter(p -> p.getFileName().toString().contains(".before-compact-")).toList();
+            assertThat(copies).as("a copy of the file as it was").hasSize(1);
+            assertThat(new String(Files.readAllBytes(copies.get(0)), StandardCharsets.ISO_8859_1))
+                    .as("the damaged record's bytes, kept").contains("\"direction\":\"on\"");
+        }
+    }
+
+    @Test
     void noSubcommandIsUsageError() {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString()).contains("missing subcommand");
