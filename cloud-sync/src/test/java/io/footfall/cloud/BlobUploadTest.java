@@ -11,6 +11,8 @@ import io.footfall.cloud.blob.BlobCredentials;
 import io.footfall.cloud.testing.Teardown;
 import io.footfall.cloud.testing.Await;
 import io.footfall.cloud.testing.AzuriteServer;
+import io.footfall.cloud.testing.FaultyStore;
+import io.footfall.cloud.testing.LogCapture;
 import io.footfall.cloud.testing.TestServers;
 import io.footfall.cloud.testing.WireRecords;
 import io.footfall.cloud.upload.ClipUploader;
@@ -20,6 +22,7 @@ import io.footfall.cloud.upload.RateLimiter;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
+import io.footfall.store.StoreWriteException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,12 +72,8 @@ class BlobUploadTest {
         Path clip = tmp.resolve("clips/entrance-20261125T090030Z.mp4");
         Files.createDirectories(clip.getParent());
         Files.copy(TestServers.sharedFile("videos/one-by-one-person-detection.mp4"), clip);
-        long size = Files.size(clip);
-        String payload = "{\"schema\":1,\"id\":\"box-1:entrance:clip:20261125T090030Z\",\"type\":\"clip\",\"device\":\""
-                + DEVICE + "\",\"camera\":\"entrance\",\"start\":\"2026-11-25T09:00:30Z\",\"end\":\"2026-11-25T09:02:49Z\","
-                + "\"frames\":1394,\"bytes\":" + size + ",\"file\":\"" + clip + "\"}";
-        long seq = outbox.appendClip("box-1:entrance:clip:20261125T090030Z", clip, size,
-                payload.getBytes(StandardCharsets.UTF_8));
+        long seq = WireRecords.clip(outbox, DEVICE, "entrance", "box-1:entrance:clip:20261125T090030Z",
+                "2026-11-25T09:00:30Z", "2026-11-25T09:02:49Z", clip);
         outbox.flush();
         // 3.3 MB in 128 KB blocks at 640 KB/s: about five seconds, time to take storage away in the middle.
         SyncSettings.Blob settings = SyncSettings.Blob.defaults().withBandwidth(640, 128);
@@ -110,6 +109,41 @@ class BlobUploadTest {
                 .containsEntry("end", "2026-11-25T09:02:49Z");
         assertThat(uploader.stats().blocksReused()).as("blocks staged before the outage were not sent again")
                 .isGreaterThan(0);
+    }
+
+    @Test
+    void aMalformedClipRecordIsSkippedAndAnyOtherFailureIsRetried_theUploaderThreadSurvives() throws Exception {
+        Path clip = tmp.resolve("clips/entrance-20261125T100000Z.mp4");
+        Files.createDirectories(clip.getParent());
+        Files.write(clip, randomBytes(300 * 1024));
+        WireRecords.clip(outbox, DEVICE, "entrance", "box-1:entrance:clip:bad", "yesterday", "today", clip);
+        long good = WireRecords.clip(outbox, DEVICE, "entrance", "box-1:entrance:clip:20261125T100000Z",
+                "2026-11-25T10:00:00Z", "2026-11-25T10:01:00Z", clip);
+        outbox.flush();
+        // The exception the outbox throws when an ack cannot be stored on a full disk: not an ObjectStoreException.
+        FaultyStore faulty = new FaultyStore(store).failNext(new StoreWriteException("cannot write outbox store "
+                + "(no space left on device)", good - 1, null));
+        ClipUploader uploader = new ClipUploader(outbox, faulty, SyncSettings.Blob.defaults(), new RateLimiter(0),
+                "store-9", Duration.ofSeconds(1));
+        try (LogCapture logs = new LogCapture()) {
+            uploader.start();
+            Await.until(Duration.ofSeconds(30), "the good clip to be acknowledged",
+                    () -> outbox.cursors().get(ClipUploader.TAILER) >= good, logs::text);
+            uploader.stop(Duration.ofSeconds(2));
+            assertThat(logs.text()).contains("event=clip_record_malformed id=box-1:entrance:clip:bad")
+                    .contains("event=clip_uploader_error id=box-1:entrance:clip:20261125T100000Z");
+        }
+        byte[] uploaded = container("clips").getBlobClient("store-9/box-1/entrance/2026/11/25/20261125T100000Z-clip.mp4")
+                .downloadContent().toBytes();
+        assertThat(uploaded).isEqualTo(Files.readAllBytes(clip));
+        assertThat(uploader.stats().malformed()).isEqualTo(1);
+        assertThat(uploader.stats().uploaded()).isEqualTo(1);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new java.util.Random(n).nextBytes(b);
+        return b;
     }
 
     @Test

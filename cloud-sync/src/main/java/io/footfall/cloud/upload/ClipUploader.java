@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,10 @@ import java.util.SplittableRandom;
  * its own tailer ({@value #TAILER}), one at a time in sequence order, as resumable block uploads under the
  * bandwidth cap. A clip's record is acknowledged only once its blob is committed; from then on retention may delete
  * the local file. A failure (storage unreachable) keeps the record and retries with backoff, resuming the blocks
- * already staged. A clip whose file is gone (retention under a full disk got there first) is logged and skipped.
+ * already staged. A clip whose file is gone (retention under a full disk got there first) is logged and skipped, and
+ * so is a clip record whose payload cannot be read ({@code event=clip_record_malformed}): retrying could not help.
+ * Any other failure (the outbox failing to store an acknowledgement on a full disk, say) is logged and retried with
+ * the same backoff: the thread ends only on {@link #stop}.
  *
  * <p>Thread-safe: one uploading thread; {@link #stats} and {@link #stop} from any thread.
  */
@@ -51,6 +56,7 @@ public final class ClipUploader {
     private long uploaded;
     private long blocksReused;
     private long missing;
+    private long malformed;
 
     public ClipUploader(Outbox outbox, ObjectStore store, SyncSettings.Blob settings, RateLimiter limiter, String storeId) {
         this(outbox, store, settings, limiter, storeId, MAX_RETRY_DELAY);
@@ -68,12 +74,13 @@ public final class ClipUploader {
         this.thread.setDaemon(true);
     }
 
-    public record Stats(long uploaded, long blocksReused, long missing, long lag) {
+    /** @param malformed clip records skipped because their payload could not be read (see the log) */
+    public record Stats(long uploaded, long blocksReused, long missing, long malformed, long lag) {
     }
 
     public Stats stats() {
         synchronized (monitor) {
-            return new Stats(uploaded, blocksReused, missing, tailer.lag());
+            return new Stats(uploaded, blocksReused, missing, malformed, tailer.lag());
         }
     }
 
@@ -95,52 +102,65 @@ public final class ClipUploader {
 
     private void run() {
         while (!stopping) {
-            List<OutboxRecord> records;
+            OutboxRecord current = null;
             try {
-                records = tailer.poll(16);
-            } catch (RuntimeException e) {
-                log.error("event=clip_uploader_error error={}", e.toString());
-                pause(backoff.next());
-                continue;
-            }
-            if (records.isEmpty()) {
-                if (draining) {
-                    return;
-                }
-                pause(IDLE);
-                continue;
-            }
-            for (OutboxRecord r : records) {
-                if (stopping) {
-                    return;
-                }
-                if (!Outbox.CLIP_KIND.equals(r.kind())) {
-                    tailer.ack(r.sequence());
-                    continue;
-                }
-                try {
-                    upload(r);
-                    tailer.ack(r.sequence());
-                    backoff.reset();
-                } catch (ObjectStoreException e) {
-                    if (stopping || draining) {
-                        tailer.rewind();
+                List<OutboxRecord> records = tailer.poll(16);
+                if (records.isEmpty()) {
+                    if (draining) {
                         return;
                     }
-                    Duration wait = backoff.next();
-                    log.warn("event=clip_upload_failed id={} attempt={} retryInMs={} error={}", r.id(), backoff.failures(),
-                            wait.toMillis(), e.getMessage());
-                    tailer.rewind();
-                    pause(wait);
-                    break;
+                    pause(IDLE);
+                    continue;
                 }
+                for (OutboxRecord r : records) {
+                    if (stopping) {
+                        return;
+                    }
+                    current = r;
+                    deliver(r);
+                    tailer.ack(r.sequence());
+                    backoff.reset();
+                }
+            } catch (RuntimeException e) {
+                // Storage down, the outbox failing to store an ack (full disk), or a bug: none may end clip uploads
+                // for the life of the process. The record stays unacknowledged and is tried again after the backoff.
+                tailer.rewind();
+                if (stopping || draining) {
+                    return;
+                }
+                Duration wait = backoff.next();
+                String id = current == null ? "none" : current.id();
+                if (e instanceof ObjectStoreException) {
+                    log.warn("event=clip_upload_failed id={} attempt={} retryInMs={} error={}", id, backoff.failures(),
+                            wait.toMillis(), e.getMessage());
+                } else {
+                    log.error("event=clip_uploader_error id={} attempt={} retryInMs={} error={}", id,
+                            backoff.failures(), wait.toMillis(), e.toString());
+                }
+                pause(wait);
             }
+        }
+    }
+
+    /** Uploads a clip record's file; records of other kinds and malformed clip records are only passed over. */
+    private void deliver(OutboxRecord r) {
+        if (!Outbox.CLIP_KIND.equals(r.kind())) {
+            return;
+        }
+        try {
+            upload(r);
+        } catch (MalformedRecordException e) {
+            synchronized (monitor) {
+                malformed++;
+            }
+            log.error("event=clip_record_malformed id={} sequence={} error={} action=skipped", r.id(), r.sequence(),
+                    e.getMessage());
         }
     }
 
     private void upload(OutboxRecord r) {
         JsonNode clip = parse(r);
-        Path file = Path.of(clip.path("file").asText(""));
+        Path file = file(clip);
         if (!Files.isRegularFile(file)) {
             synchronized (monitor) {
                 missing++;
@@ -149,7 +169,7 @@ public final class ClipUploader {
             return;
         }
         String camera = clip.path("camera").asText("camera");
-        Instant start = Instant.parse(clip.path("start").asText(Instant.ofEpochMilli(r.createdMillis()).toString()));
+        Instant start = start(clip, r);
         String kind = firstText(clip, "clipKind", "trigger", "mode").orElse("clip");
         String store = clip.path("store").asText(storeId);
         String device = clip.path("device").asText("device");
@@ -197,9 +217,37 @@ public final class ClipUploader {
 
     private static JsonNode parse(OutboxRecord r) {
         try {
-            return JSON.readTree(r.payload());
+            JsonNode n = JSON.readTree(r.payload());
+            if (n == null || !n.isObject()) {
+                throw new MalformedRecordException("payload is not a JSON object");
+            }
+            return n;
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            throw new MalformedRecordException("payload is not JSON");
+        }
+    }
+
+    private static Path file(JsonNode clip) {
+        String file = clip.path("file").asText("");
+        if (file.isBlank()) {
+            throw new MalformedRecordException("no file");
+        }
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new MalformedRecordException("file is not a path: " + e.getReason());
+        }
+    }
+
+    /** A record without a start (older agents) is filed under its creation time. */
+    private static Instant start(JsonNode clip, OutboxRecord r) {
+        if (!clip.hasNonNull("start")) {
+            return Instant.ofEpochMilli(r.createdMillis());
+        }
+        try {
+            return Instant.parse(clip.get("start").asText());
+        } catch (DateTimeParseException e) {
+            throw new MalformedRecordException("start is not an ISO-8601 instant: " + clip.get("start").asText());
         }
     }
 
