@@ -1,11 +1,18 @@
 package io.footfall.cloud;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlockListType;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.sas.AccountSasPermission;
+import com.azure.storage.common.sas.AccountSasResourceType;
+import com.azure.storage.common.sas.AccountSasService;
+import com.azure.storage.common.sas.AccountSasSignatureValues;
 import io.footfall.cloud.blob.AzureBlobStore;
 import io.footfall.cloud.blob.BlobCredentials;
 import io.footfall.cloud.testing.Teardown;
@@ -18,6 +25,7 @@ import io.footfall.cloud.testing.WireRecords;
 import io.footfall.cloud.upload.ClipUploader;
 import io.footfall.cloud.upload.CountFileUploader;
 import io.footfall.cloud.upload.ObjectStore;
+import io.footfall.cloud.upload.ObjectStoreException;
 import io.footfall.cloud.upload.RateLimiter;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.Outbox;
@@ -34,10 +42,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Count files and clips to Blob storage, against Azurite on 127.0.0.1 started by the test. */
 class BlobUploadTest {
@@ -63,8 +73,7 @@ class BlobUploadTest {
     }
 
     private BlobContainerClient container(String name) {
-        return new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
-                .getBlobContainerClient(name);
+        return admin().getBlobContainerClient(name);
     }
 
     @Test
@@ -138,6 +147,57 @@ class BlobUploadTest {
         assertThat(uploaded).isEqualTo(Files.readAllBytes(clip));
         assertThat(uploader.stats().malformed()).isEqualTo(1);
         assertThat(uploader.stats().uploaded()).isEqualTo(1);
+    }
+
+    @Test
+    void aLeastPrivilegeAccountSasWritesToExistingContainersAndNamesAMissingOne() throws Exception {
+        container("counts").create();
+        String sas = admin().generateAccountSas(new AccountSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                AccountSasPermission.parse("rwc"), new AccountSasService().setBlobAccess(true),
+                AccountSasResourceType.parse("o"))); // objects only: may not create containers
+        AzureBlobStore leastPrivilege = AzureBlobStore.create(new BlobCredentials.SasUrl(azurite.blobEndpoint() + "?" + sas));
+        byte[] line = "{}\n".getBytes(StandardCharsets.UTF_8);
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(leastPrivilege.createIfAbsent("counts", "s/d/2026/11/25/09/a.jsonl", line, "application/x-ndjson",
+                    Map.of())).isEqualTo(ObjectStore.Created.CREATED);
+            assertThat(leastPrivilege.createIfAbsent("counts", "s/d/2026/11/25/09/b.jsonl", line, "application/x-ndjson",
+                    Map.of())).isEqualTo(ObjectStore.Created.CREATED);
+            assertThat(logs.text()).containsOnlyOnce("event=blob_container_create_denied container=counts")
+                    .doesNotContain("sig=");
+
+            assertThatThrownBy(() -> leastPrivilege.createIfAbsent("clips", "x.mp4", line, "video/mp4", Map.of()))
+                    .isInstanceOf(ObjectStoreException.class)
+                    .hasMessageContaining("container 'clips' does not exist").hasMessageContaining("create it")
+                    .hasMessageNotContaining("sig=");
+        }
+        assertThat(container("counts").getBlobClient("s/d/2026/11/25/09/b.jsonl").downloadContent().toBytes())
+                .isEqualTo(line);
+    }
+
+    @Test
+    void aContainerSasUrlIsTheContainerForEveryKind() throws Exception {
+        container("uploads").create();
+        String sas = container("uploads").generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                new BlobContainerSasPermission().setReadPermission(true).setCreatePermission(true)
+                        .setWritePermission(true)));
+        AzureBlobStore containerSas = AzureBlobStore.create(
+                new BlobCredentials.SasUrl(azurite.blobEndpoint() + "/uploads?" + sas));
+        Path clip = tmp.resolve("clip.mp4");
+        Files.write(clip, randomBytes(200 * 1024));
+        byte[] line = "{}\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(containerSas.createIfAbsent("counts", "s/d/2026/11/25/09/a.jsonl", line, "application/x-ndjson",
+                Map.of())).isEqualTo(ObjectStore.Created.CREATED);
+        assertThat(containerSas.uploadFile("clips", "s/d/cam/2026/11/25/x-clip.mp4", clip, "video/mp4", Map.of(),
+                64 * 1024, new RateLimiter(0)).bytes()).isEqualTo(200 * 1024);
+
+        assertThat(container("uploads").listBlobs().stream().map(BlobItem::getName))
+                .containsExactlyInAnyOrder("s/d/2026/11/25/09/a.jsonl", "s/d/cam/2026/11/25/x-clip.mp4");
+        assertThat(admin().listBlobContainers().stream().map(c -> c.getName())).containsExactly("uploads");
+    }
+
+    private BlobServiceClient admin() {
+        return new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient();
     }
 
     private static byte[] randomBytes(int n) {
