@@ -130,7 +130,7 @@ class BlobUploadTest {
                 "2026-11-25T10:00:00Z", "2026-11-25T10:01:00Z", clip);
         outbox.flush();
         // The exception the outbox throws when an ack cannot be stored on a full disk: not an ObjectStoreException.
-        FaultyStore faulty = new FaultyStore(store).failNext(new StoreWriteException("cannot write outbox store "
+        FaultyStore faulty = new FaultyStore(store).failCall(1, new StoreWriteException("cannot write outbox store "
                 + "(no space left on device)", good - 1, null));
         ClipUploader uploader = new ClipUploader(outbox, faulty, SyncSettings.Blob.defaults(), new RateLimiter(0),
                 "store-9", Duration.ofSeconds(1));
@@ -147,6 +147,78 @@ class BlobUploadTest {
         assertThat(uploaded).isEqualTo(Files.readAllBytes(clip));
         assertThat(uploader.stats().malformed()).isEqualTo(1);
         assertThat(uploader.stats().uploaded()).isEqualTo(1);
+    }
+
+    @Test
+    void storageDown_countRecordsHeldInMemoryStayBounded_andEveryRecordIsWrittenOnceWhenItIsBack() throws Exception {
+        Instant h9 = Instant.parse("2026-11-25T09:00:00Z");
+        int records = 3000; // one every 7 s: about 514 an hour, hours 09 to 14
+        for (int i = 1; i <= records; i++) {
+            WireRecords.crossing(outbox, DEVICE, "entrance", i, h9.plusSeconds(7L * i));
+        }
+        outbox.flush();
+        azurite.stop();
+        SyncSettings.Blob settings = SyncSettings.Blob.defaults().withHourCloseDelay(Duration.ofSeconds(1));
+        CountFileUploader uploader = new CountFileUploader(outbox, store, settings, "store-9", java.time.Clock.systemUTC());
+        int[] mostHeld = {0};
+        try (LogCapture logs = new LogCapture()) {
+            uploader.start();
+            Await.until(Duration.ofSeconds(60), "three failed write cycles", () -> {
+                mostHeld[0] = Math.max(mostHeld[0], uploader.heldRecords());
+                return logs.text().contains("event=count_file_upload_failed attempt=3");
+            });
+            // Two polls of 500: the first hour closes in the second; before the fix each failed cycle added 500.
+            assertThat(mostHeld[0]).as("records held while storage is down").isPositive().isLessThanOrEqualTo(1000);
+            assertThat(outbox.cursors().get(CountFileUploader.TAILER)).isZero();
+
+            azurite.start();
+            Await.until(Duration.ofSeconds(90), "everything acked",
+                    () -> outbox.cursors().get(CountFileUploader.TAILER) == outbox.durableSequence(), logs::text);
+        } finally {
+            uploader.stop(Duration.ofSeconds(2));
+        }
+        BlobContainerClient counts = container("counts");
+        List<String> names = counts.listBlobs().stream().map(BlobItem::getName).toList();
+        assertThat(names).containsExactlyInAnyOrder("store-9/box-1/2026/11/25/09/entrance.jsonl",
+                "store-9/box-1/2026/11/25/10/entrance.jsonl", "store-9/box-1/2026/11/25/11/entrance.jsonl",
+                "store-9/box-1/2026/11/25/12/entrance.jsonl", "store-9/box-1/2026/11/25/13/entrance.jsonl",
+                "store-9/box-1/2026/11/25/14/entrance.jsonl");
+        List<String> lines = names.stream()
+                .flatMap(n -> counts.getBlobClient(n).downloadContent().toString().lines()).toList();
+        assertThat(lines).hasSize(records).doesNotHaveDuplicates();
+        assertThat(uploader.heldRecords()).isZero();
+    }
+
+    @Test
+    void aWriteFailingAfterAnotherHourWasWritten_theRecordsReadAgainAreNotWrittenTwice() throws Exception {
+        Instant h9 = Instant.parse("2026-11-25T09:00:00Z");
+        for (int i = 1; i <= 4; i++) { // interleaved: entrance 1, till 1, entrance 2, till 2, ...
+            WireRecords.crossing(outbox, DEVICE, "entrance", i, h9.plusSeconds(600L * i));
+            WireRecords.crossing(outbox, DEVICE, "till", i, h9.plusSeconds(600L * i + 5));
+        }
+        WireRecords.crossing(outbox, DEVICE, "entrance", 5, h9.plusSeconds(3635));
+        outbox.flush();
+        // Entrance's 09 hour closes first (its records passed 10:00) and is written; the tailer is acknowledged up to
+        // till's first record. Till's 09 hour closes 3 s later (idle) and that write fails: the tailer goes back
+        // to the acknowledgement, and entrance's records 2 to 4 are read again although their blob exists.
+        FaultyStore faulty = new FaultyStore(store).failCall(2, new ObjectStoreException("storage down", null));
+        SyncSettings.Blob settings = SyncSettings.Blob.defaults().withHourCloseDelay(Duration.ofSeconds(3));
+        CountFileUploader uploader = new CountFileUploader(outbox, faulty, settings, "store-9", java.time.Clock.systemUTC());
+        uploader.start();
+        try {
+            Await.until(Duration.ofSeconds(30), "everything acked",
+                    () -> outbox.cursors().get(CountFileUploader.TAILER) == outbox.durableSequence());
+        } finally {
+            uploader.stop(Duration.ofSeconds(2));
+        }
+        BlobContainerClient counts = container("counts");
+        assertThat(counts.listBlobs().stream().map(BlobItem::getName)).containsExactlyInAnyOrder(
+                "store-9/box-1/2026/11/25/09/entrance.jsonl", "store-9/box-1/2026/11/25/09/till.jsonl",
+                "store-9/box-1/2026/11/25/10/entrance.jsonl");
+        assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/09/entrance.jsonl").downloadContent().toString()
+                .lines()).hasSize(4);
+        assertThat(counts.getBlobClient("store-9/box-1/2026/11/25/09/till.jsonl").downloadContent().toString()
+                .lines()).hasSize(4);
     }
 
     @Test

@@ -5,28 +5,30 @@ import io.footfall.cloud.upload.RateLimiter;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real {@link ObjectStore} (Azurite) that first throws the failures a test queued, one per call: a fault of a
- * type the network cannot produce (the outbox's own exceptions, a bug) at the moment the test chooses.
+ * A real {@link ObjectStore} (Azurite) whose chosen calls throw the failure a test gave: a fault at the moment the
+ * test chooses (one write of several), or of a type the network cannot produce (the outbox's own exceptions, a bug).
  */
 public final class FaultyStore implements ObjectStore {
     private final ObjectStore delegate;
-    private final Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private final Map<Integer, RuntimeException> failures = new ConcurrentHashMap<>();
 
     public FaultyStore(ObjectStore delegate) {
         this.delegate = delegate;
     }
 
-    public FaultyStore failNext(RuntimeException failure) {
-        failures.add(failure);
+    /** Call {@code n} from now (1 is the next) throws {@code failure} instead of writing. */
+    public FaultyStore failCall(int n, RuntimeException failure) {
+        failures.put(calls.get() + n, failure);
         return this;
     }
 
     private void maybeFail() {
-        RuntimeException e = failures.poll();
+        RuntimeException e = failures.remove(calls.incrementAndGet());
         if (e != null) {
             throw e;
         }
