@@ -154,7 +154,8 @@ public final class TelemetryUplink {
     private void step() {
         Optional<HubClient> client = hub.get();
         if (client.isEmpty()) {
-            pause(IDLE_POLL);
+            // Nothing can go until the hub is back: wait even while a flush asks for speed, or this spins.
+            await(IDLE_POLL);
             return;
         }
         List<OutboxRecord> records = tailer.poll(MAX_POLL);
@@ -236,9 +237,20 @@ public final class TelemetryUplink {
                 why);
     }
 
+    /** Waits {@code d}, except for a short wait while a flush has records to send (then it goes on at once). */
     private void pause(Duration d) {
         synchronized (monitor) {
-            if (stopping || (flushRequests > 0 && d.compareTo(IDLE_POLL) <= 0 && tailer.lag() > 0)) {
+            if (flushRequests > 0 && d.compareTo(IDLE_POLL) <= 0 && tailer.lag() > 0) {
+                return;
+            }
+            await(d);
+        }
+    }
+
+    /** Waits up to {@code d}, woken early by a flush or stop request; not at all once stopping. */
+    private void await(Duration d) {
+        synchronized (monitor) {
+            if (stopping) {
                 return;
             }
             try {
