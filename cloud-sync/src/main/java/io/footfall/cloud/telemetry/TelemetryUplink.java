@@ -175,6 +175,7 @@ public final class TelemetryUplink {
         for (MessagePacker.Packed p : packer.pack(records)) {
             if (p.message().isEmpty()) {
                 tailer.ack(p.ackUpTo());
+                reportTooLarge(p);
                 continue;
             }
             if (!send(client.get(), p)) {
@@ -213,6 +214,7 @@ public final class TelemetryUplink {
             return false;
         }
         tailer.ack(p.ackUpTo());
+        reportTooLarge(p);
         backoff.reset();
         synchronized (monitor) {
             messagesSent++;
@@ -227,6 +229,14 @@ public final class TelemetryUplink {
         log.debug("event=telemetry_sent messageId={} records={} bytes={} ackUpTo={}", t.messageId(),
                 p.recordIds().size(), t.body().length, p.ackUpTo());
         return true;
+    }
+
+    /** Logged once they are passed over for good (acknowledged), not each time a batch is packed again. */
+    private static void reportTooLarge(MessagePacker.Packed p) {
+        for (MessagePacker.TooLarge r : p.tooLarge()) {
+            log.error("event=telemetry_record_too_large id={} sequence={} bytes={} limitBytes={} action=\"not sent to "
+                    + "IoT Hub; Blob count files still carry it\"", r.id(), r.sequence(), r.bytes(), MessagePacker.MAX_BODY);
+        }
     }
 
     private void failed(Telemetry t, String why) {
