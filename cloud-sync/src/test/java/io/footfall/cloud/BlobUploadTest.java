@@ -272,6 +272,49 @@ class BlobUploadTest {
         return new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient();
     }
 
+    @Test
+    void twoClipsOfACameraStartingInTheSameSecond_theSecondGoesToPart2AndTheQueueMovesOn() throws Exception {
+        Path first = tmp.resolve("clips/entrance-a.mp4");
+        Path second = tmp.resolve("clips/entrance-b.mp4");
+        Path later = tmp.resolve("clips/entrance-c.mp4");
+        Files.createDirectories(first.getParent());
+        Files.write(first, randomBytes(100 * 1024));
+        Files.write(second, randomBytes(120 * 1024));
+        Files.write(later, randomBytes(90 * 1024));
+        WireRecords.clip(outbox, DEVICE, "entrance", "box-1:entrance:clip:a", "2026-11-25T10:00:00.100Z",
+                "2026-11-25T10:00:30Z", first);
+        WireRecords.clip(outbox, DEVICE, "entrance", "box-1:entrance:clip:b", "2026-11-25T10:00:00.900Z",
+                "2026-11-25T10:00:40Z", second);
+        long last = WireRecords.clip(outbox, DEVICE, "entrance", "box-1:entrance:clip:c", "2026-11-25T10:05:00Z",
+                "2026-11-25T10:05:30Z", later);
+        outbox.flush();
+        ClipUploader uploader = new ClipUploader(outbox, store, SyncSettings.Blob.defaults(), new RateLimiter(0),
+                "store-9", Duration.ofSeconds(1));
+        uploader.start();
+        try {
+            Await.until(Duration.ofSeconds(30), "all three clips acknowledged",
+                    () -> outbox.cursors().get(ClipUploader.TAILER) >= last);
+        } finally {
+            uploader.stop(Duration.ofSeconds(2));
+        }
+        String day = "store-9/box-1/entrance/2026/11/25/";
+        BlobContainerClient clips = container("clips");
+        assertThat(clips.listBlobs().stream().map(BlobItem::getName)).containsExactlyInAnyOrder(
+                day + "20261125T100000Z-clip.mp4", day + "20261125T100000Z-clip.part2.mp4", day + "20261125T100500Z-clip.mp4");
+        assertThat(clips.getBlobClient(day + "20261125T100000Z-clip.mp4").downloadContent().toBytes())
+                .isEqualTo(Files.readAllBytes(first));
+        assertThat(clips.getBlobClient(day + "20261125T100000Z-clip.part2.mp4").downloadContent().toBytes())
+                .isEqualTo(Files.readAllBytes(second));
+        assertThat(clips.getBlobClient(day + "20261125T100000Z-clip.part2.mp4").getProperties().getMetadata())
+                .containsEntry("recordid", "box-1:entrance:clip:b");
+
+        // A retry of the second clip (its acknowledgement lost) finds part 1 taken and part 2 its own.
+        assertThat(store.uploadFile("clips", day + "20261125T100000Z-clip.mp4", second, "video/mp4", Map.of(), 64 * 1024,
+                new RateLimiter(0)).result()).isEqualTo(ObjectStore.Created.EXISTS_DIFFERENT);
+        assertThat(store.uploadFile("clips", day + "20261125T100000Z-clip.part2.mp4", second, "video/mp4", Map.of(),
+                64 * 1024, new RateLimiter(0)).result()).isEqualTo(ObjectStore.Created.ALREADY_IDENTICAL);
+    }
+
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];
         new java.util.Random(n).nextBytes(b);

@@ -137,10 +137,8 @@ public final class AzureBlobStore implements ObjectStore {
             long size = Files.size(file);
             byte[] fileMd5 = md5(file);
             if (blob.exists()) {
-                if (sameContent(blob, size, fileMd5)) {
-                    return new FileUpload(true, 0, 0, size);
-                }
-                throw new ObjectStoreException("blob " + container + "/" + name + " exists with other content", null);
+                return new FileUpload(sameContent(blob, size, fileMd5) ? Created.ALREADY_IDENTICAL
+                        : Created.EXISTS_DIFFERENT, 0, 0, size);
             }
             Set<String> staged = new HashSet<>();
             try {
@@ -178,11 +176,14 @@ public final class AzureBlobStore implements ObjectStore {
                         .setMetadata(metadata)
                         .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), TIMEOUT, Context.NONE);
             } catch (BlobStorageException e) {
-                if (!(exists(e) && sameContent(blob, size, fileMd5))) {
+                if (!exists(e)) {
                     throw e;
                 }
+                // Committed in the meantime: by an earlier attempt of ours (same bytes), or by someone else.
+                return new FileUpload(sameContent(blob, size, fileMd5) ? Created.ALREADY_IDENTICAL
+                        : Created.EXISTS_DIFFERENT, ids.size(), reused, size);
             }
-            return new FileUpload(false, ids.size(), reused, size);
+            return new FileUpload(Created.CREATED, ids.size(), reused, size);
         } catch (IOException e) {
             throw new ObjectStoreException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

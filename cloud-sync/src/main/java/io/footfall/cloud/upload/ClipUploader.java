@@ -28,7 +28,8 @@ import java.util.SplittableRandom;
  * its own tailer ({@value #TAILER}), one at a time in sequence order, as resumable block uploads under the
  * bandwidth cap. A clip's record is acknowledged only once its blob is committed; from then on retention may delete
  * the local file. A failure (storage unreachable) keeps the record and retries with backoff, resuming the blocks
- * already staged. A clip whose file is gone (retention under a full disk got there first) is logged and skipped, and
+ * already staged. A blob name taken by another clip (one-second names: two clips of a camera starting in the same
+ * second) sends the clip to the next part ({@code -clip.part2.mp4}, see {@link BlobLayout}). A clip whose file is gone (retention under a full disk got there first) is logged and skipped, and
  * so is a clip record whose payload cannot be read ({@code event=clip_record_malformed}): retrying could not help.
  * Any other failure (the outbox failing to store an acknowledgement on a full disk, say) is logged and retried with
  * the same backoff: the thread ends only on {@link #stop}.
@@ -170,49 +171,34 @@ public final class ClipUploader {
         }
         String camera = clip.path("camera").asText("camera");
         Instant start = start(clip, r);
-        String kind = firstText(clip, "clipKind", "trigger", "mode").orElse("clip");
-        String store = clip.path("store").asText(storeId);
+        String clipStore = clip.path("store").asText(storeId);
         String device = clip.path("device").asText("device");
-        String name = BlobLayout.clip(store, device, camera, start, kind);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("recordid", r.id());
-        meta.put("store", store);
+        meta.put("store", clipStore);
         meta.put("device", device);
         meta.put("camera", camera);
         meta.put("start", clip.path("start").asText(""));
         meta.put("end", clip.path("end").asText(""));
-        if (clip.has("trackIds")) {
-            meta.put("trackids", join(clip.get("trackIds")));
-        }
         long t0 = System.nanoTime();
-        ObjectStore.FileUpload u = store().uploadFile(settings.clipsContainer(), name, file, "video/mp4", meta,
-                settings.blockKb() * 1024, limiter);
-        synchronized (monitor) {
-            uploaded++;
-            blocksReused += u.blocksReused();
-        }
-        log.info("event=clip_uploaded id={} blob={}/{} bytes={} blocks={} blocksReused={} alreadyCommitted={} ms={}",
-                r.id(), settings.clipsContainer(), name, u.bytes(), u.blocks(), u.blocksReused(), u.alreadyCommitted(),
-                (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private ObjectStore store() {
-        return store;
-    }
-
-    private static java.util.Optional<String> firstText(JsonNode n, String... fields) {
-        for (String f : fields) {
-            if (n.path(f).isTextual() && !n.path(f).asText().isBlank()) {
-                return java.util.Optional.of(n.path(f).asText());
+        // Names have one-second resolution: a second clip of the camera starting in the same second (or a recorded
+        // source played again) finds the name taken and goes to the next part; a retry finds its own part identical.
+        for (int part = 1; ; part++) {
+            String name = BlobLayout.clip(clipStore, device, camera, start, part);
+            ObjectStore.FileUpload u = store.uploadFile(settings.clipsContainer(), name, file, "video/mp4", meta,
+                    settings.blockKb() * 1024, limiter);
+            if (u.result() == ObjectStore.Created.EXISTS_DIFFERENT) {
+                continue;
             }
+            synchronized (monitor) {
+                uploaded++;
+                blocksReused += u.blocksReused();
+            }
+            log.info("event=clip_uploaded id={} blob={}/{} bytes={} blocks={} blocksReused={} result={} ms={}", r.id(),
+                    settings.clipsContainer(), name, u.bytes(), u.blocks(), u.blocksReused(), u.result(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return;
         }
-        return java.util.Optional.empty();
-    }
-
-    private static String join(JsonNode array) {
-        StringBuilder b = new StringBuilder();
-        array.forEach(x -> b.append(b.isEmpty() ? "" : ",").append(x.asText()));
-        return b.toString();
     }
 
     private static JsonNode parse(OutboxRecord r) {
