@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +100,26 @@ public final class AzureBlobStore implements ObjectStore {
             throw new IllegalArgumentException("the Blob storage " + kind(credentials)
                     + " is not valid (expected a storage connection string, an https URL with a SAS token, or an "
                     + "account URL)");
+        } catch (RuntimeException e) {
+            if (!causedByMalformedUrl(e)) {
+                throw e;
+            }
+            // The SDK wraps URISyntaxException in a bare RuntimeException whose message quotes the URL: a
+            // configuration error to report without it (a SAS URL's signature, a connection string's neighbours).
+            throw new IllegalArgumentException("the Blob storage " + kind(credentials) + " is not valid: "
+                    + (credentials instanceof BlobCredentials.ConnectionString
+                    ? "its BlobEndpoint (or the endpoint made of AccountName and EndpointSuffix) is not a URL"
+                    : "it is not a URL") + " (expected https://ACCOUNT.blob.core.windows.net...)");
         }
+    }
+
+    private static boolean causedByMalformedUrl(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof URISyntaxException || t instanceof MalformedURLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kind(BlobCredentials c) {
