@@ -222,6 +222,35 @@ class BlobUploadTest {
     }
 
     @Test
+    void aMalformedCountRecordIsSkippedAlone_theRestOfItsBatchIsWritten() throws Exception {
+        Instant h9 = Instant.parse("2026-11-25T09:00:00Z");
+        WireRecords.crossing(outbox, DEVICE, "entrance", 1, h9.plusSeconds(60));
+        String bad = "{\"schema\":1,\"id\":\"box-1:entrance:crossing:door:bad\",\"type\":\"crossing\",\"camera\":"
+                + "\"entrance\",\"at\":\"five past nine\"}";
+        outbox.append("crossing", "box-1:entrance:crossing:door:bad", h9.plusSeconds(300).toEpochMilli(),
+                bad.getBytes(StandardCharsets.UTF_8));
+        WireRecords.crossing(outbox, DEVICE, "entrance", 2, h9.plusSeconds(600));
+        WireRecords.crossing(outbox, DEVICE, "entrance", 3, h9.plusSeconds(3630));
+        outbox.flush();
+        SyncSettings.Blob settings = SyncSettings.Blob.defaults().withHourCloseDelay(Duration.ofSeconds(1));
+        CountFileUploader uploader = new CountFileUploader(outbox, store, settings, "store-9", java.time.Clock.systemUTC());
+        try (LogCapture logs = new LogCapture()) {
+            uploader.start();
+            Await.until(Duration.ofSeconds(30), "both hours written and everything acked",
+                    () -> uploader.blobsWritten() == 2
+                            && outbox.cursors().get(CountFileUploader.TAILER) == outbox.durableSequence(), logs::text);
+            assertThat(logs.text()).contains("event=count_record_malformed id=box-1:entrance:crossing:door:bad");
+        } finally {
+            uploader.stop(Duration.ofSeconds(2));
+        }
+        List<String> lines = container("counts").getBlobClient("store-9/box-1/2026/11/25/09/entrance.jsonl")
+                .downloadContent().toString().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("door:1\"");
+        assertThat(lines.get(1)).contains("door:2\"");
+    }
+
+    @Test
     void aLeastPrivilegeAccountSasWritesToExistingContainersAndNamesAMissingOne() throws Exception {
         container("counts").create();
         String sas = admin().generateAccountSas(new AccountSasSignatureValues(OffsetDateTime.now().plusHours(1),

@@ -1,7 +1,6 @@
 package io.footfall.cloud.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.cloud.hub.Backoff;
 import io.footfall.cloud.hub.Workers;
 import io.footfall.config.SyncSettings;
@@ -11,13 +10,11 @@ import io.footfall.store.OutboxTailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,6 @@ import java.util.SplittableRandom;
 public final class ClipUploader {
     public static final String TAILER = "blob-clips";
     private static final Logger log = LoggerFactory.getLogger(ClipUploader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE = Duration.ofMillis(500);
 
     private final OutboxTailer tailer;
@@ -160,7 +156,7 @@ public final class ClipUploader {
     }
 
     private void upload(OutboxRecord r) {
-        JsonNode clip = parse(r);
+        JsonNode clip = WireJson.object(r);
         Path file = file(clip);
         if (!Files.isRegularFile(file)) {
             synchronized (monitor) {
@@ -170,7 +166,8 @@ public final class ClipUploader {
             return;
         }
         String camera = clip.path("camera").asText("camera");
-        Instant start = start(clip, r);
+        // A record without a start (older agents) is filed under its creation time.
+        Instant start = WireJson.instant(clip, "start", Instant.ofEpochMilli(r.createdMillis()));
         String clipStore = clip.path("store").asText(storeId);
         String device = clip.path("device").asText("device");
         Map<String, String> meta = new LinkedHashMap<>();
@@ -201,18 +198,6 @@ public final class ClipUploader {
         }
     }
 
-    private static JsonNode parse(OutboxRecord r) {
-        try {
-            JsonNode n = JSON.readTree(r.payload());
-            if (n == null || !n.isObject()) {
-                throw new MalformedRecordException("payload is not a JSON object");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new MalformedRecordException("payload is not JSON");
-        }
-    }
-
     private static Path file(JsonNode clip) {
         String file = clip.path("file").asText("");
         if (file.isBlank()) {
@@ -222,18 +207,6 @@ public final class ClipUploader {
             return Path.of(file);
         } catch (InvalidPathException e) {
             throw new MalformedRecordException("file is not a path: " + e.getReason());
-        }
-    }
-
-    /** A record without a start (older agents) is filed under its creation time. */
-    private static Instant start(JsonNode clip, OutboxRecord r) {
-        if (!clip.hasNonNull("start")) {
-            return Instant.ofEpochMilli(r.createdMillis());
-        }
-        try {
-            return Instant.parse(clip.get("start").asText());
-        } catch (DateTimeParseException e) {
-            throw new MalformedRecordException("start is not an ISO-8601 instant: " + clip.get("start").asText());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.footfall.cloud.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.cloud.hub.Backoff;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.Outbox;
@@ -11,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,7 +52,6 @@ public final class CountFileUploader {
     static final String CAMERA_STATE = "camera-state";
     static final Set<String> KINDS = Set.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit", "aggregate");
     private static final Logger log = LoggerFactory.getLogger(CountFileUploader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE = Duration.ofMillis(500);
 
     private record HourKey(String store, String device, String camera, Instant hour) implements Comparable<HourKey> {
@@ -178,7 +175,7 @@ public final class CountFileUploader {
                     flushing = flushRequests > 0;
                 }
                 List<OutboxRecord> records = tailer.poll(500);
-                records.forEach(this::add);
+                records.forEach(this::addOrSkip);
                 if (flushing && !records.isEmpty()) {
                     continue; // read everything durable before writing the hours out
                 }
@@ -224,6 +221,16 @@ public final class CountFileUploader {
         return dropped;
     }
 
+    /** One malformed record is passed over alone: the rest of the batch still goes into its hours. */
+    private void addOrSkip(OutboxRecord r) {
+        try {
+            add(r);
+        } catch (MalformedRecordException e) {
+            log.error("event=count_record_malformed id={} sequence={} kind={} error={} action=skipped", r.id(),
+                    r.sequence(), r.kind(), e.getMessage());
+        }
+    }
+
     private void add(OutboxRecord r) {
         if (CAMERA_STATE.equals(r.kind())) {
             cameraState(r);
@@ -232,17 +239,11 @@ public final class CountFileUploader {
         if (!KINDS.contains(r.kind())) {
             return;
         }
-        JsonNode n;
-        try {
-            n = JSON.readTree(r.payload());
-        } catch (IOException e) {
-            log.warn("event=count_record_unreadable id={} sequence={}", r.id(), r.sequence());
-            return;
-        }
+        JsonNode n = WireJson.object(r);
         String camera = n.path("camera").asText("camera");
-        String timeField = "aggregate".equals(r.kind()) ? "start" : "at";
-        Instant at = n.hasNonNull(timeField) ? Instant.parse(n.get(timeField).asText()) : Instant.ofEpochMilli(r.createdMillis());
-        Instant eventTime = "aggregate".equals(r.kind()) && n.hasNonNull("end") ? Instant.parse(n.get("end").asText()) : at;
+        boolean aggregate = "aggregate".equals(r.kind());
+        Instant at = WireJson.instant(n, aggregate ? "start" : "at", Instant.ofEpochMilli(r.createdMillis()));
+        Instant eventTime = aggregate ? WireJson.instant(n, "end", at) : at;
         HourKey key = new HourKey(n.path("store").asText(storeId), n.path("device").asText("device"), camera,
                 at.truncatedTo(ChronoUnit.HOURS));
         WrittenHour done = writtenHours.get(key);
@@ -257,14 +258,10 @@ public final class CountFileUploader {
 
     /** A camera that ended (its video is over) or was stopped will not add to its open hours. */
     private void cameraState(OutboxRecord r) {
-        try {
-            JsonNode n = JSON.readTree(r.payload());
-            String state = n.path("state").asText("");
-            if (state.equals("ended") || state.equals("stopped")) {
-                ended.add(n.path("camera").asText(""));
-            }
-        } catch (IOException e) {
-            log.warn("event=count_record_unreadable id={} sequence={}", r.id(), r.sequence());
+        JsonNode n = WireJson.object(r);
+        String state = n.path("state").asText("");
+        if (state.equals("ended") || state.equals("stopped")) {
+            ended.add(n.path("camera").asText(""));
         }
     }
 
