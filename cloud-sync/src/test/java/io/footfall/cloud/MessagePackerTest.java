@@ -1,5 +1,6 @@
 package io.footfall.cloud;
 
+import io.footfall.cloud.hub.Telemetry;
 import io.footfall.cloud.telemetry.MessagePacker;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.OutboxRecord;
@@ -60,5 +61,30 @@ class MessagePackerTest {
                 record(3, "crossing", 100)));
         assertThat(packed).extracting(p -> p.recordIds().size()).containsExactly(1, 1, 1);
         assertThat(packed.get(1).message().orElseThrow().messageId()).isEqualTo("r2");
+    }
+
+    @Test
+    void aRecordNoMessageCanHoldIsPassedOverAndReportedButOneThatFitsAloneStillGoes() {
+        MessagePacker packer = new MessagePacker(SyncSettings.IotHub.defaults(), "s");
+        List<MessagePacker.Packed> packed = packer.pack(List.of(record(1, "crossing", 100),
+                record(2, "aggregate", 300 * 1024), record(3, "crossing", 100), record(4, "crossing", 200 * 1024)));
+
+        assertThat(packed.stream().flatMap(p -> p.recordIds().stream())).containsExactly("r1", "r3", "r4");
+        assertThat(packed.stream().flatMap(p -> p.tooLarge().stream()))
+                .containsExactly(new MessagePacker.TooLarge("r2", 2, 300 * 1024));
+        MessagePacker.Packed withTooLarge = packed.stream().filter(p -> !p.tooLarge().isEmpty()).findFirst().orElseThrow();
+        assertThat(withTooLarge.ackUpTo()).as("its ack moves past the record").isGreaterThanOrEqualTo(2);
+        assertThat(packed.get(packed.size() - 1).ackUpTo()).isEqualTo(4);
+        assertThat(packed.stream().flatMap(p -> p.message().stream()))
+                .allSatisfy(m -> assertThat(m.size()).isLessThanOrEqualTo(Telemetry.MAX_BYTES));
+        assertThat(packer.sendableBytes(List.of(record(2, "aggregate", 300 * 1024)))).isZero();
+
+        // Alone at the head of a batch, it becomes an acknowledgement with nothing to send.
+        List<MessagePacker.Packed> alone = packer.pack(List.of(record(7, "crossing", 257 * 1024)));
+        assertThat(alone).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEmpty();
+            assertThat(p.ackUpTo()).isEqualTo(7);
+            assertThat(p.tooLarge()).extracting(MessagePacker.TooLarge::id).containsExactly("r7");
+        });
     }
 }

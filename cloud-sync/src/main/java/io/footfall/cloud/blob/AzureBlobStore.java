@@ -6,8 +6,10 @@ import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.BlobUrlParts;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobProperties;
@@ -21,9 +23,13 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import io.footfall.cloud.upload.ObjectStore;
 import io.footfall.cloud.upload.ObjectStoreException;
 import io.footfall.cloud.upload.RateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,21 +45,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@link ObjectStore} on Azure Blob storage (azure-storage-blob). Small objects go in one Put Blob with
  * {@code If-None-Match: *} and Content-MD5; files go as staged blocks whose ids are derived from their index and
  * bytes, so an interrupted upload lists the uncommitted blocks ({@code getBlockList(UNCOMMITTED)}) and stages only
  * the rest, then commits with {@code If-None-Match: *}. A 409 on a retry whose bytes are identical counts as done.
+ *
+ * <p>Containers: before the first write to a container it is created if missing. A least-privilege credential (an
+ * account SAS without the container resource type, a SAS without create rights) is refused that with a 403; then the
+ * container is assumed to exist (logged once), and if it does not, every write fails saying which container to
+ * create. A container SAS URL names one container: every kind (counts, clips, snapshots) goes there, whatever the
+ * container settings say (see {@link BlobCredentials.SasUrl}).
  */
 public final class AzureBlobStore implements ObjectStore {
+    private static final Logger log = LoggerFactory.getLogger(AzureBlobStore.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final BlobServiceClient service;
+    /** From a configured container name to the container written; with a container SAS always that container. */
+    private final Function<String, BlobContainerClient> containers;
     private final Set<String> containersReady = ConcurrentHashMap.newKeySet();
 
-    private AzureBlobStore(BlobServiceClient service) {
-        this.service = service;
+    private AzureBlobStore(Function<String, BlobContainerClient> containers) {
+        this.containers = containers;
     }
 
     public static AzureBlobStore create(BlobCredentials credentials) {
@@ -65,16 +80,46 @@ public final class AzureBlobStore implements ObjectStore {
             if (credentials instanceof BlobCredentials.ConnectionString cs) {
                 b.connectionString(cs.secret());
             } else if (credentials instanceof BlobCredentials.SasUrl sas) {
+                String container = BlobUrlParts.parse(sas.secret()).getBlobContainerName();
+                if (container != null && !container.isEmpty()) {
+                    BlobContainerClient only = new BlobContainerClientBuilder().endpoint(sas.secret())
+                            .retryOptions(retry).buildClient();
+                    log.info("event=blob_container_sas container={} note=\"counts, clips and snapshots all go to this "
+                            + "container\"", container);
+                    AzureBlobStore store = new AzureBlobStore(name -> only);
+                    store.containersReady.add(container); // a container SAS can never create its container: no 403
+                    return store;
+                }
                 b.endpoint(sas.secret());
             } else if (credentials instanceof BlobCredentials.AccountUrl url) {
                 b.endpoint(url.url()).credential(new DefaultAzureCredentialBuilder().build());
             }
-            return new AzureBlobStore(b.buildClient());
+            BlobServiceClient service = b.buildClient();
+            return new AzureBlobStore(service::getBlobContainerClient);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the Blob storage " + kind(credentials)
                     + " is not valid (expected a storage connection string, an https URL with a SAS token, or an "
                     + "account URL)");
+        } catch (RuntimeException e) {
+            if (!causedByMalformedUrl(e)) {
+                throw e;
+            }
+            // The SDK wraps URISyntaxException in a bare RuntimeException whose message quotes the URL: a
+            // configuration error to report without it (a SAS URL's signature, a connection string's neighbours).
+            throw new IllegalArgumentException("the Blob storage " + kind(credentials) + " is not valid: "
+                    + (credentials instanceof BlobCredentials.ConnectionString
+                    ? "its BlobEndpoint (or the endpoint made of AccountName and EndpointSuffix) is not a URL"
+                    : "it is not a URL") + " (expected https://ACCOUNT.blob.core.windows.net...)");
         }
+    }
+
+    private static boolean causedByMalformedUrl(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof URISyntaxException || t instanceof MalformedURLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String kind(BlobCredentials c) {
@@ -85,7 +130,8 @@ public final class AzureBlobStore implements ObjectStore {
     @Override
     public Created createIfAbsent(String container, String name, byte[] content, String contentType,
                                   Map<String, String> metadata) {
-        BlockBlobClient blob = container(container).getBlobClient(name).getBlockBlobClient();
+        BlobContainerClient target = container(container);
+        BlockBlobClient blob = target.getBlobClient(name).getBlockBlobClient();
         byte[] md5 = md5(content);
         try {
             blob.uploadWithResponse(new BlockBlobSimpleUploadOptions(BinaryData.fromBytes(content))
@@ -97,24 +143,23 @@ public final class AzureBlobStore implements ObjectStore {
             if (exists(e)) {
                 return sameContent(blob, content.length, md5) ? Created.ALREADY_IDENTICAL : Created.EXISTS_DIFFERENT;
             }
-            throw failure("create " + container + "/" + name, e);
+            throw failure(target, "create " + container + "/" + name, e);
         } catch (RuntimeException e) {
-            throw failure("create " + container + "/" + name, e);
+            throw failure(target, "create " + container + "/" + name, e);
         }
     }
 
     @Override
     public FileUpload uploadFile(String container, String name, Path file, String contentType,
                                  Map<String, String> metadata, int blockBytes, RateLimiter limiter) {
-        BlockBlobClient blob = container(container).getBlobClient(name).getBlockBlobClient();
+        BlobContainerClient target = container(container);
+        BlockBlobClient blob = target.getBlobClient(name).getBlockBlobClient();
         try {
             long size = Files.size(file);
             byte[] fileMd5 = md5(file);
             if (blob.exists()) {
-                if (sameContent(blob, size, fileMd5)) {
-                    return new FileUpload(true, 0, 0, size);
-                }
-                throw new ObjectStoreException("blob " + container + "/" + name + " exists with other content", null);
+                return new FileUpload(sameContent(blob, size, fileMd5) ? Created.ALREADY_IDENTICAL
+                        : Created.EXISTS_DIFFERENT, 0, 0, size);
             }
             Set<String> staged = new HashSet<>();
             try {
@@ -152,11 +197,14 @@ public final class AzureBlobStore implements ObjectStore {
                         .setMetadata(metadata)
                         .setRequestConditions(new BlobRequestConditions().setIfNoneMatch("*")), TIMEOUT, Context.NONE);
             } catch (BlobStorageException e) {
-                if (!(exists(e) && sameContent(blob, size, fileMd5))) {
+                if (!exists(e)) {
                     throw e;
                 }
+                // Committed in the meantime: by an earlier attempt of ours (same bytes), or by someone else.
+                return new FileUpload(sameContent(blob, size, fileMd5) ? Created.ALREADY_IDENTICAL
+                        : Created.EXISTS_DIFFERENT, ids.size(), reused, size);
             }
-            return new FileUpload(false, ids.size(), reused, size);
+            return new FileUpload(Created.CREATED, ids.size(), reused, size);
         } catch (IOException e) {
             throw new ObjectStoreException("cannot read " + file + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -165,21 +213,36 @@ public final class AzureBlobStore implements ObjectStore {
         } catch (ObjectStoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw failure("upload " + container + "/" + name, e);
+            throw failure(target, "upload " + container + "/" + name, e);
         }
     }
 
     private BlobContainerClient container(String name) {
-        BlobContainerClient c = service.getBlobContainerClient(name);
-        if (!containersReady.contains(name)) {
+        BlobContainerClient c = containers.apply(name);
+        String actual = c.getBlobContainerName();
+        if (!containersReady.contains(actual)) {
             try {
                 c.createIfNotExists();
+            } catch (BlobStorageException e) {
+                if (!createDenied(e)) {
+                    throw failure("create container " + actual, e);
+                }
+                // Least privilege: the credential may write blobs but not create containers. Assume it exists; a
+                // write to a missing one says so (ContainerNotFound).
+                log.warn("event=blob_container_create_denied container={} status={} code={} "
+                        + "action=\"assume it exists\"", actual, e.getStatusCode(), e.getErrorCode());
             } catch (RuntimeException e) {
-                throw failure("create container " + name, e);
+                throw failure("create container " + actual, e);
             }
-            containersReady.add(name);
+            containersReady.add(actual);
         }
         return c;
+    }
+
+    /** The credential cannot create containers (container SAS, account SAS without {@code srt=c}, no create right). */
+    private static boolean createDenied(BlobStorageException e) {
+        return e.getStatusCode() == 403 && (BlobErrorCode.AUTHORIZATION_PERMISSION_MISMATCH.equals(e.getErrorCode())
+                || BlobErrorCode.AUTHORIZATION_RESOURCE_TYPE_MISMATCH.equals(e.getErrorCode()));
     }
 
     private static boolean exists(BlobStorageException e) {
@@ -234,6 +297,16 @@ public final class AzureBlobStore implements ObjectStore {
         String why = e instanceof BlobStorageException b ? "HTTP " + b.getStatusCode() + " " + b.getErrorCode()
                 : e.getClass().getSimpleName() + rootCause(e);
         return new ObjectStoreException(operation + " failed: " + why, null);
+    }
+
+    /** As {@link #failure(String, RuntimeException)}; a missing container is named, with what to do about it. */
+    private static ObjectStoreException failure(BlobContainerClient container, String operation, RuntimeException e) {
+        if (e instanceof BlobStorageException b && BlobErrorCode.CONTAINER_NOT_FOUND.equals(b.getErrorCode())) {
+            return new ObjectStoreException(operation + " failed: container '" + container.getBlobContainerName()
+                    + "' does not exist and could not be created with this credential: create it in the storage "
+                    + "account (HTTP 404 ContainerNotFound)", null);
+        }
+        return failure(operation, e);
     }
 
     private static String rootCause(Throwable t) {

@@ -19,7 +19,13 @@ public sealed interface BlobCredentials {
         }
     }
 
-    /** An account or container URL with a SAS token in its query. */
+    /**
+     * An account or container URL with a SAS token in its query. An account URL writes each kind to its configured
+     * container; a container URL ({@code https://ACCOUNT.blob.core.windows.net/CONTAINER?sv=...}) writes every kind
+     * (counts, clips, snapshots) to that one container, whose names do not collide (the loaders read only
+     * {@code .jsonl} count files). The SAS needs read, write and create on blobs; it does not need to create
+     * containers, which must then exist.
+     */
     record SasUrl(String secret) implements BlobCredentials {
         public SasUrl {
             Objects.requireNonNull(secret, "secret");

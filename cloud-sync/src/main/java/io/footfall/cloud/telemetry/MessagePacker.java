@@ -26,7 +26,10 @@ import java.util.Set;
  * ({@code counts} for aggregates, {@code events} for crossings and zone events) share a message while it stays
  * within the size limit. The body is a JSON array of the records' wire JSON, unchanged; the message id is the
  * record id for one record and a digest of the record ids for several, so a re-sent message has the same id.
- * Records of kinds not sent (clip references) only move the acknowledgement forward. Pure; thread-safe.
+ * Records of kinds not sent (clip references) only move the acknowledgement forward. So does a record that could not
+ * go even alone (over IoT Hub's 256 KB): the hub would refuse it for good and everything after it would wait behind
+ * it; it is reported in {@link Packed#tooLarge} for the caller to log (count files in Blob storage still carry it).
+ * Pure; thread-safe.
  */
 public final class MessagePacker {
     static final String PROPERTY_SCHEMA = "schema";
@@ -37,6 +40,8 @@ public final class MessagePacker {
     static final String MIXED = "mixed";
     /** Room left under IoT Hub's 256 KB for system properties and the topic. */
     private static final int HEADROOM = 2048;
+    /** The largest body a message may have, whatever maxMessageKb says. */
+    static final int MAX_BODY = Telemetry.MAX_BYTES - HEADROOM;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,14 +52,23 @@ public final class MessagePacker {
     public MessagePacker(SyncSettings.IotHub settings, String storeId) {
         this.settings = settings;
         this.storeId = storeId;
-        this.maxBytes = Math.min(settings.maxMessageKb() * 1024, Telemetry.MAX_BYTES - HEADROOM);
+        this.maxBytes = Math.min(settings.maxMessageKb() * 1024, MAX_BODY);
     }
 
     /**
      * One message to send, or none ({@code message} empty) when the records up to {@code ackUpTo} are all of kinds
      * that are not sent.
+     *
+     * @param tooLarge records up to {@code ackUpTo} passed over because no message could hold them
      */
-    public record Packed(Optional<Telemetry> message, List<String> recordIds, long ackUpTo) {
+    public record Packed(Optional<Telemetry> message, List<String> recordIds, long ackUpTo, List<TooLarge> tooLarge) {
+        public Packed {
+            tooLarge = List.copyOf(tooLarge);
+        }
+    }
+
+    /** A record over the size of any message: its id, sequence and payload size. */
+    public record TooLarge(String id, long sequence, int bytes) {
     }
 
     /** Every record of {@code records} in exactly one Packed, in order. */
@@ -64,12 +78,16 @@ public final class MessagePacker {
         String currentOutput = null;
         int bytes = 2;
         long lastSkipped = -1;
+        List<TooLarge> tooLarge = new ArrayList<>(); // reported with the Packed whose ack covers them
         for (OutboxRecord r : records) {
-            if (!settings.kinds().contains(r.kind())) {
+            if (!sendable(r)) {
+                if (settings.kinds().contains(r.kind())) {
+                    tooLarge.add(new TooLarge(r.id(), r.sequence(), r.payload().length));
+                }
                 if (current.isEmpty()) {
                     lastSkipped = r.sequence();
                 } else {
-                    out.add(build(current, currentOutput, r.sequence()));
+                    out.add(build(current, currentOutput, r.sequence(), take(tooLarge)));
                     current = new ArrayList<>();
                     bytes = 2;
                     lastSkipped = -1;
@@ -79,12 +97,12 @@ public final class MessagePacker {
             String output = outputOf(r.kind());
             int size = r.payload().length + 1;
             if (!current.isEmpty() && (!output.equals(currentOutput) || bytes + size > maxBytes)) {
-                out.add(build(current, currentOutput, current.get(current.size() - 1).sequence()));
+                out.add(build(current, currentOutput, current.get(current.size() - 1).sequence(), List.of()));
                 current = new ArrayList<>();
                 bytes = 2;
             }
             if (current.isEmpty() && lastSkipped >= 0) {
-                out.add(new Packed(Optional.empty(), List.of(), lastSkipped));
+                out.add(new Packed(Optional.empty(), List.of(), lastSkipped, take(tooLarge)));
                 lastSkipped = -1;
             }
             current.add(r);
@@ -92,18 +110,29 @@ public final class MessagePacker {
             bytes += size;
         }
         if (!current.isEmpty()) {
-            out.add(build(current, currentOutput, current.get(current.size() - 1).sequence()));
+            out.add(build(current, currentOutput, current.get(current.size() - 1).sequence(), List.of()));
         } else if (lastSkipped >= 0) {
-            out.add(new Packed(Optional.empty(), List.of(), lastSkipped));
+            out.add(new Packed(Optional.empty(), List.of(), lastSkipped, take(tooLarge)));
         }
         return out;
+    }
+
+    /** Of a kind that is sent, and small enough to go in a message of its own. */
+    private boolean sendable(OutboxRecord r) {
+        return settings.kinds().contains(r.kind()) && r.payload().length + 2 <= MAX_BODY;
+    }
+
+    private static List<TooLarge> take(List<TooLarge> pending) {
+        List<TooLarge> taken = List.copyOf(pending);
+        pending.clear();
+        return taken;
     }
 
     /** Payload bytes of the records that would be sent (to decide whether a full message is waiting). */
     public int sendableBytes(List<OutboxRecord> records) {
         int n = 0;
         for (OutboxRecord r : records) {
-            if (settings.kinds().contains(r.kind())) {
+            if (sendable(r)) {
                 n += r.payload().length + 1;
             }
         }
@@ -118,7 +147,7 @@ public final class MessagePacker {
         return "aggregate".equals(kind) ? settings.countsOutput() : settings.eventsOutput();
     }
 
-    private Packed build(List<OutboxRecord> records, String output, long ackUpTo) {
+    private Packed build(List<OutboxRecord> records, String output, long ackUpTo, List<TooLarge> tooLarge) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write('[');
         Set<String> kinds = new LinkedHashSet<>();
@@ -149,7 +178,7 @@ public final class MessagePacker {
         String messageId = records.size() == 1 ? records.get(0).id() : batchId(ids);
         Telemetry t = new Telemetry(messageId, Optional.of(output), body.toByteArray(), props,
                 Instant.ofEpochMilli(records.get(0).createdMillis()));
-        return new Packed(Optional.of(t), List.copyOf(ids), ackUpTo);
+        return new Packed(Optional.of(t), List.copyOf(ids), ackUpTo, tooLarge);
     }
 
     private static String one(Set<String> values) {

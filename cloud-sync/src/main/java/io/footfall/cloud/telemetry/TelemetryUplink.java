@@ -154,7 +154,8 @@ public final class TelemetryUplink {
     private void step() {
         Optional<HubClient> client = hub.get();
         if (client.isEmpty()) {
-            pause(IDLE_POLL);
+            // Nothing can go until the hub is back: wait even while a flush asks for speed, or this spins.
+            await(IDLE_POLL);
             return;
         }
         List<OutboxRecord> records = tailer.poll(MAX_POLL);
@@ -174,6 +175,7 @@ public final class TelemetryUplink {
         for (MessagePacker.Packed p : packer.pack(records)) {
             if (p.message().isEmpty()) {
                 tailer.ack(p.ackUpTo());
+                reportTooLarge(p);
                 continue;
             }
             if (!send(client.get(), p)) {
@@ -212,6 +214,7 @@ public final class TelemetryUplink {
             return false;
         }
         tailer.ack(p.ackUpTo());
+        reportTooLarge(p);
         backoff.reset();
         synchronized (monitor) {
             messagesSent++;
@@ -228,6 +231,14 @@ public final class TelemetryUplink {
         return true;
     }
 
+    /** Logged once they are passed over for good (acknowledged), not each time a batch is packed again. */
+    private static void reportTooLarge(MessagePacker.Packed p) {
+        for (MessagePacker.TooLarge r : p.tooLarge()) {
+            log.error("event=telemetry_record_too_large id={} sequence={} bytes={} limitBytes={} action=\"not sent to "
+                    + "IoT Hub; Blob count files still carry it\"", r.id(), r.sequence(), r.bytes(), MessagePacker.MAX_BODY);
+        }
+    }
+
     private void failed(Telemetry t, String why) {
         synchronized (monitor) {
             sendFailures++;
@@ -236,9 +247,20 @@ public final class TelemetryUplink {
                 why);
     }
 
+    /** Waits {@code d}, except for a short wait while a flush has records to send (then it goes on at once). */
     private void pause(Duration d) {
         synchronized (monitor) {
-            if (stopping || (flushRequests > 0 && d.compareTo(IDLE_POLL) <= 0 && tailer.lag() > 0)) {
+            if (flushRequests > 0 && d.compareTo(IDLE_POLL) <= 0 && tailer.lag() > 0) {
+                return;
+            }
+            await(d);
+        }
+    }
+
+    /** Waits up to {@code d}, woken early by a flush or stop request; not at all once stopping. */
+    private void await(Duration d) {
+        synchronized (monitor) {
+            if (stopping) {
                 return;
             }
             try {

@@ -9,10 +9,11 @@ import java.time.format.DateTimeFormatter;
  * UTC. Container names come from the settings; names here are inside the container:
  * <pre>
  * counts:    {store}/{device}/{yyyy}/{MM}/{dd}/{HH}/{camera}.jsonl      (part n &gt; 1: {camera}.part{n}.jsonl)
- * clips:     {store}/{device}/{camera}/{yyyy}/{MM}/{dd}/{start}-{kind}.mp4
+ * clips:     {store}/{device}/{camera}/{yyyy}/{MM}/{dd}/{start}-clip.mp4    (part n &gt; 1: {start}-clip.part{n}.mp4)
  * snapshots: {store}/{device}/{camera}/{yyyy}/{MM}/{dd}/{at}.jpg
  * </pre>
- * Stateless.
+ * A part &gt; 1 holds what came for a name already taken by other content: late records of an hour already written,
+ * a second clip of a camera starting in the same second. Stateless.
  */
 public final class BlobLayout {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
@@ -29,8 +30,9 @@ public final class BlobLayout {
         return store + "/" + device + "/" + HOUR.format(hour) + "/" + camera + (part <= 1 ? "" : ".part" + part) + ".jsonl";
     }
 
-    public static String clip(String store, String device, String camera, Instant start, String kind) {
-        return store + "/" + device + "/" + camera + "/" + DAY.format(start) + "/" + BASIC.format(start) + "-" + kind + ".mp4";
+    public static String clip(String store, String device, String camera, Instant start, int part) {
+        return store + "/" + device + "/" + camera + "/" + DAY.format(start) + "/" + BASIC.format(start) + "-clip"
+                + (part <= 1 ? "" : ".part" + part) + ".mp4";
     }
 
     public static String snapshot(String store, String device, String camera, Instant at) {

@@ -1,7 +1,6 @@
 package io.footfall.cloud.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.cloud.hub.Backoff;
 import io.footfall.cloud.hub.Workers;
 import io.footfall.config.SyncSettings;
@@ -11,8 +10,8 @@ import io.footfall.store.OutboxTailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +25,17 @@ import java.util.SplittableRandom;
  * its own tailer ({@value #TAILER}), one at a time in sequence order, as resumable block uploads under the
  * bandwidth cap. A clip's record is acknowledged only once its blob is committed; from then on retention may delete
  * the local file. A failure (storage unreachable) keeps the record and retries with backoff, resuming the blocks
- * already staged. A clip whose file is gone (retention under a full disk got there first) is logged and skipped.
+ * already staged. A blob name taken by another clip (one-second names: two clips of a camera starting in the same
+ * second) sends the clip to the next part ({@code -clip.part2.mp4}, see {@link BlobLayout}). A clip whose file is gone (retention under a full disk got there first) is logged and skipped, and
+ * so is a clip record whose payload cannot be read ({@code event=clip_record_malformed}): retrying could not help.
+ * Any other failure (the outbox failing to store an acknowledgement on a full disk, say) is logged and retried with
+ * the same backoff: the thread ends only on {@link #stop}.
  *
  * <p>Thread-safe: one uploading thread; {@link #stats} and {@link #stop} from any thread.
  */
 public final class ClipUploader {
     public static final String TAILER = "blob-clips";
     private static final Logger log = LoggerFactory.getLogger(ClipUploader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE = Duration.ofMillis(500);
 
     private final OutboxTailer tailer;
@@ -51,6 +53,7 @@ public final class ClipUploader {
     private long uploaded;
     private long blocksReused;
     private long missing;
+    private long malformed;
 
     public ClipUploader(Outbox outbox, ObjectStore store, SyncSettings.Blob settings, RateLimiter limiter, String storeId) {
         this(outbox, store, settings, limiter, storeId, MAX_RETRY_DELAY);
@@ -68,12 +71,13 @@ public final class ClipUploader {
         this.thread.setDaemon(true);
     }
 
-    public record Stats(long uploaded, long blocksReused, long missing, long lag) {
+    /** @param malformed clip records skipped because their payload could not be read (see the log) */
+    public record Stats(long uploaded, long blocksReused, long missing, long malformed, long lag) {
     }
 
     public Stats stats() {
         synchronized (monitor) {
-            return new Stats(uploaded, blocksReused, missing, tailer.lag());
+            return new Stats(uploaded, blocksReused, missing, malformed, tailer.lag());
         }
     }
 
@@ -95,52 +99,65 @@ public final class ClipUploader {
 
     private void run() {
         while (!stopping) {
-            List<OutboxRecord> records;
+            OutboxRecord current = null;
             try {
-                records = tailer.poll(16);
-            } catch (RuntimeException e) {
-                log.error("event=clip_uploader_error error={}", e.toString());
-                pause(backoff.next());
-                continue;
-            }
-            if (records.isEmpty()) {
-                if (draining) {
-                    return;
-                }
-                pause(IDLE);
-                continue;
-            }
-            for (OutboxRecord r : records) {
-                if (stopping) {
-                    return;
-                }
-                if (!Outbox.CLIP_KIND.equals(r.kind())) {
-                    tailer.ack(r.sequence());
-                    continue;
-                }
-                try {
-                    upload(r);
-                    tailer.ack(r.sequence());
-                    backoff.reset();
-                } catch (ObjectStoreException e) {
-                    if (stopping || draining) {
-                        tailer.rewind();
+                List<OutboxRecord> records = tailer.poll(16);
+                if (records.isEmpty()) {
+                    if (draining) {
                         return;
                     }
-                    Duration wait = backoff.next();
-                    log.warn("event=clip_upload_failed id={} attempt={} retryInMs={} error={}", r.id(), backoff.failures(),
-                            wait.toMillis(), e.getMessage());
-                    tailer.rewind();
-                    pause(wait);
-                    break;
+                    pause(IDLE);
+                    continue;
                 }
+                for (OutboxRecord r : records) {
+                    if (stopping) {
+                        return;
+                    }
+                    current = r;
+                    deliver(r);
+                    tailer.ack(r.sequence());
+                    backoff.reset();
+                }
+            } catch (RuntimeException e) {
+                // Storage down, the outbox failing to store an ack (full disk), or a bug: none may end clip uploads
+                // for the life of the process. The record stays unacknowledged and is tried again after the backoff.
+                tailer.rewind();
+                if (stopping || draining) {
+                    return;
+                }
+                Duration wait = backoff.next();
+                String id = current == null ? "none" : current.id();
+                if (e instanceof ObjectStoreException) {
+                    log.warn("event=clip_upload_failed id={} attempt={} retryInMs={} error={}", id, backoff.failures(),
+                            wait.toMillis(), e.getMessage());
+                } else {
+                    log.error("event=clip_uploader_error id={} attempt={} retryInMs={} error={}", id,
+                            backoff.failures(), wait.toMillis(), e.toString());
+                }
+                pause(wait);
             }
         }
     }
 
+    /** Uploads a clip record's file; records of other kinds and malformed clip records are only passed over. */
+    private void deliver(OutboxRecord r) {
+        if (!Outbox.CLIP_KIND.equals(r.kind())) {
+            return;
+        }
+        try {
+            upload(r);
+        } catch (MalformedRecordException e) {
+            synchronized (monitor) {
+                malformed++;
+            }
+            log.error("event=clip_record_malformed id={} sequence={} error={} action=skipped", r.id(), r.sequence(),
+                    e.getMessage());
+        }
+    }
+
     private void upload(OutboxRecord r) {
-        JsonNode clip = parse(r);
-        Path file = Path.of(clip.path("file").asText(""));
+        JsonNode clip = WireJson.object(r);
+        Path file = file(clip);
         if (!Files.isRegularFile(file)) {
             synchronized (monitor) {
                 missing++;
@@ -149,57 +166,47 @@ public final class ClipUploader {
             return;
         }
         String camera = clip.path("camera").asText("camera");
-        Instant start = Instant.parse(clip.path("start").asText(Instant.ofEpochMilli(r.createdMillis()).toString()));
-        String kind = firstText(clip, "clipKind", "trigger", "mode").orElse("clip");
-        String store = clip.path("store").asText(storeId);
+        // A record without a start (older agents) is filed under its creation time.
+        Instant start = WireJson.instant(clip, "start", Instant.ofEpochMilli(r.createdMillis()));
+        String clipStore = clip.path("store").asText(storeId);
         String device = clip.path("device").asText("device");
-        String name = BlobLayout.clip(store, device, camera, start, kind);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("recordid", r.id());
-        meta.put("store", store);
+        meta.put("store", clipStore);
         meta.put("device", device);
         meta.put("camera", camera);
         meta.put("start", clip.path("start").asText(""));
         meta.put("end", clip.path("end").asText(""));
-        if (clip.has("trackIds")) {
-            meta.put("trackids", join(clip.get("trackIds")));
-        }
         long t0 = System.nanoTime();
-        ObjectStore.FileUpload u = store().uploadFile(settings.clipsContainer(), name, file, "video/mp4", meta,
-                settings.blockKb() * 1024, limiter);
-        synchronized (monitor) {
-            uploaded++;
-            blocksReused += u.blocksReused();
-        }
-        log.info("event=clip_uploaded id={} blob={}/{} bytes={} blocks={} blocksReused={} alreadyCommitted={} ms={}",
-                r.id(), settings.clipsContainer(), name, u.bytes(), u.blocks(), u.blocksReused(), u.alreadyCommitted(),
-                (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private ObjectStore store() {
-        return store;
-    }
-
-    private static java.util.Optional<String> firstText(JsonNode n, String... fields) {
-        for (String f : fields) {
-            if (n.path(f).isTextual() && !n.path(f).asText().isBlank()) {
-                return java.util.Optional.of(n.path(f).asText());
+        // Names have one-second resolution: a second clip of the camera starting in the same second (or a recorded
+        // source played again) finds the name taken and goes to the next part; a retry finds its own part identical.
+        for (int part = 1; ; part++) {
+            String name = BlobLayout.clip(clipStore, device, camera, start, part);
+            ObjectStore.FileUpload u = store.uploadFile(settings.clipsContainer(), name, file, "video/mp4", meta,
+                    settings.blockKb() * 1024, limiter);
+            if (u.result() == ObjectStore.Created.EXISTS_DIFFERENT) {
+                continue;
             }
+            synchronized (monitor) {
+                uploaded++;
+                blocksReused += u.blocksReused();
+            }
+            log.info("event=clip_uploaded id={} blob={}/{} bytes={} blocks={} blocksReused={} result={} ms={}", r.id(),
+                    settings.clipsContainer(), name, u.bytes(), u.blocks(), u.blocksReused(), u.result(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return;
         }
-        return java.util.Optional.empty();
     }
 
-    private static String join(JsonNode array) {
-        StringBuilder b = new StringBuilder();
-        array.forEach(x -> b.append(b.isEmpty() ? "" : ",").append(x.asText()));
-        return b.toString();
-    }
-
-    private static JsonNode parse(OutboxRecord r) {
+    private static Path file(JsonNode clip) {
+        String file = clip.path("file").asText("");
+        if (file.isBlank()) {
+            throw new MalformedRecordException("no file");
+        }
         try {
-            return JSON.readTree(r.payload());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new MalformedRecordException("file is not a path: " + e.getReason());
         }
     }
 

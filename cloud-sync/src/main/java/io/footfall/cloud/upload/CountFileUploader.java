@@ -1,7 +1,6 @@
 package io.footfall.cloud.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.footfall.cloud.hub.Backoff;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.Outbox;
@@ -11,11 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,6 +39,12 @@ import java.util.TreeMap;
  * attempt succeeded finds identical bytes and counts as done. The tailer is acknowledged up to the oldest record
  * of an hour not yet written, so a restart rebuilds open hours from the outbox.
  *
+ * <p>Memory: a failed write (storage down) rewinds the tailer to its acknowledged position and drops every record
+ * read since: they are read again once storage is back, so an outage holds at most about one hour per camera in
+ * memory, not the outage's backlog. Records re-read of an hour already written (above the acknowledged position)
+ * are recognised by the written part's last sequence and not written twice. What is remembered of written hours is
+ * forgotten once they are acknowledged.
+ *
  * <p>Thread-safe: one thread; {@link #flush} and {@link #stop} from any thread.
  */
 public final class CountFileUploader {
@@ -46,7 +52,6 @@ public final class CountFileUploader {
     static final String CAMERA_STATE = "camera-state";
     static final Set<String> KINDS = Set.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit", "aggregate");
     private static final Logger log = LoggerFactory.getLogger(CountFileUploader.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration IDLE = Duration.ofMillis(500);
 
     private record HourKey(String store, String device, String camera, Instant hour) implements Comparable<HourKey> {
@@ -61,6 +66,13 @@ public final class CountFileUploader {
         final List<OutboxRecord> records = new ArrayList<>();
     }
 
+    /** An hour already in a blob: the part its next late records go to, and the last sequence in it. */
+    private record WrittenHour(int nextPart, long lastSequence) {
+    }
+
+    /** Blob names kept for {@link #flush}'s answer. */
+    private static final int RECENT = 1024;
+
     private final OutboxTailer tailer;
     private final ObjectStore store;
     private final SyncSettings.Blob settings;
@@ -72,12 +84,12 @@ public final class CountFileUploader {
     private final TreeMap<HourKey, OpenHour> open = new TreeMap<>();
     private final Map<String, Instant> watermark = new HashMap<>();
     private final Map<String, Long> lastArrivalNanos = new HashMap<>();
-    private final Map<HourKey, Integer> nextPart = new HashMap<>();
-    private long lastPolled;
+    private final Map<HourKey, WrittenHour> writtenHours = new HashMap<>();
+    private volatile int held; // records in open hours, for tests and status
     // guarded by monitor
     private int flushRequests;
     private long blobsWritten;
-    private final List<String> written = new ArrayList<>();
+    private final Deque<String> recentlyWritten = new ArrayDeque<>();
     private volatile boolean stopping;
 
     private final java.time.Clock clock;
@@ -98,12 +110,15 @@ public final class CountFileUploader {
         thread.start();
     }
 
-    /** Writes every open hour now (also the current one), waiting up to {@code timeout}; returns the blob names. */
+    /**
+     * Writes every open hour now (also the current one), waiting up to {@code timeout}; returns the blob names (the
+     * last {@value #RECENT} when there were more).
+     */
     public List<String> flush(Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        int before;
+        long before;
         synchronized (monitor) {
-            before = written.size();
+            before = blobsWritten;
             flushRequests++;
             monitor.notifyAll();
             try {
@@ -116,7 +131,9 @@ public final class CountFileUploader {
             if (flushRequests > 0) { // timed out: do not leave the uploader flushing for good
                 flushRequests--;
             }
-            return List.copyOf(written.subList(before, written.size()));
+            List<String> names = new ArrayList<>(recentlyWritten);
+            int n = (int) Math.min(names.size(), blobsWritten - before);
+            return List.copyOf(names.subList(names.size() - n, names.size()));
         }
     }
 
@@ -124,6 +141,11 @@ public final class CountFileUploader {
         synchronized (monitor) {
             return blobsWritten;
         }
+    }
+
+    /** Records read and held in memory until their hour is written. */
+    public int heldRecords() {
+        return held;
     }
 
     /**
@@ -153,10 +175,7 @@ public final class CountFileUploader {
                     flushing = flushRequests > 0;
                 }
                 List<OutboxRecord> records = tailer.poll(500);
-                records.forEach(this::add);
-                if (!records.isEmpty()) {
-                    lastPolled = records.get(records.size() - 1).sequence();
-                }
+                records.forEach(this::addOrSkip);
                 if (flushing && !records.isEmpty()) {
                     continue; // read everything durable before writing the hours out
                 }
@@ -168,19 +187,47 @@ public final class CountFileUploader {
                         monitor.notifyAll();
                     }
                 }
-                backoff.reset();
+                if (open.isEmpty()) { // nothing pending; while hours wait to be written, only a write resets it
+                    backoff.reset();
+                }
                 if (records.isEmpty()) {
                     pause(IDLE);
                 }
             } catch (ObjectStoreException e) {
+                int dropped = rewind();
                 Duration wait = backoff.next();
-                log.warn("event=count_file_upload_failed attempt={} retryInMs={} error={}", backoff.failures(),
-                        wait.toMillis(), e.getMessage());
+                log.warn("event=count_file_upload_failed attempt={} retryInMs={} dropped={} error={}", backoff.failures(),
+                        wait.toMillis(), dropped, e.getMessage());
                 sleep(wait);
             } catch (RuntimeException e) {
-                log.error("event=count_file_uploader_error error={}", e.toString());
+                int dropped = rewind();
+                log.error("event=count_file_uploader_error dropped={} error={}", dropped, e.toString());
                 pause(backoff.next());
             }
+        }
+    }
+
+    /**
+     * Forgets every record read but not yet in a blob and reads again from the acknowledged position: retrying from
+     * the outbox keeps memory bounded however long the outage; the outbox holds the records anyway.
+     */
+    private int rewind() {
+        int dropped = held;
+        tailer.rewind();
+        open.clear();
+        held = 0;
+        // The watermark must come from what is read again, or an hour re-read in part would close at once (split).
+        watermark.clear();
+        return dropped;
+    }
+
+    /** One malformed record is passed over alone: the rest of the batch still goes into its hours. */
+    private void addOrSkip(OutboxRecord r) {
+        try {
+            add(r);
+        } catch (MalformedRecordException e) {
+            log.error("event=count_record_malformed id={} sequence={} kind={} error={} action=skipped", r.id(),
+                    r.sequence(), r.kind(), e.getMessage());
         }
     }
 
@@ -192,20 +239,18 @@ public final class CountFileUploader {
         if (!KINDS.contains(r.kind())) {
             return;
         }
-        JsonNode n;
-        try {
-            n = JSON.readTree(r.payload());
-        } catch (IOException e) {
-            log.warn("event=count_record_unreadable id={} sequence={}", r.id(), r.sequence());
-            return;
-        }
+        JsonNode n = WireJson.object(r);
         String camera = n.path("camera").asText("camera");
-        String timeField = "aggregate".equals(r.kind()) ? "start" : "at";
-        Instant at = n.hasNonNull(timeField) ? Instant.parse(n.get(timeField).asText()) : Instant.ofEpochMilli(r.createdMillis());
-        Instant eventTime = "aggregate".equals(r.kind()) && n.hasNonNull("end") ? Instant.parse(n.get("end").asText()) : at;
+        boolean aggregate = "aggregate".equals(r.kind());
+        Instant at = WireJson.instant(n, aggregate ? "start" : "at", Instant.ofEpochMilli(r.createdMillis()));
+        Instant eventTime = aggregate ? WireJson.instant(n, "end", at) : at;
         HourKey key = new HourKey(n.path("store").asText(storeId), n.path("device").asText("device"), camera,
                 at.truncatedTo(ChronoUnit.HOURS));
-        open.computeIfAbsent(key, k -> new OpenHour()).records.add(r);
+        WrittenHour done = writtenHours.get(key);
+        if (done == null || r.sequence() > done.lastSequence()) { // else re-read after a rewind: already in a blob
+            open.computeIfAbsent(key, k -> new OpenHour()).records.add(r);
+            held++;
+        }
         watermark.merge(camera, eventTime, (a, b) -> a.isAfter(b) ? a : b);
         lastArrivalNanos.put(camera, System.nanoTime());
         ended.remove(camera);
@@ -213,14 +258,10 @@ public final class CountFileUploader {
 
     /** A camera that ended (its video is over) or was stopped will not add to its open hours. */
     private void cameraState(OutboxRecord r) {
-        try {
-            JsonNode n = JSON.readTree(r.payload());
-            String state = n.path("state").asText("");
-            if (state.equals("ended") || state.equals("stopped")) {
-                ended.add(n.path("camera").asText(""));
-            }
-        } catch (IOException e) {
-            log.warn("event=count_record_unreadable id={} sequence={}", r.id(), r.sequence());
+        JsonNode n = WireJson.object(r);
+        String state = n.path("state").asText("");
+        if (state.equals("ended") || state.equals("stopped")) {
+            ended.add(n.path("camera").asText(""));
         }
     }
 
@@ -237,6 +278,7 @@ public final class CountFileUploader {
             if (all || passed || idle || ended.contains(k.camera())) {
                 write(k, e.getValue());
                 it.remove();
+                held -= e.getValue().records.size();
             }
         }
     }
@@ -256,15 +298,21 @@ public final class CountFileUploader {
         meta.put("records", Integer.toString(hour.records.size()));
         meta.put("firstsequence", Long.toString(hour.records.get(0).sequence()));
         meta.put("lastsequence", Long.toString(hour.records.get(hour.records.size() - 1).sequence()));
-        for (int part = nextPart.getOrDefault(k, 1); ; part++) {
+        WrittenHour before = writtenHours.get(k);
+        long last = hour.records.get(hour.records.size() - 1).sequence();
+        for (int part = before == null ? 1 : before.nextPart(); ; part++) {
             String name = BlobLayout.countFile(k.store(), k.device(), k.camera(), k.hour(), part);
             ObjectStore.Created c = store.createIfAbsent(settings.countsContainer(), name, bytes,
                     "application/x-ndjson", meta);
             if (c != ObjectStore.Created.EXISTS_DIFFERENT) {
-                nextPart.put(k, part + 1);
+                writtenHours.put(k, new WrittenHour(part + 1, last));
+                backoff.reset();
                 synchronized (monitor) {
                     blobsWritten++;
-                    written.add(settings.countsContainer() + "/" + name);
+                    recentlyWritten.addLast(settings.countsContainer() + "/" + name);
+                    while (recentlyWritten.size() > RECENT) {
+                        recentlyWritten.removeFirst();
+                    }
                 }
                 log.info("event=count_file_written blob={}/{} records={} bytes={} result={}", settings.countsContainer(),
                         name, hour.records.size(), bytes.length, c);
@@ -273,16 +321,22 @@ public final class CountFileUploader {
         }
     }
 
-    /** Everything before the oldest record of an hour not yet written is in some blob. */
+    /**
+     * Everything before the oldest record of an hour not yet written is in some blob. A written hour acknowledged in
+     * full is forgotten: nothing below the acknowledgement is read again, and a late record for it finds the next
+     * free part by trying (create-only).
+     */
     private void ackBelowOpen() {
         long oldestOpen = Long.MAX_VALUE;
         for (OpenHour h : open.values()) {
             oldestOpen = Math.min(oldestOpen, h.records.get(0).sequence());
         }
-        long upTo = oldestOpen == Long.MAX_VALUE ? lastPolled : oldestOpen - 1;
+        long upTo = oldestOpen == Long.MAX_VALUE ? tailer.position() : oldestOpen - 1;
         if (upTo > 0) {
             tailer.ack(upTo);
         }
+        long acked = tailer.acknowledged();
+        writtenHours.values().removeIf(w -> w.lastSequence() <= acked);
     }
 
     private void sleep(Duration d) {

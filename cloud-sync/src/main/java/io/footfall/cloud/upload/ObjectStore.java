@@ -24,15 +24,17 @@ public interface ObjectStore {
 
     /**
      * Uploads a file in blocks, only if the name is free: blocks staged by an earlier, interrupted attempt (same
-     * deterministic block ids, i.e. same bytes) are not sent again; the blob appears only at the final commit.
+     * deterministic block ids, i.e. same bytes) are not sent again; the blob appears only at the final commit. A name
+     * taken by other content is reported ({@link Created#EXISTS_DIFFERENT}), not overwritten.
      */
     FileUpload uploadFile(String container, String name, Path file, String contentType, Map<String, String> metadata,
                           int blockBytes, RateLimiter limiter);
 
     /**
-     * @param alreadyCommitted the blob already existed with the same length and MD5 (an earlier attempt committed it)
-     * @param blocksReused     blocks an interrupted earlier attempt had staged
+     * @param result       {@link Created#ALREADY_IDENTICAL}: the blob already existed with the same length and MD5 (an
+     *                     earlier attempt committed it); {@link Created#EXISTS_DIFFERENT}: nothing was uploaded
+     * @param blocksReused blocks an interrupted earlier attempt had staged
      */
-    record FileUpload(boolean alreadyCommitted, int blocks, int blocksReused, long bytes) {
+    record FileUpload(Created result, int blocks, int blocksReused, long bytes) {
     }
 }

@@ -2,10 +2,13 @@ package io.footfall.cloud.testing;
 
 import io.footfall.store.Outbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
-/** Appends records in the wire shape the pipeline writes (crossings and minute aggregates) to an outbox. */
+/** Appends records in the wire shape the pipeline writes (crossings, minute aggregates, clips) to an outbox. */
 public final class WireRecords {
     private WireRecords() {
     }
@@ -33,5 +36,15 @@ public final class WireRecords {
                 + "\",\"end\":\"" + start.plusSeconds(60) + "\",\"observedMillis\":60000,\"lines\":[{\"line\":\"door\",\"in\":"
                 + in + ",\"out\":0}],\"zones\":[]}";
         return outbox.append("aggregate", id, start.plusSeconds(60).toEpochMilli(), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A finished clip of {@code file}; {@code start} is written as given (a test may make it malformed). */
+    public static long clip(Outbox outbox, String device, String camera, String id, String start, String end, Path file)
+            throws IOException {
+        long size = Files.size(file);
+        String json = "{\"schema\":1,\"id\":\"" + id + "\",\"type\":\"clip\",\"device\":\"" + device
+                + "\",\"camera\":\"" + camera + "\",\"start\":\"" + start + "\",\"end\":\"" + end
+                + "\",\"frames\":1394,\"bytes\":" + size + ",\"file\":\"" + file + "\"}";
+        return outbox.appendClip(id, file, size, json.getBytes(StandardCharsets.UTF_8));
     }
 }
