@@ -252,7 +252,8 @@ public final class Agent implements AgentControl, AutoCloseable {
      * Waits until every camera has ended (file sources) or stopped (after {@link #shutdown()}).
      *
      * @return what each camera's run did, in the order they ended
-     * @throws Exception the first camera failure, once the other cameras have ended too
+     * @throws CameraFailedException the first camera failure, once the other cameras have ended too, with what
+     *                               those did
      */
     public List<CameraPipeline.Summary> awaitCameras() throws Exception {
         synchronized (this) {
@@ -260,7 +261,7 @@ public final class Agent implements AgentControl, AutoCloseable {
                 wait(500);
             }
             if (failure instanceof Exception ex) {
-                throw ex;
+                throw new CameraFailedException(ex, List.copyOf(finished));
             }
             if (failure instanceof Error err) {
                 throw err;
@@ -334,7 +335,8 @@ public final class Agent implements AgentControl, AutoCloseable {
 
     /** {@code run.json}: the configuration the cameras last ran with and what their sources turned out to be. */
     private synchronized void writeRunRecord() {
-        if (finished.isEmpty() || failure != null) {
+        // The cameras that finished, also when another failed: eval scores them from it.
+        if (finished.isEmpty()) {
             return;
         }
         try {

@@ -35,6 +35,9 @@ public final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxFrames < 1) {
+            throw new io.footfall.BadInputException("--max-frames " + maxFrames + ": expected a whole number of frames, 1 or more");
+        }
         if (out != null) {
             OutputFile.check("--out", out, new OutputFile.Input("--source", Path.of(source)));
         }

@@ -3,6 +3,7 @@ package io.footfall.cli;
 import io.footfall.BadInputException;
 import io.footfall.agent.Agent;
 import io.footfall.agent.AgentOptions;
+import io.footfall.agent.CameraFailedException;
 import io.footfall.agent.ShutdownSignals;
 import io.footfall.config.CameraConfig;
 import io.footfall.config.ClipPolicy;
@@ -108,6 +109,7 @@ public final class RunCommand implements Callable<Integer> {
                 .waitForCameras(config != null)
                 .build();
         List<CameraPipeline.Summary> results;
+        Exception failed = null;
         long before;
         long after;
         try (Agent agent = Agent.start(cfg, options);
@@ -115,7 +117,13 @@ public final class RunCommand implements Callable<Integer> {
             before = agent.sequenceAtStart() + 1;
             agent.service(io.footfall.ops.OpsService.class).ifPresent(ops -> System.err.println("run: status page " + ops.url()
                     + ", metrics " + ops.url() + "metrics, health " + ops.url() + "health"));
-            results = agent.awaitCameras();
+            try {
+                results = agent.awaitCameras();
+            } catch (CameraFailedException e) {
+                // The others' results still count, and are said, before the failure is.
+                results = e.finished();
+                failed = e.failure();
+            }
             after = agent.outbox().flush();
             signals.received().ifPresent(sig -> System.err.println("run: stopped by " + sig + "; open intervals written as partial aggregates"));
         }
@@ -136,6 +144,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.err.println("run: outbox " + dataDir + " sequences " + before + ".." + after + " stored; events in "
                 + dataDir.resolve(JsonLinesSink.EVENTS) + ", aggregates in " + dataDir.resolve(JsonLinesSink.AGGREGATES));
+        if (failed != null) {
+            throw failed;
+        }
         return ExitCodes.OK;
     }
 

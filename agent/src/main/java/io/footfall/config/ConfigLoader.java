@@ -258,6 +258,8 @@ public final class ConfigLoader {
                 n.number("lineHysteresis", 0.001, 1, d.lineHysteresis()),
                 cancel,
                 n.integer("zoneMinFrames", 1, 1000, d.zoneMinFrames()),
+                // The schema allows only lengths that tile the hour (or a day in whole hours): hourly totals summed
+                // from aggregates then hold whole intervals.
                 Duration.ofSeconds(n.integer("intervalSeconds", 1, 86_400, (int) d.interval().getSeconds())),
                 closeDelay,
                 n.seconds("maxFrameGapSeconds", 0.01, 3600, d.maxFrameGap()));

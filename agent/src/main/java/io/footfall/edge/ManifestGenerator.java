@@ -46,6 +46,13 @@ public final class ManifestGenerator {
     /** edgeHub's message store on the host, so queued messages survive a re-created edgeHub container. */
     public static final String EDGE_HUB_STORAGE = "/var/lib/iotedge/edgehub";
 
+    /** The OCI distribution reference grammar: [registry[:port]/]path[:tag][@digest]. */
+    private static final java.util.regex.Pattern IMAGE_REFERENCE = java.util.regex.Pattern.compile(
+            "(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+                    + "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*"
+                    + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+                    + "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?");
+    private static final java.util.regex.Pattern ENV_PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,9 +84,11 @@ public final class ManifestGenerator {
 
     /** Generates the manifest for a configuration tree (the future desired properties). */
     public static Manifest generate(JsonNode configTree, String origin, String image) {
-        if (image == null || image.isBlank() || image.chars().anyMatch(Character::isWhitespace)) {
-            throw new BadInputException("--image must be an image reference such as myregistry.azurecr.io/footfall:1.0, got '"
-                    + image + "'");
+        if (image == null || !(IMAGE_REFERENCE.matcher(image).matches() || ENV_PLACEHOLDER.matcher(image).matches())) {
+            // edgeAgent would only find out on the device, after the deployment was accepted.
+            throw new BadInputException("--image must be an image reference such as myregistry.azurecr.io/footfall:1.0 "
+                    + "(lowercase repository, optional :tag or @sha256:digest) or a ${VARIABLE} to substitute, got '"
+                    + io.footfall.logging.RedactedMessage.oneLine(String.valueOf(image)) + "'");
         }
         FootfallConfig config = ConfigLoader.parse(configTree, origin);
         ObjectNode desired = configTree.deepCopy();

@@ -117,6 +117,20 @@ class ManifestGeneratorTest {
     }
 
     @Test
+    void theImageIsAReferenceEdgeAgentCanPullOrAVariableToSubstitute() throws Exception {
+        JsonNode config = JSON.readTree("{\"device\": \"s1\", \"cameras\": [{\"id\": \"c1\", \"source\": \"usb:0\"}]}");
+        for (String ok : List.of("myregistry.azurecr.io/footfall:1.0", "localhost:5000/footfall", "footfall:1",
+                "acme/footfall-edge_2@sha256:" + "ab".repeat(32), ManifestGenerator.IMAGE_PLACEHOLDER)) {
+            assertThat(ManifestGenerator.generate(config, "t", ok).json()).as(ok).isNotNull();
+        }
+        for (String bad : List.of("UPPER/Case:1", "reg.io/footfall:", "reg.io/footfall@sha256:zz", "-rm",
+                "reg.io/foot$(id)", "foo\",\"x\":\"y", "")) {
+            assertThatThrownBy(() -> ManifestGenerator.generate(config, "t", bad)).as(bad)
+                    .isInstanceOf(io.footfall.BadInputException.class).hasMessageContaining("--image must be");
+        }
+    }
+
+    @Test
     void aMissingSecretIsAClearErrorNamingTheCameraAndTheFileNeverAValue() {
         SourceSecrets none = SourceSecrets.from(Map.of(SourceSecrets.ENV, tmp.resolve("empty").toString()));
         assertThatThrownBy(() -> none.resolve("door", "rtsp://${secret:door-userinfo}@cam/s"))

@@ -1,15 +1,12 @@
 package io.footfall.cloud;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.cloud.hub.HubClient;
-import io.footfall.cloud.hub.HubHandlers;
-import io.footfall.cloud.hub.HubState;
 import io.footfall.cloud.hub.Telemetry;
-import io.footfall.cloud.hub.TwinDocument;
 import io.footfall.cloud.telemetry.FlushResult;
 import io.footfall.cloud.telemetry.MessagePacker;
 import io.footfall.cloud.telemetry.TelemetryUplink;
 import io.footfall.cloud.testing.LogCapture;
+import io.footfall.cloud.testing.RecordingHub;
 import io.footfall.cloud.testing.WireRecords;
 import io.footfall.config.SyncSettings;
 import io.footfall.store.Outbox;
@@ -26,8 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -83,8 +78,9 @@ class TelemetryUplinkWithoutHubTest {
                     huge.getBytes(StandardCharsets.UTF_8));
             WireRecords.crossing(outbox, "box-1", "entrance", 2, at.plusSeconds(5));
             long last = outbox.flush();
-            List<Telemetry> sent = new CopyOnWriteArrayList<>();
-            TelemetryUplink uplink = new TelemetryUplink(outbox, () -> Optional.of(confirmingHub(sent)),
+            RecordingHub hub = new RecordingHub();
+            List<Telemetry> sent = hub.sent;
+            TelemetryUplink uplink = new TelemetryUplink(outbox, () -> Optional.of(hub),
                     new MessagePacker(SyncSettings.IotHub.defaults(), "store-9"), Duration.ofSeconds(60),
                     Clock.systemUTC());
             uplink.start();
@@ -98,44 +94,5 @@ class TelemetryUplinkWithoutHubTest {
             assertThat(logs.text()).containsOnlyOnce("event=telemetry_record_too_large id=box-1:entrance:aggregate:huge "
                     + "sequence=" + hugeSequence + " bytes=" + huge.length());
         }
-    }
-
-    private static HubClient confirmingHub(List<Telemetry> sent) {
-        return new HubClient() {
-            @Override
-            public TwinDocument open(HubHandlers handlers) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public CompletableFuture<Void> send(Telemetry message) {
-                sent.add(message);
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public CompletableFuture<Integer> report(ObjectNode patch) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TwinDocument twin() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public HubState state() {
-                return HubState.CONNECTED;
-            }
-
-            @Override
-            public boolean supportsOutputs() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

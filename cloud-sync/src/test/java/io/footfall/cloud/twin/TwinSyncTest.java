@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.footfall.cloud.hub.DesiredPatch;
-import io.footfall.cloud.hub.HubClient;
-import io.footfall.cloud.hub.HubException;
-import io.footfall.cloud.hub.HubHandlers;
-import io.footfall.cloud.hub.HubState;
-import io.footfall.cloud.hub.Telemetry;
 import io.footfall.cloud.hub.TwinDocument;
+import io.footfall.cloud.testing.RecordingHub;
 import io.footfall.cloud.testing.TestAgent;
 import io.footfall.config.ConfigLoader;
 import io.footfall.config.FootfallConfig;
@@ -25,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,14 +65,14 @@ class TwinSyncTest {
     @Test
     void aPatchWithoutCamerasKeepsEveryCamerasPasswordAndNoAcknowledgementRepeatsIt() throws Exception {
         twin.patch(new DesiredPatch(2, json("{\"counting\": {\"intervalSeconds\": 300}}")));
-        hub.awaitReports(1);
+        awaitReports(1);
         assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(300));
         assertThat(agent.current().cameras().get(0).source()).as("the camera keeps its credentials").isEqualTo(SOURCE);
 
         twin.patch(new DesiredPatch(3, json("""
                 {"cameras": [{"id": "entrance", "source": "rtsp://admin:n3wPass@10.0.0.5/stream1",
                   "lines": [{"name": "door", "points": [[0.5, 0], [0.5, 1]]}]}]}""")));
-        hub.awaitReports(2);
+        awaitReports(2);
         assertThat(agent.current().cameras().get(0).source()).isEqualTo("rtsp://admin:n3wPass@10.0.0.5/stream1");
         JsonNode ack = hub.reports.get(1).path("cameras");
         assertThat(ack.path("ac").asInt()).isEqualTo(200);
@@ -90,7 +85,7 @@ class TwinSyncTest {
         // A restart: the agent runs its file again (60 s), while the twin says 900 s was applied at version 7.
         ObjectNode reported = json("{\"counting\": {\"value\": {\"intervalSeconds\": 900}, \"ac\": 200, \"av\": 7}}");
         twin.opened(new TwinDocument(json("{\"counting\": {\"intervalSeconds\": 900}}"), 7, reported));
-        hub.awaitReports(1);
+        awaitReports(1);
         assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(900));
         assertThat(hub.reports).as("only the status: the acknowledgement stands").hasSize(1);
         assertThat(hub.reports.get(0).has("status")).isTrue();
@@ -99,14 +94,14 @@ class TwinSyncTest {
     @Test
     void aKeyRemovedFromDesiredWhileOfflineGoesBackToTheFilesValue() throws Exception {
         twin.opened(new TwinDocument(json("{\"counting\": {\"intervalSeconds\": 900}}"), 4, json("{}")));
-        hub.awaitReports(2);
+        awaitReports(2);
         assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(900));
 
         // Reconnect: the operator removed 'counting' and moved the line meanwhile.
         twin.opened(new TwinDocument(json("""
                 {"cameras": [{"id": "entrance", "source": "%s",
                   "lines": [{"name": "door", "points": [[0.3, 0], [0.3, 1]]}]}]}""".formatted(SOURCE)), 9, json("{}")));
-        hub.awaitReports(4);
+        awaitReports(4);
         assertThat(agent.current().analytics().interval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(agent.current().cameras().get(0).lines().get(0).a().x()).isEqualTo(0.3);
     }
@@ -116,7 +111,7 @@ class TwinSyncTest {
         FootfallConfig before = agent.current();
         agent.failNextApply(new IllegalStateException("outbox write failed: No space left on device"));
         twin.patch(new DesiredPatch(5, json("{\"counting\": {\"intervalSeconds\": 300}}")));
-        hub.awaitReports(1);
+        awaitReports(1);
         JsonNode ack = hub.reports.get(0).path("counting");
         assertThat(ack.path("ac").asInt()).isEqualTo(500);
         assertThat(ack.path("av").asLong()).isEqualTo(5);
@@ -124,54 +119,13 @@ class TwinSyncTest {
         assertThat(agent.current()).isEqualTo(before);
     }
 
-    /** Records reported patches; everything else is unused here. */
-    private static final class RecordingHub implements HubClient {
-        final List<ObjectNode> reports = new CopyOnWriteArrayList<>();
-        volatile CompletableFuture<Void> onReport;
-
-        void awaitReports(int n) throws InterruptedException {
-            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (reports.size() < n && System.nanoTime() < end) {
-                Thread.sleep(10);
-            }
-            // Give a wrongly extra report the chance to show.
-            Thread.sleep(100);
-            assertThat(reports).as("reported patches").hasSizeGreaterThanOrEqualTo(n);
+    /** Waits until the twin has reported {@code n} patches, then a moment more for a wrongly extra one to show. */
+    private void awaitReports(int n) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (hub.reports.size() < n && System.nanoTime() < end) {
+            Thread.sleep(10);
         }
-
-        @Override
-        public TwinDocument open(HubHandlers handlers) throws HubException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Void> send(Telemetry message) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Integer> report(ObjectNode patch) {
-            reports.add(patch.deepCopy());
-            return CompletableFuture.completedFuture(reports.size());
-        }
-
-        @Override
-        public TwinDocument twin() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public HubState state() {
-            return HubState.CONNECTED;
-        }
-
-        @Override
-        public boolean supportsOutputs() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
+        Thread.sleep(100);
+        assertThat(hub.reports).as("reported patches").hasSizeGreaterThanOrEqualTo(n);
     }
 }
