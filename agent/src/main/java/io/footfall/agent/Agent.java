@@ -116,10 +116,12 @@ public final class Agent implements AgentControl, AutoCloseable {
                 .commitPolicy(CommitPolicy.batch(1000, Duration.ofSeconds(1)))
                 .quotaMb(config.store().quotaMb())
                 .maxAge(config.store().maxAge()).build();
+        long openedMillis = System.currentTimeMillis();
         Outbox outbox = Outbox.open(store);
         Retention retention = null;
         EventSink sink = null;
         try {
+            LostRecords.restore(outbox, options.dataDir(), openedMillis, Plans.restoreSlack(config), config.store().maxAge());
             UnrecordedClips.remove(outbox, options.dataDir().resolve("clips"));
             retention = Retention.start(outbox, config.store().retentionInterval());
             sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(options.dataDir())));

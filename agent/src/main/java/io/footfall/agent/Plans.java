@@ -26,6 +26,20 @@ final class Plans {
      * {@code DetectorFactory}), which then gets every thread; ONNX Runtime opens one session per camera, so the threads
      * are split between them.
      */
+    /**
+     * How far apart in time a record and the one stored before it may be: an aggregate is stored its interval and its
+     * close delay after its own time, and a minute more covers the cameras' clocks and batches.
+     */
+    static java.time.Duration restoreSlack(FootfallConfig c) {
+        java.time.Duration widest = java.time.Duration.ZERO;
+        for (io.footfall.config.CameraConfig cam : c.cameras()) {
+            io.footfall.count.AnalyticsConfig a = c.analyticsFor(cam);
+            java.time.Duration d = a.interval().plus(a.closeDelay());
+            widest = d.compareTo(widest) > 0 ? d : widest;
+        }
+        return widest.plusMinutes(1);
+    }
+
     static int threadsPerCamera(FootfallConfig c) {
         int all = c.detector().threads();
         return c.detector().backend() == io.footfall.detect.BackendKind.OPENVINO ? all : Math.max(1, all / Math.max(1, c.cameras().size()));
