@@ -162,6 +162,11 @@ public final class CosmosCounts implements AutoCloseable {
             throw new CosmosWriteException(failures.size() + " of " + documents.size() + " upserts failed, first: "
                     + failures.get(0));
         }
+        if (ok != documents.size()) {
+            // Bulk answers each operation once; fewer answers means operations whose fate is unknown, and a blob
+            // checkpointed as loaded on that would never be loaded again.
+            throw new CosmosWriteException("bulk upsert answered " + ok + " of " + documents.size() + " documents");
+        }
         return ok;
     }
 
