@@ -33,7 +33,7 @@ final class OpsServer implements AutoCloseable {
      * client on the store's network that sends half a request (or a body that never ends) holds a thread: a few dozen
      * such clients and the endpoint no longer answers. A scrape or a page takes milliseconds.
      */
-    static final long REQUEST_SECONDS = 10;
+    static final long REQUEST_SECONDS = 5;
 
     static {
         // Read once, when the JDK's server classes load: set before the first server is made, unless set on the

@@ -132,7 +132,7 @@ public final class TwinSync implements AutoCloseable {
             code = 500;
             description = "not applied: " + Redaction.text(e.toString());
         }
-        if (!reportAcks && code == 200) {
+        if (!reportAcks && code == 200 || patch.isEmpty()) {
             return;
         }
         ObjectNode acks = F.objectNode();
