@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * Puts back what a damaged store lost, from the data folder's second copy: {@code events.jsonl} and
@@ -95,21 +96,9 @@ final class LostRecords {
 
     /** The ids the store holds, as sorted 64-bit hashes: millions of records in a few MB. */
     private static long[] idHashes(Outbox outbox) {
-        long[] hashes = new long[1024];
-        int n = 0;
-        long next = 1;
-        for (List<OutboxRecord> page; !(page = outbox.read(next, Long.MAX_VALUE, PAGE)).isEmpty(); ) {
-            for (OutboxRecord r : page) {
-                if (n == hashes.length) {
-                    hashes = Arrays.copyOf(hashes, n * 2);
-                }
-                hashes[n++] = hash(r.id());
-            }
-            next = page.get(page.size() - 1).sequence() + 1;
-        }
-        long[] sorted = Arrays.copyOf(hashes, n);
-        Arrays.sort(sorted);
-        return sorted;
+        LongStream.Builder hashes = LongStream.builder();
+        outbox.forEach(1, r -> hashes.add(hash(r.id())));
+        return hashes.build().sorted().toArray();
     }
 
     private static List<WireRecord> missingFrom(Path file, long[] held) {

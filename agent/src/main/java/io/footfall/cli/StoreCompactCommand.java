@@ -4,7 +4,11 @@ import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /** {@code footfall store compact}: rewrites the outbox file with only its live data (agent must be stopped). */
 @Command(name = "compact", mixinStandardHelpOptions = true, versionProvider = FootfallCommand.Version.class,
@@ -19,11 +23,11 @@ final class StoreCompactCommand extends StoreSubcommand {
             if (damaged > 0) {
                 // Compacting copies only what reads back: the damaged records' bytes would be gone for good.
                 Path kept = outbox.file().resolveSibling(outbox.file().getFileName() + ".before-compact-"
-                        + java.time.Instant.now().toString().replaceAll("[-:.]", ""));
+                        + Instant.now().toString().replaceAll("[-:.]", ""));
                 try {
-                    java.nio.file.Files.copy(outbox.file(), kept);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException("cannot keep a copy of " + outbox.file() + " before compacting it: "
+                    Files.copy(outbox.file(), kept);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot keep a copy of " + outbox.file() + " before compacting it: "
                             + e.getMessage(), e);
                 }
                 err().printf("footfall store: WARNING: %s: %d damaged records (recorded as data lost; see store stats); "

@@ -39,7 +39,6 @@ final class StoreExportCommand extends StoreSubcommand {
     static final List<String> KINDS = List.of("crossing", "crossing-cancelled", "zone-enter", "zone-exit",
             "aggregate", Outbox.CLIP_KIND);
 
-    private static final int PAGE = 1000;
 
     @Option(names = "--since", paramLabel = "SEQ|ISO-TIME",
             description = "Only records with sequence >= SEQ, or created at/after an ISO-8601 time "
@@ -95,23 +94,19 @@ final class StoreExportCommand extends StoreSubcommand {
     }
 
     private long export(Outbox outbox, Since from) throws IOException {
-        long count = 0;
+        long[] count = {0};
         try (Writer w = open()) {
             if (format == Format.csv) {
                 w.write("sequence,kind,id,created,payload\n");
             }
-            long next = from.sequence;
-            for (List<OutboxRecord> page; !(page = outbox.read(next, Long.MAX_VALUE, PAGE)).isEmpty(); ) {
-                for (OutboxRecord r : page) {
-                    if (r.createdMillis() >= from.millis && (kind == null || kind.equals(r.kind()))) {
-                        w.write(format == Format.csv ? csv(r) : jsonLine(r));
-                        count++;
-                    }
+            outbox.<IOException>forEach(from.sequence, r -> {
+                if (r.createdMillis() >= from.millis && (kind == null || kind.equals(r.kind()))) {
+                    w.write(format == Format.csv ? csv(r) : jsonLine(r));
+                    count[0]++;
                 }
-                next = page.get(page.size() - 1).sequence() + 1;
-            }
+            });
         }
-        return count;
+        return count[0];
     }
 
     private Writer open() throws IOException {

@@ -12,7 +12,6 @@ import io.footfall.schema.ZoneExitRecord;
 import io.footfall.store.DroppedRange;
 import io.footfall.store.Outbox;
 import io.footfall.store.OutboxConfig;
-import io.footfall.store.OutboxRecord;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.stream.Collectors;
 public final class OutboxReportSource {
     static final Set<String> KINDS = Set.of(CrossingRecord.TYPE, CrossingCancelledRecord.TYPE, ZoneEnterRecord.TYPE,
             ZoneExitRecord.TYPE, AggregateRecord.TYPE, CameraStateRecord.TYPE);
-    private static final int PAGE = 1000;
 
     private OutboxReportSource() {
     }
@@ -43,20 +41,16 @@ public final class OutboxReportSource {
         List<WireRecord> records = new ArrayList<>();
         List<ReportInput.DataLoss> losses = new ArrayList<>();
         try (Outbox outbox = Outbox.open(OutboxConfig.readOnly(dataDirectory))) {
-            long next = 1;
-            for (List<OutboxRecord> page; !(page = outbox.read(next, Long.MAX_VALUE, PAGE)).isEmpty(); ) {
-                for (OutboxRecord r : page) {
-                    if (KINDS.contains(r.kind())) {
-                        try {
-                            records.add(WireCodec.decode(r.payload()));
-                        } catch (WireCodec.WireFormatException e) {
-                            throw new BadInputException("outbox " + outbox.file() + " record " + r.sequence()
-                                    + ": expected a wire record: " + e.getMessage());
-                        }
+            outbox.forEach(1, r -> {
+                if (KINDS.contains(r.kind())) {
+                    try {
+                        records.add(WireCodec.decode(r.payload()));
+                    } catch (WireCodec.WireFormatException e) {
+                        throw new BadInputException("outbox " + outbox.file() + " record " + r.sequence()
+                                + ": expected a wire record: " + e.getMessage());
                     }
                 }
-                next = page.get(page.size() - 1).sequence() + 1;
-            }
+            });
             for (DroppedRange d : outbox.dropped().values()) {
                 if (d.count() > 0 && KINDS.contains(d.kind())) {
                     losses.add(new ReportInput.DataLoss(d.kind(), d.count(), "outbox quota while offline, sequences "

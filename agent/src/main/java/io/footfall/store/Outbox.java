@@ -143,16 +143,30 @@ public final class Outbox implements AutoCloseable {
         return reader.records(from, to, max);
     }
 
+    /** What {@link #forEach} hands each record to; may throw what its caller handles (a writer's IOException). */
+    @FunctionalInterface
+    public interface RecordVisitor<E extends Exception> {
+        void accept(OutboxRecord record) throws E;
+    }
+
+    /** Every stored record with sequence {@code from} or later, in order, read a page at a time. */
+    public <E extends Exception> void forEach(long from, RecordVisitor<E> visitor) throws E {
+        long next = from;
+        for (List<OutboxRecord> page; !(page = read(next, Long.MAX_VALUE, 4096)).isEmpty(); ) {
+            for (OutboxRecord r : page) {
+                visitor.accept(r);
+            }
+            next = page.get(page.size() - 1).sequence() + 1;
+        }
+    }
+
     /**
      * Reads every stored record and checks it, as any read does: a damaged one is reported and recorded as a loss
      * (listed by {@link #dataLoss()}). Seconds per million records. Returns how many damaged records this outbox has
      * found so far.
      */
     public long verify() {
-        long next = 1;
-        for (List<OutboxRecord> page; !(page = read(next, Long.MAX_VALUE, 4096)).isEmpty(); ) {
-            next = page.get(page.size() - 1).sequence() + 1;
-        }
+        forEach(1, r -> { });
         return reader.damagedFound();
     }
 

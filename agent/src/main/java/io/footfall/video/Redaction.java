@@ -43,6 +43,8 @@ public final class Redaction {
     private static final Pattern CREDENTIAL_ANYWHERE = Pattern.compile("(?i)(?<!\\{)\\b(accountkey|sharedaccesskey|"
             + "sharedaccesssignature|sig|password|passwd|pwd|token|access_token|secret|client_secret|apikey|api_key)"
             + "(=|%3D|\"?\\s*:\\s*\"?)([^&;#\\s\"'<>,}]*)");
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile("(?i)" + SECRET_KEY);
+
     /** {@code scheme://} as it starts a URL inside free text. */
     private static final Pattern URL_START = Pattern.compile("(?i)\\b[a-z][a-z0-9+.\\-]*://");
     /** Where a URL quoted in free text ends. */
@@ -68,6 +70,11 @@ public final class Redaction {
             return maskParams(at < 0 ? source : source.substring(0, source.indexOf(':') + 1) + MASK + source.substring(at));
         }
         return m.group() + maskAfterScheme(source.substring(m.end()));
+    }
+
+    /** Whether a parameter or field of this name holds a credential ({@code password}, {@code sasToken}, {@code key}...). */
+    public static boolean isCredentialName(String name) {
+        return CREDENTIAL_NAME.matcher(name).matches();
     }
 
     /**

@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The device twin as the agent's configuration. Desired properties have the config file's schema; a patch is merged
@@ -46,8 +45,6 @@ public final class TwinSync implements AutoCloseable {
     static final String ACK_DESCRIPTION = "ad";
     private static final Logger log = LoggerFactory.getLogger(TwinSync.class);
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    /** Keys whose values are credentials, wherever they stand in a desired value. */
-    private static final Pattern SECRET_KEY = Pattern.compile("(?i)pass|pwd|secret|key|token|sig|cred");
 
     private final AgentControl control;
     private final Supplier<Optional<HubClient>> hub;
@@ -168,7 +165,7 @@ public final class TwinSync implements AutoCloseable {
                 if (f.getValue().isTextual()) {
                     String text = f.getValue().asText();
                     f.setValue(F.textNode(f.getKey().equals("source") ? Redaction.source(text)
-                            : SECRET_KEY.matcher(f.getKey()).find() ? Redaction.MASK : Redaction.text(text)));
+                            : Redaction.isCredentialName(f.getKey()) ? Redaction.MASK : Redaction.text(text)));
                 } else {
                     redactTexts(f.getValue());
                 }
