@@ -45,7 +45,7 @@ machine() {
 footfall_one() { # tag source clips [detector options...]
   local tag=$1 source=$2 clips=$3
   shift 3
-  ./footfall bench run --source "$source" --streams 1 --frames 0 --repeats 1 --warmup 100 --clips "$clips" \
+  ./footfall bench run --source "$source" --streams 1 --frames 0 --repeats 1 --warmup 300 --clips "$clips" \
       --json "$out/footfall-$tag.json" "$@" > /dev/null
 }
 
@@ -79,9 +79,9 @@ for r in $(seq 1 "$rounds"); do
   fi
 done
 echo "speed: many cameras" >&2
-./footfall bench run --source "$vtest" --streams 1,2,4,8,16 --frames 200 --repeats 2 --warmup 100 --clips events \
+./footfall bench run --source "$vtest" --streams 1,2,4,8,16 --frames 200 --repeats 2 --warmup 300 --clips events \
     --json "$out/streams.json" > /dev/null
-./footfall bench run --source "$vtest" --streams 8 --frames 200 --repeats 2 --warmup 100 --clips off \
+./footfall bench run --source "$vtest" --streams 8 --frames 200 --repeats 2 --warmup 300 --clips off \
     --json "$out/streams-off.json" > /dev/null
 echo "speed: yolox-nano, OpenVINO and ONNX Runtime" >&2
 ./footfall bench detect --model yolox-nano --frames 300 > "$out/yolox.md"

@@ -68,7 +68,7 @@ def main():
         "round every row below ran once, one after another, so a ratio compares runs that saw the same load. Load "
         "averages are in the tables; this machine is shared, so read the ratios, not the absolute frames/s.",
         "",
-        "- **Footfall**: `footfall bench run --streams 1 --frames 0` (the whole clip; one untimed 100-frame camera first), "
+        "- **Footfall**: `footfall bench run --streams 1 --frames 0` (the whole clip; one untimed 300-frame camera first, so the JIT compilers are done), "
         "the default detector (person-detection-retail-0013 FP16, 2 threads, 4 frames in flight, THROUGHPUT hint), "
         "decode, detect, track, count, and (clip on) anonymise, draw and encode every frame into one-minute H.264 "
         "segments, and store every record in the outbox.",

@@ -54,7 +54,9 @@ public final class BenchCommand {
                 description = "Timed runs per camera count; the table shows the median (default: ${DEFAULT-VALUE}).")
         int repeats;
 
-        @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+        // 100 frames left the JIT compilers 4-5 % of the timed run's CPU with 8 cameras (bench/profile-cpu.sh); an agent
+        // runs for days, so the bench measures after they are done.
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "300",
                 description = "Frames of one untimed camera first (default: ${DEFAULT-VALUE}).")
         int warmup;
 

@@ -47,7 +47,15 @@ public record CountLine(String name, Point a, Point b) {
         if (a.equals(b)) {
             throw new BadInputException("line " + name + ": expected two different end points, got " + a + " twice");
         }
+        // A line a few pixels long is a typo (0.08 for 0.8), not a door: no step of a walking person meets it.
+        if (Math.hypot(b.x() - a.x(), b.y() - a.y()) < MIN_LENGTH) {
+            throw new BadInputException("line " + name + ": expected end points at least " + MIN_LENGTH
+                    + " of the frame apart, got (" + a.x() + ", " + a.y() + ") and (" + b.x() + ", " + b.y() + ")");
+        }
     }
+
+    /** The shortest line accepted, relative to the frame: 7 pixels of a 720p frame's width. */
+    public static final double MIN_LENGTH = 0.01;
 
     /** Parses {@code "x1,y1,x2,y2"} (relative), as given to {@code --line}. */
     public static CountLine parse(String name, String spec) {

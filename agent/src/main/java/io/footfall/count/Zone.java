@@ -22,14 +22,18 @@ public record Zone(String name, List<Point> polygon) {
             throw new BadInputException("zone " + name + ": expected at least 3 points, got " + polygon.size());
         }
         Names.relative("zone " + name, polygon);
-        if (Math.abs(area(polygon)) < 1e-9) {
-            throw new BadInputException("zone " + name + ": expected a polygon with an area, got " + describe(polygon));
+        if (Math.abs(area(polygon)) < MIN_AREA) {
+            throw new BadInputException("zone " + name + ": expected a polygon with an area of at least 0.0001 of the frame"
+                    + " (1 % of its width by 1 % of its height), got " + describe(polygon));
         }
         if (!io.footfall.geometry.Polygons.isSimple(polygon)) {
             throw new BadInputException("zone " + name + ": expected a simple polygon (edges that do not cross each other), "
                     + "got a self-intersecting one " + describe(polygon) + "; list the corners in order around the zone");
         }
     }
+
+    /** The smallest zone accepted, relative to the frame: 1 % of its width by 1 % of its height, smaller than one person. */
+    public static final double MIN_AREA = 1e-4;
 
     /** Parses {@code "x1,y1,x2,y2,x3,y3,..."} (relative), as given to {@code --zone}. */
     public static Zone parse(String name, String spec) {

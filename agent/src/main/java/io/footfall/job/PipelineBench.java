@@ -47,6 +47,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -161,7 +162,10 @@ public final class PipelineBench {
                 .build();
         List<Detector> detectors = new ArrayList<>();
         List<FrameSource> sources = new ArrayList<>();
-        ExecutorService threads = Executors.newFixedThreadPool(plan.streams());
+        // Named as the agent names them (CameraRunner), so a profile of the bench reads like one of the agent.
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(plan.streams(),
+                r -> new Thread(r, "camera-camera" + n.incrementAndGet()));
         try (Outbox outbox = Outbox.open(store);
              EventSink sink = new Sinks(List.of(new OutboxSink(outbox), new JsonLinesSink(dir)))) {
             CyclicBarrier go = new CyclicBarrier(plan.streams() + 1);

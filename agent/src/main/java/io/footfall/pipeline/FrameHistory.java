@@ -35,6 +35,8 @@ final class FrameHistory implements AutoCloseable {
     private final IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, QUALITY);
     private final BytePointer encoded = new BytePointer();
     private ByteBuffer decoded;
+    /** {@link #decoded} as OpenCV's decoding target, for the frame size of the last decode. */
+    private Mat target;
 
     FrameHistory(long keepMillis) {
         this.keepMillis = keepMillis;
@@ -79,25 +81,35 @@ final class FrameHistory implements AutoCloseable {
 
     private Frame decode(Kept k, ByteBuffer jpeg) {
         int size = k.width() * k.height() * 3;
-        if (decoded == null || decoded.capacity() < size) {
-            decoded = ByteBuffer.allocateDirect(size);
+        if (target == null || target.cols() != k.width() || target.rows() != k.height()) {
+            // Decoded straight into one reused buffer: a Mat of its own each frame was 1.3 MB (at 768x576) mapped, faulted
+            // in and unmapped per frame of every clip's seconds before, and then copied once more.
+            releaseTarget();
+            if (decoded == null || decoded.capacity() < size) {
+                decoded = ByteBuffer.allocateDirect(size);
+            }
+            target = new Mat(k.height(), k.width(), CV_8UC3, new BytePointer(decoded));
         }
+        long address = target.data().address();
         try (BytePointer in = new BytePointer(jpeg);
              Mat buf = new Mat(1, jpeg.remaining(), CV_8UC1, in);
-             Mat image = imdecode(buf, IMREAD_COLOR)) {
-            if (image.empty() || image.cols() != k.width() || image.rows() != k.height()) {
+             Mat image = imdecode(buf, IMREAD_COLOR, target)) {
+            if (image.empty() || image.cols() != k.width() || image.rows() != k.height() || image.type() != CV_8UC3
+                    || target.data().address() != address) {
+                // OpenCV gave the target memory of its own: it no longer shows the reused buffer, so make it again.
+                releaseTarget();
                 throw new IllegalStateException("frame " + k.index() + " of the clip history did not decompress");
             }
-            byte[] row = new byte[k.width() * 3];
-            BytePointer data = image.data();
-            decoded.clear();
-            for (int y = 0; y < k.height(); y++) {
-                data.position(y * image.step()).get(row);
-                decoded.put(row);
-            }
-            decoded.flip();
         }
+        decoded.clear().limit(size);
         return new Frame(k.index(), k.ptsMillis(), k.width(), k.height(), k.width() * 3, decoded);
+    }
+
+    private void releaseTarget() {
+        if (target != null) {
+            target.close();
+            target = null;
+        }
     }
 
     /** Compressed bytes held. */
@@ -124,5 +136,6 @@ final class FrameHistory implements AutoCloseable {
     @Override
     public void close() {
         frames.close();
+        releaseTarget();
     }
 }

@@ -30,6 +30,11 @@ class CountConfigTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("front door");
         assertThatThrownBy(() -> Zone.parse("shelf", "0,0,1,1,0.5,0.5"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("area");
+        assertThatThrownBy(() -> CountLine.parse("door", "0.5,0.5,0.5,0.505"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("at least 0.01 of the frame apart");
+        assertThat(CountLine.parse("door", "0.5,0.5,0.5,0.52").name()).isEqualTo("door");
+        assertThatThrownBy(() -> Zone.parse("shelf", "0.5,0.5,0.505,0.5,0.505,0.505,0.5,0.505"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("area of at least 0.0001");
         assertThatThrownBy(() -> new CameraAnalytics("dev", "cam", List.of(CountLine.parse("a", "0,0,1,1"),
                 CountLine.parse("a", "0,1,1,0")), List.of(), AnalyticsConfig.defaults(), Instant.EPOCH))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("'a' twice");
