@@ -39,11 +39,21 @@ public record SyncEnvironment(Optional<HubIdentity> hub, Optional<Path> hubCaFil
                 .or(() -> nonBlank(env, "IOTEDGE_WORKLOADURI").or(() -> nonBlank(env, "EdgeHubConnectionString"))
                         .map(x -> new HubIdentity.EdgeEnvironment()));
         Optional<Path> ca = nonBlank(env, IOTHUB_CA_FILE).map(Path::of);
-        Optional<BlobCredentials> blob = nonBlank(env, BLOB_CONNECTION_STRING)
+        return new SyncEnvironment(hub, ca, blobCredentials(env));
+    }
+
+    /** The first of {@value #BLOB_CONNECTION_STRING}, {@value #BLOB_SAS_URL} and {@value #BLOB_ACCOUNT_URL} set. */
+    public static Optional<BlobCredentials> blobCredentials(Function<String, Optional<String>> env) {
+        return nonBlank(env, BLOB_CONNECTION_STRING)
                 .<BlobCredentials>map(BlobCredentials.ConnectionString::new)
                 .or(() -> nonBlank(env, BLOB_SAS_URL).map(BlobCredentials.SasUrl::new))
                 .or(() -> nonBlank(env, BLOB_ACCOUNT_URL).map(BlobCredentials.AccountUrl::new));
-        return new SyncEnvironment(hub, ca, blob);
+    }
+
+    /** The environment variable {@code c} came from. */
+    public static String variableOf(BlobCredentials c) {
+        return c instanceof BlobCredentials.ConnectionString ? BLOB_CONNECTION_STRING
+                : c instanceof BlobCredentials.SasUrl ? BLOB_SAS_URL : BLOB_ACCOUNT_URL;
     }
 
     public boolean configured() {

@@ -4,12 +4,7 @@ import com.azure.core.http.policy.ExponentialBackoffOptions;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobContainerClientBuilder;
-import com.azure.storage.blob.BlobServiceClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
-import com.azure.storage.blob.BlobUrlParts;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.azure.storage.blob.models.BlobProperties;
@@ -28,8 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.MalformedURLException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,56 +68,14 @@ public final class AzureBlobStore implements ObjectStore {
         // Fail fast to our own retry (which resumes) rather than the SDK's minutes of retries per request.
         RetryOptions retry = new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(2)
                 .setBaseDelay(Duration.ofMillis(500)).setMaxDelay(Duration.ofSeconds(4)));
-        BlobServiceClientBuilder b = new BlobServiceClientBuilder().retryOptions(retry);
-        try {
-            if (credentials instanceof BlobCredentials.ConnectionString cs) {
-                b.connectionString(cs.secret());
-            } else if (credentials instanceof BlobCredentials.SasUrl sas) {
-                String container = BlobUrlParts.parse(sas.secret()).getBlobContainerName();
-                if (container != null && !container.isEmpty()) {
-                    BlobContainerClient only = new BlobContainerClientBuilder().endpoint(sas.secret())
-                            .retryOptions(retry).buildClient();
-                    log.info("event=blob_container_sas container={} note=\"counts, clips and snapshots all go to this "
-                            + "container\"", container);
-                    AzureBlobStore store = new AzureBlobStore(name -> only);
-                    store.containersReady.add(container); // a container SAS can never create its container: no 403
-                    return store;
-                }
-                b.endpoint(sas.secret());
-            } else if (credentials instanceof BlobCredentials.AccountUrl url) {
-                b.endpoint(url.url()).credential(new DefaultAzureCredentialBuilder().build());
-            }
-            BlobServiceClient service = b.buildClient();
-            return new AzureBlobStore(service::getBlobContainerClient);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the Blob storage " + kind(credentials)
-                    + " is not valid (expected a storage connection string, an https URL with a SAS token, or an "
-                    + "account URL)");
-        } catch (RuntimeException e) {
-            if (!causedByMalformedUrl(e)) {
-                throw e;
-            }
-            // The SDK wraps URISyntaxException in a bare RuntimeException whose message quotes the URL: a
-            // configuration error to report without it (a SAS URL's signature, a connection string's neighbours).
-            throw new IllegalArgumentException("the Blob storage " + kind(credentials) + " is not valid: "
-                    + (credentials instanceof BlobCredentials.ConnectionString
-                    ? "its BlobEndpoint (or the endpoint made of AccountName and EndpointSuffix) is not a URL"
-                    : "it is not a URL") + " (expected https://ACCOUNT.blob.core.windows.net...)");
-        }
-    }
-
-    private static boolean causedByMalformedUrl(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof URISyntaxException || t instanceof MalformedURLException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String kind(BlobCredentials c) {
-        return c instanceof BlobCredentials.ConnectionString ? "connection string"
-                : c instanceof BlobCredentials.SasUrl ? "SAS URL" : "account URL";
+        BlobContainers containers = BlobContainers.connect(credentials, retry);
+        AzureBlobStore store = new AzureBlobStore(containers::container);
+        containers.sasContainer().ifPresent(container -> {
+            log.info("event=blob_container_sas container={} note=\"counts, clips and snapshots all go to this "
+                    + "container\"", container);
+            store.containersReady.add(container); // a container SAS can never create its container: no 403
+        });
+        return store;
     }
 
     @Override

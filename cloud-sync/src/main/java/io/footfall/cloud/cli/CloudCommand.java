@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * {@code footfall cloud}: the cloud side of Footfall. Settings come from options and the environment
  * ({@code FOOTFALL_COSMOS_ENDPOINT}, {@code FOOTFALL_COSMOS_KEY} (or managed identity when unset),
- * {@code FOOTFALL_BLOB_CONNECTION_STRING}, {@code FOOTFALL_ARM_SUBSCRIPTION}, {@code FOOTFALL_ARM_RESOURCE_GROUP},
- * {@code FOOTFALL_ADF_FACTORY}); secrets only from the environment, never printed.
+ * {@code FOOTFALL_BLOB_CONNECTION_STRING} or {@code FOOTFALL_BLOB_SAS_URL} (as for the agent),
+ * {@code FOOTFALL_ARM_SUBSCRIPTION}, {@code FOOTFALL_ARM_RESOURCE_GROUP}, {@code FOOTFALL_ADF_FACTORY}); secrets only
+ * from the environment, never printed.
  */
 @Command(name = "cloud", mixinStandardHelpOptions = true,
         description = "Cosmos DB and Data Factory: set up, load count files, report.",

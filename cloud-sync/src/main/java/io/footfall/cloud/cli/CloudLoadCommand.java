@@ -21,7 +21,8 @@ final class CloudLoadCommand extends CloudSubcommand {
     CosmosOptions cosmos;
 
     @Option(names = "--blob-endpoint", paramLabel = "URL",
-            description = "Blob endpoint, used with the environment's identity when FOOTFALL_BLOB_CONNECTION_STRING is unset.")
+            description = "Blob endpoint, used with the environment's identity when neither FOOTFALL_BLOB_CONNECTION_STRING "
+                    + "nor FOOTFALL_BLOB_SAS_URL is set (default: FOOTFALL_BLOB_ACCOUNT_URL).")
     String blobEndpoint;
 
     @Option(names = "--blob-container", defaultValue = CountBlobs.DEFAULT_CONTAINER,

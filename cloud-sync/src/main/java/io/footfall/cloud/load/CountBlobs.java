@@ -1,10 +1,11 @@
 package io.footfall.cloud.load;
 
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.footfall.cloud.SyncEnvironment;
+import io.footfall.cloud.blob.BlobContainers;
+import io.footfall.cloud.blob.BlobCredentials;
 import io.footfall.video.Redaction;
 
 import java.util.ArrayList;
@@ -12,14 +13,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Reads count files from the counts container. Authenticates with {@value #CONNECTION_STRING_ENV} when set (a
- * secret: never logged or printed), else as the environment's identity against {@code --blob-endpoint}.
+ * Reads count files from the counts container, with the credentials the agent uploads with
+ * ({@link SyncEnvironment#blobCredentials}): {@value SyncEnvironment#BLOB_CONNECTION_STRING}, else
+ * {@value SyncEnvironment#BLOB_SAS_URL} (an account SAS, or a container SAS, which then is the container read: it needs
+ * read and list rights), else the environment's identity against {@code --blob-endpoint} or
+ * {@value SyncEnvironment#BLOB_ACCOUNT_URL}. Connection strings and SAS URLs are secrets: never logged or printed.
  * Thread-safe (the SDK client is).
  */
 public final class CountBlobs {
-    public static final String CONNECTION_STRING_ENV = "FOOTFALL_BLOB_CONNECTION_STRING";
+    public static final String CONNECTION_STRING_ENV = SyncEnvironment.BLOB_CONNECTION_STRING;
     public static final String DEFAULT_CONTAINER = "counts";
 
     private final BlobContainerClient container;
@@ -28,33 +34,37 @@ public final class CountBlobs {
         this.container = container;
     }
 
+    /** @param endpoint {@code --blob-endpoint}, or null */
     public static CountBlobs connect(String endpoint, String containerName, Map<String, String> env) {
-        BlobServiceClientBuilder b = new BlobServiceClientBuilder();
-        String connection = env.get(CONNECTION_STRING_ENV);
-        if (connection != null && !connection.isBlank()) {
-            try {
-                b.connectionString(connection);
-            } catch (RuntimeException e) {
-                // The SDK's own words ("Invalid connection string.") name neither the setting nor the form expected.
-                throw new IllegalArgumentException(CONNECTION_STRING_ENV + ": expected the storage account's connection "
-                        + "string (DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...; or BlobEndpoint=...;"
-                        + "SharedAccessSignature=...), as the portal's Access keys page shows it: "
-                        + Redaction.text(String.valueOf(e.getMessage())));
-            }
-        } else if (endpoint != null) {
-            try {
-                b.endpoint(endpoint);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("--blob-endpoint '" + Redaction.text(endpoint)
-                        + "': expected https://ACCOUNT.blob.core.windows.net");
-            }
-            b.credential(new DefaultAzureCredentialBuilder().build());
-        } else {
-            throw new IllegalArgumentException("Blob storage: expected " + CONNECTION_STRING_ENV
-                    + " or --blob-endpoint https://ACCOUNT.blob.core.windows.net");
+        Function<String, Optional<String>> lookup = name -> Optional.ofNullable(env.get(name));
+        Optional<BlobCredentials> fromEnv = SyncEnvironment.blobCredentials(lookup);
+        // A secret in the environment wins, as for the agent; an endpoint given on the command line beats the one there.
+        BlobCredentials credentials = fromEnv.filter(c -> !(c instanceof BlobCredentials.AccountUrl))
+                .or(() -> Optional.ofNullable(endpoint).filter(e -> !e.isBlank()).map(BlobCredentials.AccountUrl::new))
+                .or(() -> fromEnv)
+                .orElseThrow(() -> new IllegalArgumentException("Blob storage: expected " + CONNECTION_STRING_ENV + ", "
+                        + SyncEnvironment.BLOB_SAS_URL + " or --blob-endpoint https://ACCOUNT.blob.core.windows.net"));
+        String source = credentials instanceof BlobCredentials.AccountUrl url && url.url().equals(endpoint)
+                ? "--blob-endpoint" : SyncEnvironment.variableOf(credentials);
+        try {
+            return new CountBlobs(BlobContainers.connect(credentials)
+                    .container(Objects.requireNonNullElse(containerName, DEFAULT_CONTAINER)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": expected " + expected(credentials) + "; "
+                    + Redaction.text(String.valueOf(e.getMessage())));
         }
-        return new CountBlobs(b.buildClient().getBlobContainerClient(
-                Objects.requireNonNullElse(containerName, DEFAULT_CONTAINER)));
+    }
+
+    private static String expected(BlobCredentials c) {
+        if (c instanceof BlobCredentials.ConnectionString) {
+            // The SDK's own words ("Invalid connection string.") name neither the setting nor the form expected.
+            return "the storage account's connection string (DefaultEndpointsProtocol=https;AccountName=...;"
+                    + "AccountKey=...; or BlobEndpoint=...;SharedAccessSignature=...), as the portal's Access keys page "
+                    + "shows it";
+        }
+        return c instanceof BlobCredentials.SasUrl
+                ? "https://ACCOUNT.blob.core.windows.net[/CONTAINER]?SAS-TOKEN"
+                : "https://ACCOUNT.blob.core.windows.net";
     }
 
     public String containerName() {

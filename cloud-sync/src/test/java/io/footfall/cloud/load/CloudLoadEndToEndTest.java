@@ -2,9 +2,12 @@ package io.footfall.cloud.load;
 
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.core.util.BinaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.footfall.cli.FootfallCommand;
+import io.footfall.cloud.SyncEnvironment;
 import io.footfall.cloud.cli.CloudCommand;
 import io.footfall.cloud.cosmos.ContainerLayout;
 import io.footfall.cloud.cosmos.CosmosCounts;
@@ -30,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +101,10 @@ class CloudLoadEndToEndTest {
     }
 
     static Run cloud(String... args) {
+        return cloud(env, args);
+    }
+
+    static Run cloud(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new CloudCommand(env));
@@ -201,6 +209,31 @@ class CloudLoadEndToEndTest {
                 + "line 2: expected one Footfall wire record").doesNotContain("\n");
         assertThat(documents("bad")).hasSize((int) Files.readAllLines(blobs.get(0)).stream().filter(l -> !l.isBlank()).count());
         assertThat(Files.readAllLines(checkpoint)).hasSize(1);
+    }
+
+    /** The same credentials as the agent's uploads: a container SAS with read and list rights is enough to load. */
+    @Test
+    void aContainerSasUrlLoadsLikeTheConnectionStringAndIsNeverPrinted() {
+        assertThat(cloud(cosmosArgs("init", "sas")).code()).isZero();
+        String sas = new BlobServiceClientBuilder().connectionString(azurite.connectionString()).buildClient()
+                .getBlobContainerClient(CountBlobs.DEFAULT_CONTAINER)
+                .generateSas(new BlobServiceSasSignatureValues(OffsetDateTime.now().plusHours(1),
+                        new BlobContainerSasPermission().setReadPermission(true).setListPermission(true)));
+        String signature = sas.replaceFirst(".*sig=([^&]+).*", "$1");
+        Map<String, String> sasOnly = Map.of(CosmosSettings.KEY_ENV, CosmosTestServer.KEY, SyncEnvironment.BLOB_SAS_URL,
+                azurite.blobEndpoint() + "/" + CountBlobs.DEFAULT_CONTAINER + "?" + sas);
+        Run run = cloud(sasOnly, cosmosArgs("load", "sas", "--checkpoint", dir.resolve("sas.checkpoint.jsonl").toString(),
+                "--verbose"));
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("loaded 2 blobs");
+        assertExactlyTheFixture("sas");
+        assertThat(run.out() + run.err()).doesNotContain(signature);
+
+        Run badSas = cloud(Map.of(CosmosSettings.KEY_ENV, CosmosTestServer.KEY, SyncEnvironment.BLOB_SAS_URL,
+                "ht tp://no host?sv=2020-08-04&sig=" + signature), cosmosArgs("load", "sas"));
+        assertThat(badSas.code()).isEqualTo(2);
+        assertThat(badSas.err()).contains("FOOTFALL_BLOB_SAS_URL: expected https://ACCOUNT.blob.core.windows.net")
+                .doesNotContain(signature);
     }
 
     @Test
