@@ -6,6 +6,7 @@ import io.footfall.appearance.AppearanceModel;
 import io.footfall.appearance.AppearanceModels;
 import io.footfall.geometry.Box;
 import io.footfall.identity.StaffGallery;
+import io.footfall.identity.StaffPhotos;
 import io.footfall.track.AppearanceConfig;
 import io.footfall.track.Embedding;
 import io.footfall.video.Frame;
@@ -45,7 +46,8 @@ public final class StaffCommand {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--crops", paramLabel = "DIR", description = "Folder of whole-body photos of staff.")
+        @Option(names = "--crops", paramLabel = "DIR", description = "Folder of whole-body photos of staff, each cropped "
+                + "to the person (taller than wide, at least 64 pixels tall).")
         Path crops;
 
         @Option(names = "--source", paramLabel = "SOURCE",
@@ -98,11 +100,17 @@ public final class StaffCommand {
             if (source != null) {
                 return fromFootage(key);
             }
+            // Every photo is read and checked before the model loads: one bad photo among fifty is named at once.
+            List<Frame> frames = new ArrayList<>();
+            for (Path p : photos) {
+                Frame f = frame(p);
+                StaffPhotos.check("--crops photo " + p, f);
+                frames.add(f);
+            }
             List<Embedding> staff = new ArrayList<>();
             try (AppearanceModel m = AppearanceModels.standard(FootfallPaths.detect()).open(model,
                     Math.max(1, Runtime.getRuntime().availableProcessors()), Optional.empty())) {
-                for (Path p : photos) {
-                    Frame f = frame(p);
+                for (Frame f : frames) {
                     staff.add(m.embed(f, List.of(new Box(0, 0, f.width(), f.height()))).get(0));
                 }
             }

@@ -78,6 +78,36 @@ class StaffEnrollInputTest {
     }
 
     @Test
+    void aPhotoThatCannotHoldAWholeBodyIsNamedBeforeAnyModelLoads() throws Exception {
+        Path crops = Files.createDirectories(tmp.resolve("crops"));
+        png(crops.resolve("a-good.png"), 100, 250, true);
+        Path blank = png(crops.resolve("b-blank.png"), 100, 250, false);
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--crops", crops.toString()))
+                .contains("--crops photo " + blank + ": the picture is one flat colour");
+        Files.delete(blank);
+        Path scene = png(crops.resolve("c-scene.png"), 640, 360, true);
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--crops", crops.toString()))
+                .contains("--crops photo " + scene + ": 640x360 is wider than tall");
+        Files.delete(scene);
+        Path thumbnail = png(crops.resolve("d-thumb.png"), 20, 48, true);
+        assertThat(run("--out", tmp.resolve("g.bin").toString(), "--crops", crops.toString()))
+                .contains("--crops photo " + thumbnail + ": 20x48 is too small");
+    }
+
+    /** A {@code w x h} picture: random colours (something to see), or one flat grey. */
+    private static Path png(Path file, int w, int h, boolean textured) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, textured ? random.nextInt(0x1000000) : 0x808080);
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    @Test
     void nobodyInTheZoneWritesNothing() throws Exception {
         String clip = SharedData.require(SharedData.ONE_BY_ONE).toString();
         // The first person walks in at 6.3 s: the first 5 s have nobody.
