@@ -43,6 +43,10 @@ for task in /proc/"$pid"/task/*; do
 done > "$out/threads.txt"
 wait "$pid"
 wait "$perf_pid" || true
+if [ ! -s "$out/perf.data" ]; then
+  echo "profile-cpu: perf recorded nothing (see $out/perf.txt; kernel.perf_event_paranoid may forbid it)" >&2
+  exit 1
+fi
 grep "bench run:  " "$out/bench.txt" | tail -1
 perf report -i "$out/perf.data" --stdio --sort comm,dso --percent-limit 0 2> /dev/null > "$out/by-thread-and-library.txt"
 python3 - "$out/by-thread-and-library.txt" "$out/bench.txt" "$out/threads.txt" <<'PY'
