@@ -82,6 +82,11 @@ public final class BenchCommand {
                 throw new BadInputException("bench run: --analysis-fps must be 0 (every frame) up to 1000, got " + analysisFps);
             }
             ClipPolicy.Mode mode = ClipPolicy.Mode.parse("--clips", clips);
+            if (json != null) {
+                // Before minutes of benchmarking, and never over the clip it plays.
+                boolean file = !source.contains("://") && !source.startsWith("sample") && !source.startsWith("usb:");
+                OutputFile.check("--json", json, new OutputFile.Input("--source", file ? Path.of(source) : null));
+            }
             DetectorSettings settings = detector.settings();
             PipelineBench bench = new PipelineBench(FootfallPaths.detect());
             List<PipelineBench.Result> all = new ArrayList<>();

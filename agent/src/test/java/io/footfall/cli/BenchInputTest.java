@@ -1,9 +1,12 @@
 package io.footfall.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +73,21 @@ class BenchInputTest {
             assertThat(o.err()).as(String.join(" ", args)).contains(args[1]);
             assertThat(o.out()).as(String.join(" ", args)).isEmpty();
         }
+    }
+
+    /** A tab-completed --json once replaced the shared vtest.avi with the bench's JSON, after a whole bench run. */
+    @Test
+    void theJsonFileIsCheckedBeforeTheBenchAndNeverReplacesTheClipItPlays(@TempDir Path tmp) throws Exception {
+        Path clip = Files.write(tmp.resolve("clip.avi"), new byte[]{1, 2, 3});
+        Outcome overClip = run("bench", "run", "--source", clip.toString(), "--json", clip.toString());
+        assertThat(overClip.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(overClip.err()).contains("--json " + clip + " is the same file as --source " + clip);
+        assertThat(Files.readAllBytes(clip)).containsExactly(1, 2, 3);
+        assertThat(overClip.out()).isEmpty();
+
+        Outcome folder = run("bench", "run", "--source", clip.toString(), "--json", tmp.toString());
+        assertThat(folder.code()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(folder.err()).contains("--json " + tmp + " is a directory");
+        assertThat(folder.out()).isEmpty();
     }
 }

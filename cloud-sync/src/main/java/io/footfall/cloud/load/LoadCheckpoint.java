@@ -44,10 +44,17 @@ public final class LoadCheckpoint {
         if (Files.exists(file)) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                for (String line : text.split("\n")) {
-                    c.read(line);
+                String[] lines = text.split("\n");
+                for (int i = 0; i < lines.length; i++) {
+                    // A line that is not a checkpoint record, nor one torn by a crash, means --checkpoint names someone
+                    // else's file (a config, the agent's events), which the load would append to.
+                    if (!c.read(lines[i])) {
+                        throw notACheckpoint(file, "line " + (i + 1) + " is not a load checkpoint record");
+                    }
                 }
                 c.tornTail = !text.isEmpty() && !text.endsWith("\n");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw notACheckpoint(file, "it is not text");
             } catch (IOException e) {
                 throw new UncheckedIOException("checkpoint " + file + ": " + e.getMessage(), e);
             }
@@ -55,19 +62,33 @@ public final class LoadCheckpoint {
         return c;
     }
 
-    private void read(String line) {
+    /** How every record starts ({@link #markLoaded} writes the target first). */
+    private static final String RECORD_START = "{\"target\"";
+
+    private static IllegalArgumentException notACheckpoint(Path file, String why) {
+        return new IllegalArgumentException("--checkpoint " + file + ": " + why + "; expected a file 'footfall cloud load' "
+                + "wrote, or a new file");
+    }
+
+    /** @return whether the line is blank, a checkpoint record (of any target), or the start of one torn by a crash */
+    private boolean read(String line) {
         if (line.isBlank()) {
-            return;
+            return true;
         }
         JsonNode n;
         try {
             n = mapper.readTree(line);
         } catch (IOException e) {
-            return; // a line torn by a crash: that blob is simply loaded again
+            // Torn by a crash while it was written (the next record starts on a new line): that blob loads again.
+            return line.startsWith(RECORD_START) || RECORD_START.startsWith(line);
         }
-        if (target.equals(n.path("target").asText()) && n.hasNonNull("blob")) {
+        if (n == null || !n.hasNonNull("blob") || !n.hasNonNull("target")) {
+            return false;
+        }
+        if (target.equals(n.path("target").asText())) {
             loaded.put(n.get("blob").asText(), n.path("etag").asText(""));
         }
+        return true;
     }
 
     public boolean isLoaded(String blob, String etag) {
