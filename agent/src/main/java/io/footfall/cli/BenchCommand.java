@@ -84,8 +84,7 @@ public final class BenchCommand {
             ClipPolicy.Mode mode = ClipPolicy.Mode.parse("--clips", clips);
             if (json != null) {
                 // Before minutes of benchmarking, and never over the clip it plays.
-                boolean file = !source.contains("://") && !source.startsWith("sample") && !source.startsWith("usb:");
-                OutputFile.check("--json", json, new OutputFile.Input("--source", file ? Path.of(source) : null));
+                OutputFile.check("--json", json, new OutputFile.Input("--source", Path.of(source)));
             }
             DetectorSettings settings = detector.settings();
             PipelineBench bench = new PipelineBench(FootfallPaths.detect());

@@ -100,17 +100,16 @@ public final class StaffCommand {
             if (source != null) {
                 return fromFootage(key);
             }
-            // Every photo is read and checked before the model loads: one bad photo among fifty is named at once.
-            List<Frame> frames = new ArrayList<>();
+            // Every photo is checked before the model loads, so one bad photo among fifty is named at once; each is
+            // read again to embed it rather than held: fifty full-size photos would not fit in direct memory.
             for (Path p : photos) {
-                Frame f = frame(p);
-                StaffPhotos.check("--crops photo " + p, f);
-                frames.add(f);
+                StaffPhotos.check("--crops photo " + p, frame(p));
             }
             List<Embedding> staff = new ArrayList<>();
             try (AppearanceModel m = AppearanceModels.standard(FootfallPaths.detect()).open(model,
                     Math.max(1, Runtime.getRuntime().availableProcessors()), Optional.empty())) {
-                for (Frame f : frames) {
+                for (Path p : photos) {
+                    Frame f = frame(p);
                     staff.add(m.embed(f, List.of(new Box(0, 0, f.width(), f.height()))).get(0));
                 }
             }

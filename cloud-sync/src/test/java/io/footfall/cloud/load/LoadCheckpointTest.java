@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ class LoadCheckpointTest {
     private static final String TARGET = "https://cosmos/footfall/counts";
 
     @Test
-    void aCheckpointWithATornLastLineOpensAndKeepsWhatItRecorded(@TempDir Path tmp) {
+    void aCheckpointWithATornLastLineOpensAndKeepsWhatItRecorded(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("cp.jsonl");
         LoadCheckpoint first = LoadCheckpoint.open(file, TARGET);
         first.markLoaded("s/d/2026/11/25/09/door.jsonl", "0x1", 12);
@@ -23,11 +24,7 @@ class LoadCheckpointTest {
         LoadCheckpoint other = LoadCheckpoint.open(file, "https://cosmos/footfall/other");
         assertThat(other.size()).isZero();
 
-        try {
-            Files.writeString(file, "{\"target\": \"" + TARGET + "\", \"blo", java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Files.writeString(file, "{\"target\": \"" + TARGET + "\", \"blo", StandardOpenOption.APPEND);
         LoadCheckpoint again = LoadCheckpoint.open(file, TARGET);
         assertThat(again.size()).isEqualTo(2);
         assertThat(again.isLoaded("s/d/2026/11/25/09/door.jsonl", "0x1")).isTrue();
